@@ -1,0 +1,72 @@
+// The facts a weekly digest is built from, gathered from the store by the digest job.
+// The digest itself (sections, rendering) is a pure function of these facts.
+
+import type { CommitmentStatus } from '../commitments/commitment.ts';
+import type { MatchKind, MatchReason } from '../match/match-types.ts';
+
+export interface DigestWeek {
+  /** ISO week label, e.g. `2024-W19`. */
+  label: string;
+  /** Monday 00:00 in the configured timezone, as an ISO UTC instant (inclusive). */
+  start: string;
+  /** The next Monday 00:00 local, ISO UTC instant (exclusive). */
+  end: string;
+}
+
+export interface DigestEvidence {
+  item: { url: string; title: string; displayType: string | null; updatedAt: string };
+  kind: MatchKind;
+  why: MatchReason;
+  /** When followthrough matched it (within the week for "new evidence"). */
+  matchedAt: string;
+}
+
+export interface DigestCommitment {
+  id: string;
+  title: string;
+  /** Status as of the end of the week (or `now`, if earlier). */
+  status: CommitmentStatus;
+  due?: string;
+  dueLastDay?: string;
+  owners: string[];
+  sourceUrl: string;
+  /** `YYYY-MM-DD`, the announcement's date: the start of the bar in the HTML digest. */
+  sourcePublished: string;
+  /** Link to the commitment's Slack thread, when it has one. */
+  threadUrl?: string;
+  daysOverdue?: number;
+  /** Days until the due date (negative once past). */
+  daysToDue?: number;
+  lastEvidence?: { title: string; url: string; updatedAt: string };
+  daysSinceEvidence?: number;
+  lastRemindedAt?: string;
+  snoozedUntil?: string;
+  /** Evidence matched during the week, newest first. */
+  newEvidence: DigestEvidence[];
+  /** A person's resolution during the week. */
+  resolvedThisWeek?: { status: CommitmentStatus; at: string; actor: string; note?: string; evidenceUrl?: string };
+}
+
+export interface DigestFeedHealth {
+  id: string;
+  url: string;
+  failures: number;
+  lastError?: string;
+  lastSuccessAt?: string;
+  dead: boolean;
+  deadReason?: string;
+}
+
+export interface DigestFacts {
+  week: DigestWeek;
+  timezone: string;
+  /** Slack channel the digest is for (commitments whose channel resolves to it). */
+  channel: string;
+  /** When the digest was built, ISO instant. */
+  now: string;
+  commitments: DigestCommitment[];
+  /** Every feed; the digest's footer lists those failing or dead. */
+  feeds: DigestFeedHealth[];
+  itemsSeen: number;
+  alertsDelivered: number;
+}

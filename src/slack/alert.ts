@@ -1,0 +1,66 @@
+// The facts an alert is built from. Written to the outbox as JSON when the alert is created,
+// so a message sent later (after an outage, a crash) says what was true when it was raised.
+
+import type { CommitmentStatus } from '../commitments/commitment.ts';
+import type { MatchReason } from '../match/match-types.ts';
+
+/** Kinds sent in Slack metadata. `summary` reports a batch of matches found in history
+ *  (first poll, backfill, a newly added commitment) as one message instead of a burst. */
+export type AlertKind = 'progress' | 'possible-fulfilment' | 'due-soon' | 'overdue' | 'reminder' | 'summary';
+
+export interface AlertCommitment {
+  id: string;
+  title: string;
+  status: CommitmentStatus;
+  /** As written in the commitments file, e.g. `2024-04`. */
+  due?: string;
+  /** Last on-time day, `YYYY-MM-DD`. */
+  dueLastDay?: string;
+  owners: string[];
+  sourceUrl: string;
+}
+
+export interface AlertItem {
+  url: string;
+  title: string;
+  displayType: string | null;
+  summary: string;
+  /** ISO instant of the GOV.UK public timestamp. */
+  updatedAt: string;
+  /** True when this is a major update of an item that had matched before. */
+  majorUpdate?: boolean;
+}
+
+export interface AlertPayload {
+  alertId: string;
+  kind: AlertKind;
+  commitment: AlertCommitment;
+  /** When the alert was raised (the cycle's `now`). */
+  raisedAt: string;
+  item?: AlertItem;
+  why?: MatchReason;
+  /** overdue / reminder: whole days past the due date. */
+  daysOverdue?: number;
+  /** overdue / reminder / due-soon: the newest evidence, if any. */
+  lastEvidence?: { title: string; url: string; updatedAt: string };
+  evidenceCount?: number;
+  /** summary: the matched items (newest first) and how they were found. */
+  summaryItems?: Array<{ item: AlertItem; why: MatchReason; kind: 'progress' | 'possible-fulfilment' }>;
+  summaryOrigin?: 'baseline' | 'backfill' | 'history';
+}
+
+/** The status card: the top-level message of a commitment's thread, kept current with chat.update. */
+export interface StatusCardFacts {
+  commitment: AlertCommitment;
+  evidenceCount: number;
+  lastEvidence?: { title: string; url: string; updatedAt: string };
+  snoozedUntil?: string;
+  /** When the card was (re)built, ISO instant. */
+  asOf: string;
+}
+
+export interface SlackMessage {
+  text: string;
+  blocks: Array<Record<string, unknown>>;
+  metadata?: { event_type: string; event_payload: Record<string, string | number | boolean> };
+}
