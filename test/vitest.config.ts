@@ -1,7 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { fileURLToPath } from 'node:url';
 
 export default defineConfig({
   test: {
+    root: fileURLToPath(new URL('..', import.meta.url)),
     include: ['test/**/*.test.ts'],
     // End-to-end tests spawn the real CLI (tsx start-up ~0.5 s each); give them room.
     testTimeout: 30_000,
