@@ -97,7 +97,9 @@ export const migrations: Migration[] = [
         rule_hash        TEXT,            -- hash of the match rules last applied
         thread_channel   TEXT,            -- Slack channel holding the status card
         thread_ts        TEXT,            -- ts of the status card; replies go in its thread
-        card_status      TEXT             -- status the card last showed (chat.update when it differs)
+        thread_url       TEXT,            -- permalink of the status card, for the digest
+        card_status      TEXT,            -- status the card last showed (chat.update when it differs)
+        card_posting_at  TEXT             -- set before posting a card; a crash leaves it for the history check
       );
 
       -- Dated history: every status change, resolution, snooze, reopen, with its reason.
@@ -158,6 +160,7 @@ export const migrations: Migration[] = [
         channel       TEXT PRIMARY KEY,
         blocked_error TEXT,
         blocked_at    TEXT,
+        retry_at      TEXT,                   -- one probe post is tried then, in case someone fixed it
         last_post_at  TEXT
       );
 
@@ -181,6 +184,14 @@ export const migrations: Migration[] = [
         host         TEXT NOT NULL,
         acquired_at  TEXT NOT NULL,
         heartbeat_at TEXT NOT NULL
+      );
+
+      -- Named snapshots, e.g. the last valid commitments file, which stays in force when a
+      -- hand edit breaks the file.
+      CREATE TABLE snapshots (
+        name     TEXT PRIMARY KEY,
+        body     TEXT NOT NULL,
+        saved_at TEXT NOT NULL
       );
 
       -- Notices sent once (e.g. an invalid commitments file) and other small facts.

@@ -1,0 +1,34 @@
+// Argument parsing on node:util parseArgs, strict: an unknown flag is a usage error (exit 2).
+
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from '../errors.ts';
+import { isCalendarDay } from '../commitments/due-date.ts';
+
+export type Options = NonNullable<ParseArgsConfig['options']>;
+
+export function parse<O extends Options>(argv: string[], options: O, usage: string, allowPositionals = true) {
+  try {
+    return parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals, strict: true });
+  } catch (err) {
+    throw new UsageError(`${(err as Error).message}\n\n${usage}`);
+  }
+}
+
+/** `--now 2024-05-08T09:00:00Z` (or a date, meaning 00:00 UTC): the instant the command treats as the present. */
+export function parseNow(value: string | undefined, clock: () => Date = () => new Date()): Date {
+  if (value === undefined) return clock();
+  const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
+  if (Number.isNaN(d.getTime())) throw new UsageError(`--now "${value}" is not a date or instant: write e.g. --now 2024-05-08T09:00:00Z`);
+  return d;
+}
+
+export function parseDay(value: string | undefined, flag: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (!isCalendarDay(value)) throw new UsageError(`${flag} "${value}" is not a date: write YYYY-MM-DD, e.g. ${flag} 2024-03-01`);
+  return value;
+}
+
+export function requireValue(value: string | undefined, what: string, usage: string): string {
+  if (value === undefined || value === '') throw new UsageError(`${what} is required\n\n${usage}`);
+  return value;
+}

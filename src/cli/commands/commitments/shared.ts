@@ -1,0 +1,36 @@
+// What the commitments sub-commands share: the set in force, who is acting, ids.
+
+import { userInfo } from 'node:os';
+import type { Commitment } from '../../../commitments/commitment.ts';
+import { FollowthroughError, UsageError } from '../../../errors.ts';
+import { loadWatched } from '../../../jobs/load-watched.ts';
+import { ensureCommitmentState } from '../../../store/commitment-state-table.ts';
+import type { Db } from '../../../store/open-store.ts';
+import type { Context } from '../../context.ts';
+
+export function watched(ctx: Context, db: Db, now: Date): Commitment[] {
+  return loadWatched(ctx.config, { db, log: ctx.log, now }).commitments;
+}
+
+export function findCommitment(list: Commitment[], id: string | undefined, usage: string): Commitment {
+  if (!id) throw new UsageError(`which commitment? give its id\n\n${usage}`);
+  const c = list.find((x) => x.id === id);
+  if (!c) throw new FollowthroughError('unknown_commitment', `no commitment "${id}" in the commitments file; known: ${list.map((x) => x.id).join(', ') || '(none)'}`);
+  return c;
+}
+
+/** A decision may come before the first cycle: give the commitment its row (an empty rule hash
+ *  leaves the history catch-up to the next cycle). */
+export function ensureState(db: Db, c: Commitment, now: Date): void {
+  ensureCommitmentState(db, c.id, now.toISOString(), '');
+}
+
+export function actor(by: string | undefined, env: NodeJS.ProcessEnv): string {
+  if (by) return by;
+  if (env.USER) return env.USER;
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}

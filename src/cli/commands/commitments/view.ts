@@ -1,0 +1,94 @@
+// `commitments list` and `commitments show <id>`.
+
+import type { Commitment } from '../../../commitments/commitment.ts';
+import { getCommitmentState, listEvents } from '../../../store/commitment-state-table.ts';
+import { evidenceFor } from '../../../store/matches-table.ts';
+import { openStore, type Db } from '../../../store/open-store.ts';
+import { parse, parseNow } from '../../args.ts';
+import { loadContext } from '../../context.ts';
+import { exitCodes, type CliIo } from '../../io.ts';
+import { findCommitment, watched } from './shared.ts';
+
+const listUsage = 'usage: followthrough commitments list [--json]';
+const showUsage = 'usage: followthrough commitments show <id> [--json]';
+
+function describeCommitment(db: Db, c: Commitment) {
+  const state = getCommitmentState(db, c.id);
+  const evidence = evidenceFor(db, c.id);
+  return {
+    id: c.id,
+    title: c.title,
+    status: state?.status ?? 'open',
+    status_since: state?.statusSince ?? null,
+    due: c.due?.text ?? null,
+    due_last_day: c.due?.lastDay ?? null,
+    grace_days: c.graceDays,
+    owners: c.owners,
+    source: c.source,
+    snoozed_until: state?.snoozedUntil ?? null,
+    thread: state?.threadUrl ?? null,
+    evidence_count: evidence.length,
+    last_evidence: evidence[0] ? { title: evidence[0].title, url: evidence[0].url, published: evidence[0].itemUpdatedAt, kind: evidence[0].kind } : null,
+  };
+}
+
+export async function listCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parse(argv, { json: { type: 'boolean' }, now: { type: 'string' } }, listUsage, false);
+  if (values.help) return io.out(listUsage), exitCodes.ok;
+  const ctx = loadContext(io);
+  const db = openStore(ctx.config.database);
+  try {
+    const rows = watched(ctx, db, parseNow(values.now)).map((c) => describeCommitment(db, c));
+    if (values.json) io.out(JSON.stringify(rows, null, 2));
+    else if (rows.length === 0) io.out('no commitments are watched: add one with `followthrough commitments add`');
+    else {
+      const w = Math.max(...rows.map((r) => r.id.length));
+      for (const r of rows) {
+        io.out(`${r.id.padEnd(w)}  ${r.status.padEnd(10)}  due ${(r.due ?? '—').padEnd(10)}  ${String(r.evidence_count).padStart(3)} evidence` +
+          `${r.last_evidence ? `, last ${r.last_evidence.published.slice(0, 10)}` : ''}${r.snoozed_until ? `  (snoozed until ${r.snoozed_until.slice(0, 10)})` : ''}`);
+      }
+    }
+    return exitCodes.ok;
+  } finally {
+    db.close();
+  }
+}
+
+export async function showCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(argv, { json: { type: 'boolean' }, now: { type: 'string' } }, showUsage);
+  if (values.help) return io.out(showUsage), exitCodes.ok;
+  const ctx = loadContext(io);
+  const db = openStore(ctx.config.database);
+  try {
+    const c = findCommitment(watched(ctx, db, parseNow(values.now)), positionals[0], showUsage);
+    const summary = describeCommitment(db, c);
+    const history = listEvents(db, c.id);
+    const evidence = evidenceFor(db, c.id);
+    if (values.json) {
+      io.out(JSON.stringify({ ...summary, match: c.match, fulfilment: c.fulfilment, history, evidence }, null, 2));
+      return exitCodes.ok;
+    }
+    const out = [
+      `${c.id}: ${c.title}`,
+      `  status   ${summary.status}${summary.status_since ? ` since ${summary.status_since}` : ''}`,
+      `  due      ${c.due ? `${c.due.text} (last day ${c.due.lastDay}, ${c.graceDays} days' grace)` : 'no due date'}`,
+      `  owners   ${c.owners.join(', ')}`,
+      `  source   ${c.source.url} (${c.source.published})`,
+      `  quote    “${c.source.quote}”`,
+      ...(summary.snoozed_until ? [`  snoozed  until ${summary.snoozed_until}`] : []),
+      ...(summary.thread ? [`  thread   ${summary.thread}`] : []),
+      '', 'HISTORY',
+      ...history.map((e) => `  ${e.at}  ${e.kind}${e.toStatus ? ` → ${e.toStatus}` : ''}  ${e.reason}${e.evidenceUrl ? ` (${e.evidenceUrl})` : ''}${e.actor !== 'followthrough' ? ` — ${e.actor}` : ''}`),
+      '', `EVIDENCE (${evidence.length})`,
+      ...evidence.flatMap((m) => [
+        `  ${m.itemUpdatedAt.slice(0, 10)}  [${m.kind}] ${m.title}`,
+        `              ${m.url}`,
+        `              why: ${m.why.rule} — ${m.why.hits.map((h) => `${h.term} (${h.fields.join('+')})`).join(', ')}`,
+      ]),
+    ];
+    io.out(out.join('\n'));
+    return exitCodes.ok;
+  } finally {
+    db.close();
+  }
+}

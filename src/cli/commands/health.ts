@@ -1,0 +1,31 @@
+// `followthrough health`: exit 0 while a worker holds this database's lock with a fresh heartbeat
+// (the container HEALTHCHECK), 1 otherwise, with the reason.
+
+import { openStore } from '../../store/open-store.ts';
+import { readLock } from '../../store/worker-lock.ts';
+import { parse } from '../args.ts';
+import { loadContext } from '../context.ts';
+import { exitCodes, type CliIo } from '../io.ts';
+
+const usage = `usage: followthrough health [--max-age SECONDS]
+Exit 0 when a worker is running on this database (heartbeat within --max-age, default 180 s).`;
+
+export async function healthCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parse(argv, { 'max-age': { type: 'string' } }, usage, false);
+  if (values.help) return io.out(usage), exitCodes.ok;
+  const maxAge = Number(values['max-age'] ?? 180);
+  const { config } = loadContext(io);
+  const db = openStore(config.database, { readonly: true });
+  try {
+    const lock = readLock(db);
+    const age = lock ? (Date.now() - Date.parse(lock.heartbeatAt)) / 1000 : Infinity;
+    if (lock && age <= maxAge) {
+      io.out(`ok: worker pid ${lock.pid} on ${lock.host}, heartbeat ${Math.round(age)} s ago`);
+      return exitCodes.ok;
+    }
+    io.err(lock ? `unhealthy: the worker's last heartbeat was ${Math.round(age)} s ago` : 'unhealthy: no worker holds this database');
+    return exitCodes.failure;
+  } finally {
+    db.close();
+  }
+}

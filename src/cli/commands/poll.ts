@@ -1,0 +1,65 @@
+// `followthrough poll --once [--now ISO]`: one whole cycle — fetch, match, status changes and
+// the overdue check as of `now`, delivery of the outbox — for deployments driven by an outside
+// scheduler (cron, a Kubernetes CronJob) instead of `run`.
+
+import { fetchFeed } from '../../feeds/fetch-feed.ts';
+import { runCycle, type CycleReport } from '../../jobs/run-cycle.ts';
+import { parse, parseNow } from '../args.ts';
+import { loadContext, openDatabase, takeWorkerLock } from '../context.ts';
+import { exitCodes, type CliIo } from '../io.ts';
+import { makeSlack } from '../slack-adapter.ts';
+
+const usage = `usage: followthrough poll --once [--now ISO] [--json]
+Runs one whole cycle: fetch feeds, match new items, check statuses as of --now
+(default: the present), deliver alerts. Exit code 3 when some feeds failed.`;
+
+export async function pollCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parse(argv, { once: { type: 'boolean' }, now: { type: 'string' }, json: { type: 'boolean' } }, usage, false);
+  if (values.help) return io.out(usage), exitCodes.ok;
+  const now = parseNow(values.now);
+  const { env, config, log } = loadContext(io);
+  const db = openDatabase(config);
+  const lock = takeWorkerLock(db, 'poll --once');
+  try {
+    const report = await runCycle(config, {
+      db, log, now, fetchFeed,
+      slack: makeSlack(env, log),
+      sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+      console: (text) => io.out(text),
+    });
+    io.out(values.json ? JSON.stringify(summarise(report), null, 2) : formatCycle(report));
+    return report.poll && report.poll.failed > 0 ? exitCodes.feedsFailed : exitCodes.ok;
+  } finally {
+    lock.release();
+    db.close();
+  }
+}
+
+export function summarise(r: CycleReport) {
+  return {
+    commitments: r.commitments.length,
+    commitments_problem: r.commitmentsProblem ?? null,
+    feeds: r.poll?.feeds ?? [],
+    matched_items: r.match.items,
+    matches: r.match.matches,
+    status_changes: r.status?.changes ?? [],
+    alerts_raised: r.match.alerts + (r.status?.alerts ?? 0),
+    delivery: r.delivery ?? null,
+  };
+}
+
+export function formatCycle(r: CycleReport): string {
+  const lines: string[] = [];
+  if (r.commitmentsProblem) lines.push(`! the commitments file is invalid; the last valid set stays in force:\n${r.commitmentsProblem}`);
+  for (const f of r.poll?.feeds ?? []) {
+    const detail = f.outcome === 'stored' ? `${f.inserted} new, ${f.majorUpdates} updated${f.skipped ? `, ${f.skipped} broken entries skipped` : ''}${f.recovered ? `, ${f.recovered} recovered` : ''}`
+      : f.outcome === 'not-due' ? `not due until ${f.nextAttemptAt}`
+      : f.outcome === 'failed' ? `FAILED: ${f.error} (next attempt ${f.nextAttemptAt})`
+      : f.outcome === 'dead' ? `DEAD: ${f.error}` : 'unchanged (304)';
+    lines.push(`feed ${f.id}: ${detail}`);
+  }
+  lines.push(`matched ${r.match.items} items: ${r.match.matches} matches`);
+  for (const c of r.status?.changes ?? []) lines.push(`${c.id}: ${c.from} → ${c.to} (${c.reason})`);
+  if (r.delivery) lines.push(`alerts: ${r.delivery.sent} sent, ${r.delivery.deferred} deferred, ${r.delivery.held} held`);
+  return lines.join('\n');
+}

@@ -1,0 +1,22 @@
+// What a command may touch of the outside world, passed in so tests can run commands in-process.
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  /** Standard output is a terminal: show progress. */
+  isTTY: boolean;
+}
+
+export function processIo(): CliIo {
+  return {
+    out: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
+    err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
+    env: process.env,
+    cwd: process.cwd(),
+    isTTY: Boolean(process.stdout.isTTY),
+  };
+}
+
+export const exitCodes = { ok: 0, failure: 1, usage: 2, feedsFailed: 3 } as const;

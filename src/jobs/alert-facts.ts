@@ -1,0 +1,42 @@
+// Turns stored records into the facts an alert or status card is built from.
+
+import type { Commitment, CommitmentStatus } from '../commitments/commitment.ts';
+import type { Config } from '../config/config.ts';
+import type { AlertCommitment, AlertItem, StatusCardFacts } from '../slack/alert.ts';
+import { getCommitmentState } from '../store/commitment-state-table.ts';
+import type { StoredItem } from '../store/items-table.ts';
+import { countEvidence, evidenceFor } from '../store/matches-table.ts';
+import type { Db } from '../store/open-store.ts';
+
+export function alertCommitment(c: Commitment, status: CommitmentStatus): AlertCommitment {
+  return {
+    id: c.id, title: c.title, status, owners: c.owners, sourceUrl: c.source.url,
+    ...(c.due ? { due: c.due.text, dueLastDay: c.due.lastDay } : {}),
+  };
+}
+
+export function alertItem(item: StoredItem, majorUpdate = false): AlertItem {
+  return { url: item.url, title: item.title, displayType: item.displayType, summary: item.summary, updatedAt: item.updatedAt, ...(majorUpdate ? { majorUpdate } : {}) };
+}
+
+export function channelFor(c: Commitment, config: Config): string {
+  return c.channel ?? config.slack.channel;
+}
+
+export function lastEvidenceOf(db: Db, commitmentId: string): { title: string; url: string; updatedAt: string } | undefined {
+  const [newest] = evidenceFor(db, commitmentId, 1);
+  return newest ? { title: newest.title, url: newest.url, updatedAt: newest.itemUpdatedAt } : undefined;
+}
+
+export function statusCardFacts(db: Db, c: Commitment, now: Date): StatusCardFacts | null {
+  const state = getCommitmentState(db, c.id);
+  if (!state) return null;
+  const last = lastEvidenceOf(db, c.id);
+  return {
+    commitment: alertCommitment(c, state.status),
+    evidenceCount: countEvidence(db, c.id),
+    asOf: now.toISOString(),
+    ...(last ? { lastEvidence: last } : {}),
+    ...(state.snoozedUntil && Date.parse(state.snoozedUntil) > now.getTime() ? { snoozedUntil: state.snoozedUntil } : {}),
+  };
+}

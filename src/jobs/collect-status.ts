@@ -1,0 +1,88 @@
+// Everything `status` shows, gathered from the store as plain data (the command formats it).
+
+import type { Commitment } from '../commitments/commitment.ts';
+import type { Config } from '../config/config.ts';
+import { listCommitmentStates } from '../store/commitment-state-table.ts';
+import { listFeedStates, type FeedState } from '../store/feeds-table.ts';
+import { countItems, type ItemCounts } from '../store/items-table.ts';
+import { countEvidence } from '../store/matches-table.ts';
+import type { Db } from '../store/open-store.ts';
+import { outboxCounts, type OutboxCounts } from '../store/outbox-table.ts';
+import { listBlockedChannels } from '../store/slack-channels-table.ts';
+import { listNotices, readSnapshot } from '../store/snapshots-table.ts';
+import { readLock, type LockHolder } from '../store/worker-lock.ts';
+import { lastEvidenceOf } from './alert-facts.ts';
+import { invalidNoticePrefix } from './load-watched.ts';
+
+export interface CommitmentStatusLine {
+  id: string;
+  title: string;
+  status: string;
+  statusSince: string;
+  due: string | null;
+  evidence: number;
+  lastEvidence: { title: string; url: string; updatedAt: string } | null;
+  snoozedUntil: string | null;
+  thread: string | null;
+  /** The rules have matched nothing in stored history since the commitment has been watched for this long. */
+  silentForDays: number | null;
+  inFile: boolean;
+}
+
+export interface StatusSnapshot {
+  now: string;
+  configFile: string;
+  database: string;
+  lock: LockHolder | null;
+  feeds: Array<FeedState & { problem: string | null }>;
+  items: ItemCounts;
+  commitments: CommitmentStatusLine[];
+  commitmentsFileProblem: { since: string; detail: string } | null;
+  outbox: OutboxCounts;
+  blockedChannels: ReturnType<typeof listBlockedChannels>;
+}
+
+export function collectStatus(config: Config, db: Db, now: Date, fileCommitments?: Commitment[]): StatusSnapshot {
+  const inForce = fileCommitments ?? readSnapshot<Commitment[]>(db, 'commitments')?.body ?? [];
+  const defs = new Map(inForce.map((c) => [c.id, c]));
+  const states = listCommitmentStates(db);
+  const commitments: CommitmentStatusLine[] = states.map((s) => {
+    const c = defs.get(s.commitmentId);
+    const evidence = countEvidence(db, s.commitmentId);
+    const watchedDays = Math.floor((now.getTime() - Date.parse(s.firstWatchedAt)) / 86_400_000);
+    return {
+      id: s.commitmentId,
+      title: c?.title ?? '(no longer in the commitments file)',
+      status: s.status,
+      statusSince: s.statusSince,
+      due: c?.due?.text ?? null,
+      evidence,
+      lastEvidence: lastEvidenceOf(db, s.commitmentId) ?? null,
+      snoozedUntil: s.snoozedUntil,
+      thread: s.threadUrl ?? (s.threadTs ? `${s.threadChannel}/${s.threadTs}` : null),
+      silentForDays: evidence === 0 && watchedDays >= config.silentRuleDays ? watchedDays : null,
+      inFile: Boolean(c),
+    };
+  });
+  const [problem] = listNotices(db, invalidNoticePrefix);
+  return {
+    now: now.toISOString(),
+    configFile: config.file,
+    database: config.database,
+    lock: readLock(db) ?? null,
+    feeds: listFeedStates(db).map((f) => ({ ...f, problem: feedProblem(f) })),
+    items: countItems(db),
+    commitments,
+    commitmentsFileProblem: problem ? { since: problem.at, detail: problem.detail ?? '' } : null,
+    outbox: outboxCounts(db),
+    blockedChannels: listBlockedChannels(db),
+  };
+}
+
+function feedProblem(f: FeedState): string | null {
+  if (f.deadAt) return `dead since ${f.deadAt}: ${f.deadReason ?? 'the feed has ended'}`;
+  if (f.failures > 0) return `${f.failures} failure${f.failures === 1 ? '' : 's'} in a row: ${f.lastError}; next attempt ${f.nextAttemptAt}`;
+  if (!f.lastSuccessAt) return 'never fetched yet';
+  if (f.lastSkipped > 0) return `${f.lastSkipped} broken entr${f.lastSkipped === 1 ? 'y' : 'ies'} skipped in the last fetch`;
+  return null;
+}

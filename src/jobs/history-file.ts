@@ -1,0 +1,66 @@
+// Reads a history of items in the JSONL format of the labelled eval set (one JSON object a line:
+// id, date, title, summary, url, optional labels). Bad lines are errors that name the line.
+
+import { readFileSync } from 'node:fs';
+import { isCalendarDay } from '../commitments/due-date.ts';
+import { FollowthroughError } from '../errors.ts';
+
+export interface HistoryLabel {
+  commitment: string;
+  strength: 'strong' | 'partial';
+  visible: boolean;
+}
+
+export interface HistoryItem {
+  id: string;
+  date: string;
+  title: string;
+  summary: string;
+  url: string;
+  displayType?: string;
+  labels: HistoryLabel[];
+  hardNegative: boolean;
+  source: boolean;
+}
+
+export function readHistoryFile(file: string): HistoryItem[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new FollowthroughError('history_unreadable', `cannot read ${file}: ${(err as Error).message}`);
+  }
+  return parseHistory(text, file);
+}
+
+export function parseHistory(text: string, file = '(items)'): HistoryItem[] {
+  const out: HistoryItem[] = [];
+  const problems: string[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (!line.trim()) return;
+    const where = `${file}:${i + 1}`;
+    let o: Record<string, unknown>;
+    try {
+      o = JSON.parse(line) as Record<string, unknown>;
+    } catch {
+      problems.push(`${where}: not valid JSON`);
+      return;
+    }
+    const missing = ['id', 'date', 'title', 'url'].filter((k) => typeof o[k] !== 'string' || !(o[k] as string).trim());
+    if (missing.length) return void problems.push(`${where}: missing ${missing.join(', ')}`);
+    if (!isCalendarDay(o.date as string)) return void problems.push(`${where}: date "${String(o.date)}" is not YYYY-MM-DD`);
+    out.push({
+      id: o.id as string,
+      date: o.date as string,
+      title: o.title as string,
+      summary: typeof o.summary === 'string' ? o.summary : '',
+      url: o.url as string,
+      ...(typeof o.display_type === 'string' ? { displayType: o.display_type } : {}),
+      labels: Array.isArray(o.labels) ? (o.labels as HistoryLabel[]) : [],
+      hardNegative: o.hard_negative === true,
+      source: o.source === true,
+    });
+  });
+  if (problems.length) throw new FollowthroughError('history_invalid', `${problems.length} bad line${problems.length === 1 ? '' : 's'} in the items file:\n${problems.join('\n')}`);
+  return out;
+}

@@ -1,0 +1,42 @@
+// Reads the commitments file for a cycle. A valid file becomes the set in force (and is saved
+// in the database); an invalid one — a hand edit gone wrong — is reported once and the last
+// valid set stays in force, across restarts too.
+
+import { createHash } from 'node:crypto';
+import type { Commitment } from '../commitments/commitment.ts';
+import type { Config } from '../config/config.ts';
+import { loadCommitments } from '../config/load-commitments.ts';
+import { ConfigError } from '../errors.ts';
+import type { Logger } from '../log.ts';
+import type { Db } from '../store/open-store.ts';
+import { clearNotices, readSnapshot, recordNotice, saveSnapshot } from '../store/snapshots-table.ts';
+
+export interface Watched {
+  commitments: Commitment[];
+  /** Set when the file on disk is invalid and an earlier valid set is in force. */
+  problem?: ConfigError;
+  /** True the first time this particular problem is seen (so it is announced once). */
+  newProblem?: boolean;
+}
+
+export const invalidNoticePrefix = 'commitments-invalid:';
+
+export function loadWatched(config: Config, deps: { db: Db; log: Logger; now: Date }): Watched {
+  const { db, log, now } = deps;
+  try {
+    const commitments = loadCommitments(config.commitmentsFile, { staleDays: config.staleDays });
+    db.transaction(() => {
+      saveSnapshot(db, 'commitments', commitments, now.toISOString());
+      clearNotices(db, invalidNoticePrefix);
+    })();
+    return { commitments };
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    const last = readSnapshot<Commitment[]>(db, 'commitments');
+    if (!last) throw err;
+    const key = invalidNoticePrefix + createHash('sha256').update(err.message).digest('hex').slice(0, 16);
+    const newProblem = recordNotice(db, key, now.toISOString(), err.message);
+    log.error('commitments.invalid', { file: config.commitmentsFile, problems: err.problems, in_force_since: last.savedAt });
+    return { commitments: last.body, problem: err, newProblem };
+  }
+}

@@ -1,0 +1,116 @@
+// Matches items waiting in the store (new, or changed by a major update) against every open
+// commitment. Matches and the alerts they cause are written in one transaction with the items'
+// "matched" mark, so a crash leaves them to be matched again, never half-alerted.
+// Live items alert one by one; items found in history (first poll, backfill) are reported as
+// one summary per commitment instead of a burst.
+
+import type { Commitment } from '../commitments/commitment.ts';
+import { isManual } from '../commitments/lifecycle.ts';
+import type { Config } from '../config/config.ts';
+import type { Logger } from '../log.ts';
+import { compileCommitment } from '../match/compile-commitment.ts';
+import type { MatchHit } from '../match/match-types.ts';
+import type { AlertPayload } from '../slack/alert.ts';
+import { getCommitmentState, noteEvidence } from '../store/commitment-state-table.ts';
+import { markItemsMatched, pendingItems, type StoredItem } from '../store/items-table.ts';
+import { matchBatch } from '../store/match-batch.ts';
+import { recordMatch, type MatchOrigin } from '../store/matches-table.ts';
+import type { Db } from '../store/open-store.ts';
+import { enqueueAlert } from '../store/outbox-table.ts';
+import { alertCommitment, alertItem, channelFor } from './alert-facts.ts';
+
+export interface MatchDeps {
+  db: Db;
+  log: Logger;
+  now: Date;
+}
+
+export interface MatchReport {
+  items: number;
+  matches: number;
+  alerts: number;
+}
+
+const batchSize = 500;
+
+export function matchPending(config: Config, commitments: Commitment[], deps: MatchDeps): MatchReport {
+  const { db, now } = deps;
+  const open = commitments.filter((c) => {
+    const state = getCommitmentState(db, c.id);
+    return !state || !isManual(state.status);
+  });
+  const compiled = open.map(compileCommitment);
+  const report: MatchReport = { items: 0, matches: 0, alerts: 0 };
+  for (;;) {
+    const items = pendingItems(db, batchSize);
+    if (items.length === 0) break;
+    const hits = compiled.length ? matchBatch(db, items, compiled) : [];
+    const byId = new Map(items.map((i) => [i.id, i]));
+    db.transaction(() => {
+      const summaries = new Map<string, { origin: MatchOrigin; entries: Array<{ hit: MatchHit; item: StoredItem }> }>();
+      for (const hit of hits) {
+        const item = byId.get(hit.itemId)!;
+        const c = open.find((x) => x.id === hit.commitmentId)!;
+        const origin = item.origin as MatchOrigin;
+        const recorded = recordMatch(db, hit, now.toISOString(), origin, item.majorUpdates > 0);
+        noteEvidence(db, c.id, item.updatedAt);
+        if (recorded.outcome === 'unchanged') continue;
+        report.matches++;
+        if (origin !== 'live') {
+          const s = summaries.get(c.id) ?? { origin, entries: [] };
+          s.entries.push({ hit, item });
+          summaries.set(c.id, s);
+          continue;
+        }
+        // Same (commitment, item, kind) alerts once; a major update alerts again only if it turns progress into possible fulfilment.
+        const status = getCommitmentState(db, c.id)?.status ?? 'open';
+        const { inserted } = enqueueAlert(db, {
+          key: `${c.id}|item:${item.path}|${hit.kind}`,
+          commitmentId: c.id,
+          kind: hit.kind,
+          itemId: item.id,
+          channel: channelFor(c, config),
+          now: now.toISOString(),
+          payload: {
+            kind: hit.kind,
+            commitment: alertCommitment(c, status),
+            raisedAt: now.toISOString(),
+            item: alertItem(item, recorded.outcome === 'updated'),
+            why: hit.why,
+          },
+        });
+        if (inserted) report.alerts++;
+      }
+      for (const [id, s] of summaries) {
+        if (enqueueSummary(db, config, open.find((x) => x.id === id)!, s.origin, s.entries, now)) report.alerts++;
+      }
+      markItemsMatched(db, items.map((i) => i.id));
+    })();
+    report.items += items.length;
+  }
+  if (report.items) deps.log.info('match.done', { ...report });
+  return report;
+}
+
+/** One message for matches found in history. Call inside a transaction. */
+export function enqueueSummary(db: Db, config: Config, c: Commitment, origin: MatchOrigin, entries: Array<{ hit: MatchHit; item: StoredItem }>, now: Date): boolean {
+  if (entries.length === 0) return false;
+  const sorted = [...entries].sort((a, b) => Date.parse(b.item.updatedAt) - Date.parse(a.item.updatedAt));
+  const status = getCommitmentState(db, c.id)?.status ?? 'open';
+  const payload: Omit<AlertPayload, 'alertId'> = {
+    kind: 'summary',
+    commitment: alertCommitment(c, status),
+    raisedAt: now.toISOString(),
+    summaryOrigin: origin === 'backfill' ? 'backfill' : origin === 'baseline' ? 'baseline' : 'history',
+    summaryItems: sorted.map(({ hit, item }) => ({ item: alertItem(item), why: hit.why, kind: hit.kind })),
+    evidenceCount: sorted.length,
+  };
+  return enqueueAlert(db, {
+    key: `${c.id}|summary|${origin}|${now.toISOString()}|${sorted.map((e) => e.item.id).join(',')}`,
+    commitmentId: c.id,
+    kind: 'summary',
+    channel: channelFor(c, config),
+    now: now.toISOString(),
+    payload,
+  }).inserted;
+}

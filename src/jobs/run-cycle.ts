@@ -1,0 +1,55 @@
+// One whole cycle, as `poll --once` and the worker's poll job run it:
+// commitments file → sync → poll feeds → match new items → status check as of `now` → deliver.
+
+import type { Commitment } from '../commitments/commitment.ts';
+import type { Config } from '../config/config.ts';
+import type { FetchOutcome, FetchRequest } from '../feeds/fetch-feed.ts';
+import type { Logger } from '../log.ts';
+import type { SlackApi } from '../slack/slack-client.ts';
+import type { Db } from '../store/open-store.ts';
+import { checkStatuses, type StatusReport } from './check-statuses.ts';
+import { deliver, type DeliveryReport } from './deliver.ts';
+import { loadWatched } from './load-watched.ts';
+import { matchPending, type MatchReport } from './match-pending.ts';
+import { pollFeeds, type PollReport } from './poll-feeds.ts';
+import { syncCommitments } from './sync-commitments.ts';
+
+export interface CycleDeps {
+  db: Db;
+  log: Logger;
+  /** The instant the cycle treats as the present (`--now`). */
+  now: Date;
+  fetchFeed: (req: FetchRequest) => Promise<FetchOutcome>;
+  slack: SlackApi | null;
+  sleep: (ms: number) => Promise<void>;
+  /** Where alerts go without a Slack token. */
+  console?: (text: string) => void;
+}
+
+export interface CycleSteps {
+  poll: boolean;
+  status: boolean;
+  deliver: boolean;
+}
+
+export interface CycleReport {
+  commitments: Commitment[];
+  commitmentsProblem?: string;
+  poll?: PollReport;
+  match: MatchReport;
+  status?: StatusReport;
+  delivery?: DeliveryReport;
+}
+
+export async function runCycle(config: Config, deps: CycleDeps, steps: CycleSteps = { poll: true, status: true, deliver: true }): Promise<CycleReport> {
+  const { db, log, now } = deps;
+  const watched = loadWatched(config, { db, log, now });
+  const report: CycleReport = { commitments: watched.commitments, match: { items: 0, matches: 0, alerts: 0 } };
+  if (watched.problem) report.commitmentsProblem = watched.problem.message;
+  syncCommitments(config, watched.commitments, { db, log, now });
+  if (steps.poll) report.poll = await pollFeeds(config, { db, log, now, fetchFeed: deps.fetchFeed });
+  report.match = matchPending(config, watched.commitments, { db, log, now });
+  if (steps.status) report.status = checkStatuses(config, watched.commitments, { db, log, now });
+  if (steps.deliver) report.delivery = await deliver(config, watched.commitments, deps);
+  return report;
+}

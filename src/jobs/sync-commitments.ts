@@ -1,0 +1,66 @@
+// Brings the store in line with the commitments file: a row for every commitment, and a catch-up
+// over stored history when a commitment is new or its rules changed, so evidence published
+// before it was watched is not missed. What the catch-up finds is reported as one summary.
+
+import { createHash } from 'node:crypto';
+import type { Commitment } from '../commitments/commitment.ts';
+import { isManual } from '../commitments/lifecycle.ts';
+import type { Config } from '../config/config.ts';
+import type { Logger } from '../log.ts';
+import { compileCommitment } from '../match/compile-commitment.ts';
+import { ensureCommitmentState, getCommitmentState, noteEvidence, setRuleHash } from '../store/commitment-state-table.ts';
+import { getItem, type StoredItem } from '../store/items-table.ts';
+import { matchHistory } from '../store/match-history.ts';
+import { recordMatch } from '../store/matches-table.ts';
+import type { Db } from '../store/open-store.ts';
+import type { MatchHit } from '../match/match-types.ts';
+import { enqueueSummary } from './match-pending.ts';
+
+export interface SyncDeps {
+  db: Db;
+  log: Logger;
+  now: Date;
+}
+
+export interface SyncReport {
+  added: string[];
+  rulesChanged: string[];
+  historyMatches: number;
+}
+
+export function ruleHash(c: Commitment): string {
+  return createHash('sha256').update(JSON.stringify([c.match, c.fulfilment, c.source.published])).digest('hex').slice(0, 16);
+}
+
+export function syncCommitments(config: Config, commitments: Commitment[], deps: SyncDeps): SyncReport {
+  const { db, now } = deps;
+  const report: SyncReport = { added: [], rulesChanged: [], historyMatches: 0 };
+  for (const c of commitments) {
+    const hash = ruleHash(c);
+    const before = getCommitmentState(db, c.id);
+    if (before && before.ruleHash === hash) continue;
+    db.transaction(() => {
+      if (ensureCommitmentState(db, c.id, now.toISOString(), hash)) report.added.push(c.id);
+      else report.rulesChanged.push(c.id);
+      setRuleHash(db, c.id, hash);
+      if (before && isManual(before.status)) return;
+      const found = catchUp(db, c, now);
+      report.historyMatches += found.length;
+      enqueueSummary(db, config, c, 'history', found, now);
+    })();
+  }
+  if (report.added.length || report.rulesChanged.length) deps.log.info('commitments.synced', { ...report });
+  return report;
+}
+
+/** Match one commitment over stored history since its source date; returns the matches that are new. */
+function catchUp(db: Db, c: Commitment, now: Date): Array<{ hit: MatchHit; item: StoredItem }> {
+  const out: Array<{ hit: MatchHit; item: StoredItem }> = [];
+  for (const hit of matchHistory(db, compileCommitment(c), { since: c.source.published })) {
+    if (recordMatch(db, hit, now.toISOString(), 'history').outcome !== 'new') continue;
+    const item = getItem(db, hit.itemId)!;
+    noteEvidence(db, c.id, item.updatedAt);
+    out.push({ hit, item });
+  }
+  return out;
+}

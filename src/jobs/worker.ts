@@ -1,0 +1,91 @@
+// The scheduled worker: node-cron jobs for polling, the daily status check, outbox delivery and
+// the weekly digest, in the configured time zone. Jobs run one at a time through a serial queue
+// (no overlapping runs); stop() lets the current step finish before it resolves.
+
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Config } from '../config/config.ts';
+import { errorMessage } from '../errors.ts';
+import type { FetchOutcome, FetchRequest } from '../feeds/fetch-feed.ts';
+import type { Logger } from '../log.ts';
+import type { SlackApi } from '../slack/slack-client.ts';
+import type { Db } from '../store/open-store.ts';
+import { deliver } from './deliver.ts';
+import { loadWatched } from './load-watched.ts';
+import { runCycle, type CycleSteps } from './run-cycle.ts';
+import { createSerialQueue } from './serial-queue.ts';
+
+export interface WorkerDeps {
+  db: Db;
+  log: Logger;
+  fetchFeed: (req: FetchRequest) => Promise<FetchOutcome>;
+  slack: SlackApi | null;
+  sleep: (ms: number) => Promise<void>;
+  clock: () => Date;
+  console?: (text: string) => void;
+  /** Extra jobs (the weekly digest) with their schedule and what they do. */
+  extraJobs?: Array<{ name: string; schedule: string; run: (now: Date) => Promise<void>; atStart?: boolean }>;
+}
+
+export interface Worker {
+  /** Run a job now (as the schedule would), e.g. at start-up. */
+  trigger(name: string): boolean;
+  idle(): Promise<void>;
+  stop(): Promise<void>;
+  nextRuns(): Record<string, string | null>;
+}
+
+export function startWorker(config: Config, deps: WorkerDeps): Worker {
+  const { log } = deps;
+  const queue = createSerialQueue((name, err) => log.error('job.failed', { job: name, error: errorMessage(err) }));
+  const cycle = (steps: CycleSteps) => async (): Promise<void> => {
+    const report = await runCycle(config, { ...deps, now: deps.clock() }, steps);
+    log.info('job.cycle', {
+      poll: steps.poll, status: steps.status, feeds_failed: report.poll?.failed ?? 0,
+      matches: report.match.matches, status_changes: report.status?.changes.length ?? 0, sent: report.delivery?.sent ?? 0,
+    });
+  };
+  const jobs: Record<string, () => Promise<void>> = {
+    start: cycle({ poll: true, status: true, deliver: true }),
+    poll: cycle({ poll: true, status: false, deliver: true }),
+    overdue: cycle({ poll: false, status: true, deliver: true }),
+    deliver: async () => {
+      const now = deps.clock();
+      const { commitments } = loadWatched(config, { db: deps.db, log, now });
+      await deliver(config, commitments, { ...deps, now });
+    },
+  };
+  for (const extra of deps.extraJobs ?? []) jobs[extra.name] = () => extra.run(deps.clock());
+
+  const trigger = (name: string): boolean => {
+    const job = jobs[name];
+    if (!job) throw new Error(`no job named ${name}`);
+    const queued = queue.push(name, job);
+    if (!queued) log.info('job.skipped', { job: name, reason: 'the previous run has not finished' });
+    return queued;
+  };
+
+  const schedules: Array<[string, string]> = [
+    ['poll', config.schedule.poll],
+    ['overdue', config.schedule.overdue],
+    ['deliver', config.schedule.deliver],
+    ...(deps.extraJobs ?? []).map((j): [string, string] => [j.name, j.schedule]),
+  ];
+  const tasks: ScheduledTask[] = schedules.map(([name, expr]) =>
+    cron.schedule(expr, () => { trigger(name); }, { name, timezone: config.timezone, noOverlap: true }));
+  log.info('worker.started', { timezone: config.timezone, schedule: Object.fromEntries(schedules) });
+
+  trigger('start');
+  for (const extra of deps.extraJobs ?? []) if (extra.atStart) trigger(extra.name);
+
+  return {
+    trigger,
+    idle: () => queue.idle(),
+    nextRuns: () => Object.fromEntries(tasks.map((t) => [t.name ?? t.id, t.getNextRuns(1)[0]?.toISOString() ?? null])),
+    async stop() {
+      for (const t of tasks) await t.stop();
+      await queue.idle();
+      for (const t of tasks) await t.destroy();
+      log.info('worker.stopped', {});
+    },
+  };
+}
