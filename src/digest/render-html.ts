@@ -1,0 +1,231 @@
+// The digest as one self-contained HTML page (pure): no scripts, no external assets, inline styles
+// and table layout so it reads the same in a browser and in e-mail clients, which drop <style>
+// blocks and ignore flexbox (https://www.caniemail.com/). Every piece of text is HTML-escaped.
+
+import type { CommitmentStatus } from '../commitments/commitment.ts';
+import { daysBetween } from '../commitments/due-date.ts';
+import type { Digest, DigestBar, DigestEntry, DigestEvidenceLine, DigestLink, DigestSection, DigestSectionId } from './build-digest.ts';
+import { headlineParts } from './digest-summary.ts';
+import type { HeadlinePart } from './digest-summary.ts';
+import { nothingNewText } from './digest-summary.ts';
+import type { TextPart } from './digest-text.ts';
+import { formatDay } from './digest-text.ts';
+
+// GOV.UK Design System colours: readable on white, familiar to the people reading this.
+const colour = {
+  text: '#0b0c0c',
+  secondary: '#505a5f',
+  border: '#b1b4b6',
+  track: '#dee0e2',
+  page: '#f3f2f1',
+  link: '#1d70b8',
+  red: '#d4351c',
+  orange: '#f47738',
+  blue: '#1d70b8',
+  green: '#00703c',
+  olive: '#85994b',
+  purple: '#6f72af',
+  grey: '#505a5f',
+  highlight: '#fff7bf',
+} as const;
+
+const statusColour: Record<CommitmentStatus, string> = {
+  overdue: colour.red,
+  'due-soon': colour.orange,
+  open: colour.blue,
+  stale: colour.grey,
+  met: colour.green,
+  'partly-met': colour.olive,
+  dropped: colour.purple,
+  superseded: colour.purple,
+};
+
+const sectionColour: Record<DigestSectionId, string> = {
+  overdue: colour.red,
+  'due-soon': colour.orange,
+  'new-evidence': colour.blue,
+  resolved: colour.green,
+  stale: colour.grey,
+  quiet: colour.border,
+};
+
+const headlineColour: Record<HeadlinePart['key'], string> = {
+  ...sectionColour,
+  watched: colour.text,
+  open: colour.blue,
+  met: colour.green,
+};
+
+const font = "-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif";
+
+export function renderDigestHtml(d: Digest): string {
+  const title = `Weekly digest ${d.week.label}`;
+  const rows = [header(d), headline(d)];
+  if (d.nothingNew) rows.push(row(`<p class="nothing-new" style="margin:0;padding:12px;background-color:${colour.page};font-weight:bold;">${esc(nothingNewText)}</p>`));
+  for (const s of d.sections) rows.push(section(s));
+  rows.push(footer(d));
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light">
+<title>${esc(title)} · followthrough</title>
+</head>
+<body style="margin:0;padding:0;background-color:${colour.page};">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="width:100%;background-color:${colour.page};">
+<tr><td align="center" style="padding:16px 8px;">
+<table role="presentation" width="680" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:680px;background-color:#ffffff;font-family:${font};font-size:15px;line-height:1.45;color:${colour.text};word-wrap:break-word;overflow-wrap:anywhere;">
+${rows.join('\n')}
+</table>
+</td></tr>
+</table>
+</body>
+</html>
+`;
+}
+
+function row(inner: string, style = 'padding:8px 24px;'): string {
+  return `<tr><td style="${style}">${inner}</td></tr>`;
+}
+
+function header(d: Digest): string {
+  return row(
+    `<h1 style="margin:0;font-size:22px;line-height:1.25;color:#ffffff;">Weekly digest · ${esc(d.week.label)}</h1>` +
+      `<p style="margin:4px 0 0;font-size:14px;color:#ffffff;">${esc(d.weekText)} · ${esc(d.timezone)} · ${esc(d.channel)}</p>`,
+    `padding:20px 24px;background-color:${colour.text};color:#ffffff;`,
+  );
+}
+
+function headline(d: Digest): string {
+  // Two rows of at most four: seven columns do not fit a phone held upright.
+  const cells = headlineParts(d.headline).map(
+    (p) =>
+      `<td class="count" data-key="${esc(p.key)}" width="25%" valign="top" style="width:25%;padding:8px 6px;border-top:4px solid ${headlineColour[p.key]};">` +
+      `<div style="font-size:24px;font-weight:bold;line-height:1.1;color:${p.count > 0 ? headlineColour[p.key] : colour.secondary};">${p.count}</div>` +
+      `<div style="font-size:12px;line-height:1.3;color:${colour.secondary};">${esc(p.label)}</div></td>`,
+  );
+  const rows = [cells.slice(0, 4), cells.slice(4)].map((r) => `<tr>${r.join('')}</tr>`).join('');
+  return row(`<table role="presentation" class="headline" width="100%" cellpadding="0" cellspacing="4" border="0" style="width:100%;table-layout:fixed;">${rows}</table>`, 'padding:16px 20px 8px;');
+}
+
+function section(s: DigestSection): string {
+  const heading =
+    `<h2 id="${esc(s.id)}" style="margin:16px 0 10px;padding-left:8px;border-left:6px solid ${sectionColour[s.id]};font-size:19px;line-height:1.3;">` +
+    `${esc(s.title)} <span style="font-weight:normal;color:${colour.secondary};">(${s.entries.length})</span></h2>`;
+  return row(heading + s.entries.map(entry).join('\n'));
+}
+
+function entry(e: DigestEntry): string {
+  const c = statusColour[e.status];
+  const title = e.threadUrl ? a(e.threadUrl, e.title, 'font-weight:bold;') : `<strong>${esc(e.title)}</strong>`;
+  const pill = `<span style="display:inline-block;padding:0 6px;font-size:12px;font-weight:bold;color:#ffffff;background-color:${c};">${esc(e.statusLabel)}</span>`;
+  const facts = e.facts.map(esc);
+  const links = e.links.map(linkHtml);
+  if (e.sourceUrl) links.push(a(e.sourceUrl, 'announcement'));
+  const parts = [
+    `<p style="margin:0 0 4px;">${title} ${pill}</p>`,
+    facts.length > 0 ? `<p style="margin:0 0 4px;font-size:14px;color:${colour.secondary};">${facts.join(' · ')}</p>` : '',
+    links.length > 0 ? `<p style="margin:0 0 4px;font-size:14px;">${links.join(' · ')}</p>` : '',
+    e.note ? `<p style="margin:4px 0;padding:4px 10px;border-left:4px solid ${colour.border};font-size:14px;font-style:italic;">${esc(e.note)}</p>` : '',
+    bar(e.id, e.bar, c, e.status),
+    e.evidence.length > 0 ? `<ul style="margin:8px 0 0;padding-left:20px;">${e.evidence.map(evidence).join('')}</ul>` : '',
+  ];
+  return (
+    `<table role="presentation" class="entry" data-commitment="${esc(e.id)}" width="100%" cellpadding="0" cellspacing="0" border="0" ` +
+    `style="width:100%;margin:0 0 12px;border:1px solid ${colour.border};border-left:6px solid ${c};"><tr><td style="padding:8px 12px;">` +
+    parts.join('') +
+    '</td></tr></table>'
+  );
+}
+
+function linkHtml(l: DigestLink): string {
+  const shown = l.url ? a(l.url, l.text) : esc(l.text);
+  return l.label ? `${esc(l.label)}: ${shown}` : shown;
+}
+
+function evidence(ev: DigestEvidenceLine): string {
+  const about = [ev.displayType, ev.day].filter((x): x is string => Boolean(x)).map(esc).join(' · ');
+  const flag = ev.possibleFulfilment
+    ? ` <strong style="color:${colour.green};">possible fulfilment${ev.fulfilment ? ` (${esc(ev.fulfilment)})` : ''}</strong>`
+    : '';
+  const terms = ev.terms.map((t) => `<strong>${esc(t)}</strong>`).join(', ');
+  const contexts = ev.contexts.map((c) => `<br>“${context(c)}”`).join('');
+  return (
+    `<li class="evidence" style="margin:0 0 8px;">${ev.url ? a(ev.url, ev.title) : esc(ev.title)} ` +
+    `<span style="font-size:13px;color:${colour.secondary};">${about}</span>${flag}` +
+    `<div style="font-size:13px;color:${colour.secondary};">matched rule <code style="font-size:12px;">${esc(ev.rule)}</code>${terms ? ` on ${terms}` : ''}${contexts}</div></li>`
+  );
+}
+
+function context(parts: TextPart[]): string {
+  return parts.map((p) => (p.hit ? `<mark style="background-color:${colour.highlight};color:${colour.text};font-weight:bold;">${esc(p.text)}</mark>` : esc(p.text))).join('');
+}
+
+const cellStyle = 'height:10px;font-size:0;line-height:0;mso-line-height-rule:exactly;';
+
+/** Announcement → due date as a bar; a marker for today; an overrun in red once past the last on-time day. */
+function bar(id: string, b: DigestBar, statusC: string, status: CommitmentStatus): string {
+  const open = `<table role="presentation" class="bar" data-commitment="${esc(id)}" width="100%" cellpadding="0" cellspacing="0" border="0" style="width:100%;margin:8px 0 2px;border-collapse:collapse;"><tr>`;
+  const close = '</tr></table>';
+  if (!b.due) {
+    const label = `no due date · announced ${formatDay(b.start)}`;
+    return (
+      open +
+      `<td class="bar-none" width="100%" style="width:100%;height:14px;padding:0 6px;font-size:11px;line-height:14px;color:${colour.secondary};background-color:${colour.track};">${esc(label)}</td>` +
+      close
+    );
+  }
+  const today = b.today < b.start ? b.start : b.today;
+  const span = Math.max(1, daysBetween(b.start, today > b.due ? today : b.due));
+  const cells: string[] = [];
+  const segment = (cls: string, days: number, bg: string, title: string): void => {
+    if (days <= 0) return;
+    const pct = Math.max(0.5, Math.round((days / span) * 1000) / 10);
+    cells.push(`<td class="${cls}" width="${pct}%" title="${esc(title)}" style="width:${pct}%;${cellStyle}background-color:${bg};">&nbsp;</td>`);
+  };
+  const marker = `<td class="bar-today" width="3" title="today, ${esc(formatDay(b.today))}" style="width:3px;${cellStyle}background-color:${colour.text};">&nbsp;</td>`;
+  const resolved = status === 'met' || status === 'partly-met' || status === 'dropped' || status === 'superseded';
+  if (today <= b.due) {
+    segment('bar-elapsed', daysBetween(b.start, today), statusC, `${daysBetween(b.start, today)} days since the announcement`);
+    cells.push(marker);
+    segment('bar-remaining', daysBetween(today, b.due), colour.track, `${daysBetween(today, b.due)} days to the due date`);
+  } else {
+    segment('bar-planned', daysBetween(b.start, b.due), resolved ? statusC : colour.border, 'announcement to due date');
+    segment('bar-overrun', daysBetween(b.due, today), resolved ? colour.track : colour.red, `${daysBetween(b.due, today)} days past the due date`);
+    cells.push(marker);
+  }
+  const scale =
+    `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="width:100%;font-size:11px;line-height:1.3;color:${colour.secondary};"><tr>` +
+    `<td align="left">announced ${esc(formatDay(b.start))}</td><td align="right">due ${esc(formatDay(b.due))} · ${esc(dueDistance(b.today, b.due))}</td></tr></table>`;
+  return open + cells.join('') + close + scale;
+}
+
+function dueDistance(today: string, due: string): string {
+  const left = daysBetween(today, due);
+  if (left === 0) return 'today';
+  return left > 0 ? `${left} ${left === 1 ? 'day' : 'days'} left` : `${-left} ${left === -1 ? 'day' : 'days'} past`;
+}
+
+function footer(d: Digest): string {
+  const f = d.footer;
+  const feeds =
+    f.feeds.length > 0
+      ? `<h2 id="feeds" style="margin:0 0 6px;font-size:16px;">Feeds needing attention</h2><ul style="margin:0 0 8px;padding-left:20px;">` +
+        f.feeds
+          .map((p) => `<li style="margin:0 0 4px;"><strong style="color:${p.dead ? colour.red : colour.orange};">${esc(p.id)}</strong> <span style="color:${colour.secondary};word-break:break-all;">${esc(p.url)}</span><br>${esc(p.summary)}</li>`)
+          .join('') +
+        '</ul>'
+      : '';
+  const stats = `<p style="margin:0;">Items seen this week: <strong>${f.itemsSeen}</strong> · Alerts delivered: <strong>${f.alertsDelivered}</strong> · Built ${esc(d.builtAt)}</p>`;
+  return row(feeds + stats, `padding:16px 24px 20px;border-top:1px solid ${colour.border};font-size:13px;color:${colour.secondary};`);
+}
+
+function a(url: string, text: string, style = ''): string {
+  return `<a href="${esc(url)}" style="color:${colour.link};${style}">${esc(text)}</a>`;
+}
+
+/** Plain text (or an attribute value) to HTML that shows it as text. */
+export function esc(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
