@@ -1,0 +1,155 @@
+// Pure helpers that turn what GOV.UK sends (links, ids, titles, HTML summaries, timestamps) into
+// the stable values a FeedItem holds. Items are keyed by path because org feed ids change on every
+// major update (GOVUK.md, "two kinds of entry id").
+
+import { decode } from 'html-entities';
+import type { FeedItem } from './feed-item.ts';
+
+const govukOrigin = 'https://www.gov.uk';
+
+/** `https://www.gov.uk/x`, `http://gov.uk/x`, `//www.gov.uk/x`; the host must end there (not `gov.uk.example`). */
+const govukUrl = /^(?:https?:)?\/\/(?:www\.)?gov\.uk(?::\d+)?(?=[/?#]|$)/i;
+/** Finder feed ids: `tag:www.gov.uk,2005:/government/news/x` (RFC 4151 tag URI). */
+const govukTag = /^tag:(?:www\.)?gov\.uk,\d{4}(?:-\d{2}){0,2}:/i;
+
+/** The item key: the GOV.UK path without host, query, fragment or trailing slash; other URLs minus fragment. */
+export function canonicalPath(link: string): string {
+  const s = link.trim();
+  const rest = pathPart(s);
+  if (rest === null) return cutAt(s, '#');
+  const path = cutAt(cutAt(rest, '#'), '?').replace(/\/+$/, '');
+  return path === '' ? '/' : path;
+}
+
+/** True when a link or id names a page we can key and open: a GOV.UK path, URL or tag id, or any http(s) URL. */
+export function isUsableLink(link: string): boolean {
+  const s = link.trim();
+  return pathPart(s) !== null || /^https?:\/\/[^/?#\s]+/i.test(s);
+}
+
+/** True when the link is on GOV.UK itself (path, gov.uk URL or GOV.UK tag id). */
+export function isGovukLink(link: string): boolean {
+  return pathPart(link.trim()) !== null;
+}
+
+/** `https://www.gov.uk` + path for paths; absolute URLs unchanged. */
+export function absoluteUrl(pathOrUrl: string): string {
+  const s = pathOrUrl.trim();
+  if (s.startsWith('//')) return `https:${s}`;
+  if (s.startsWith('/')) return govukOrigin + s;
+  return s;
+}
+
+/** The canonical key and an absolute URL for a link or id; GOV.UK links all become `https://www.gov.uk<path>`. */
+export function itemAddress(link: string): { path: string; url: string } {
+  const path = canonicalPath(link);
+  return { path, url: isGovukLink(link) ? absoluteUrl(path) : path };
+}
+
+/** GOV.UK display types, for titles that carry `Type: ` without a `<category>` to confirm it. */
+const knownDisplayTypes = [
+  'Press release', 'News story', 'Policy paper', 'Speech', 'Guidance', 'Corporate report',
+  'Official Statistics', 'Accredited official statistics', 'National statistics', 'Statistical data set',
+  'Research and analysis', 'Transparency data', 'Correspondence', 'Written statement to Parliament',
+  'Oral statement to Parliament', 'Notice', 'Form', 'Consultation outcome', 'Open consultation',
+  'Closed consultation', 'Consultation', 'Collection', 'Independent report', 'Impact assessment',
+  'Promotional material', 'FOI release', 'Decision', 'Statutory guidance', 'Detailed guide',
+  'Government response', 'Authored article', 'Speaking notes', 'Statement to Parliament',
+  'World news story', 'Fatality notice', 'Case study', 'Call for evidence', 'Open call for evidence',
+  'Closed call for evidence', 'International treaty', 'Statistics announcement',
+  'Official statistics announcement',
+];
+const displayTypeByLowerCase = new Map(knownDisplayTypes.map((t) => [t.toLowerCase(), t]));
+
+/**
+ * Org feed titles read `Press release: New measures…` beside `<category label="Press release">`.
+ * The prefix goes only when it is the category (or, with no category, a known display type), so
+ * `Borders: a review` keeps its text.
+ */
+export function splitDisplayType(title: string, category?: string | null): { title: string; displayType: string | null } {
+  const label = category?.trim() || null;
+  const colon = title.indexOf(': ');
+  const prefix = colon > 0 ? title.slice(0, colon).trim() : null;
+  const remainder = colon > 0 ? title.slice(colon + 2).trim() : '';
+  if (label) {
+    return prefix === label && remainder ? { title: remainder, displayType: label } : { title, displayType: label };
+  }
+  const known = prefix ? displayTypeByLowerCase.get(prefix.toLowerCase()) : undefined;
+  return known && remainder ? { title: remainder, displayType: known } : { title, displayType: null };
+}
+
+/** Tags after which words must not run together (`<p>a</p><p>b</p>` is `a b`; `<mark>boat</mark>s` is `boats`). */
+const blockTag = /<\/?(?:p|div|br|hr|li|ul|ol|dl|dt|dd|h[1-6]|table|thead|tbody|tr|td|th|blockquote|section|article|header|footer|pre|figure|figcaption)\b[^>]*>/gi;
+
+/** Plain text from an HTML fragment: tags stripped (block tags become spaces), entities decoded, whitespace collapsed. */
+export function htmlToText(html: string): string {
+  const stripped = html
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(blockTag, ' ')
+    .replace(/<\/?[a-z][^>]*>/gi, '');
+  return collapseWhitespace(decode(stripped, { level: 'html5' }));
+}
+
+/** Text that may hold HTML entities (`&#x27;`, `&amp;`): decoded, whitespace collapsed. Tags are left alone. */
+export function decodeText(text: string): string {
+  return collapseWhitespace(decode(text, { level: 'html5' }));
+}
+
+export function collapseWhitespace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+const rfc3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
+
+/**
+ * An RFC 3339 date-time as an ISO-8601 UTC instant (`toISOString()`), or null when it is not one.
+ * Strict on purpose: `Date.parse` accepts `2024-02-30` (as 1 March) and many non-RFC forms.
+ */
+export function parseInstant(text: string): string | null {
+  const m = rfc3339.exec(text.trim());
+  if (!m) return null;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const millis = m[7] ? Math.floor(Number(`0${m[7]}`) * 1000) : 0;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  if (hour > 23 || minute > 59 || second > 59) return null;
+  let offsetMinutes = 0;
+  if (!m[8]) {
+    const offsetHours = Number(m[10]);
+    const offsetMins = Number(m[11]);
+    if (offsetHours > 23 || offsetMins > 59) return null;
+    offsetMinutes = (m[9] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMins);
+  }
+  const utc = Date.UTC(year, month - 1, day, hour, minute, second, millis) - offsetMinutes * 60_000;
+  const date = new Date(utc);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+/** One item per path, the newest `updatedAt` winning (a feed may list a page twice around a major update). */
+export function keepNewestPerPath(items: FeedItem[]): FeedItem[] {
+  const byPath = new Map<string, FeedItem>();
+  for (const item of items) {
+    const seen = byPath.get(item.path);
+    if (!seen || Date.parse(item.updatedAt) > Date.parse(seen.updatedAt)) byPath.set(item.path, item);
+  }
+  return [...byPath.values()];
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** What follows the host for GOV.UK links and ids, or null when the link is not on GOV.UK. */
+function pathPart(s: string): string | null {
+  if (s.startsWith('/') && !s.startsWith('//')) return s;
+  const url = govukUrl.exec(s);
+  if (url) return s.slice(url[0].length);
+  const tag = govukTag.exec(s);
+  if (tag) return s.slice(tag[0].length);
+  return null;
+}
+
+function cutAt(s: string, marker: string): string {
+  const i = s.indexOf(marker);
+  return i === -1 ? s : s.slice(0, i);
+}
