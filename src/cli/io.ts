@@ -7,6 +7,9 @@ export interface CliIo {
   cwd: string;
   /** Standard output is a terminal: show progress. */
   isTTY: boolean;
+  /** Where interactive answers come from, and whether a person is typing them. */
+  input: NodeJS.ReadableStream;
+  inputIsTTY: boolean;
 }
 
 export function processIo(): CliIo {
@@ -16,6 +19,8 @@ export function processIo(): CliIo {
     env: process.env,
     cwd: process.cwd(),
     isTTY: Boolean(process.stdout.isTTY),
+    input: process.stdin,
+    inputIsTTY: Boolean(process.stdin.isTTY),
   };
 }
 
