@@ -1,0 +1,20 @@
+// `npm run bench`: speed figures beside simple baselines measured in the same run.
+// Speed is measured here, never asserted in timed tests.
+
+import { benchFeeds } from './bench-feeds.ts';
+import { header } from './measure.ts';
+
+const sections: Array<[string, () => Promise<string[]>]> = [
+  ['feeds', benchFeeds],
+];
+
+console.log(`followthrough benchmarks — node ${process.version}, ${new Date().toISOString()}\n`);
+console.log(header());
+for (const [name, run] of sections) {
+  try {
+    for (const line of await run()) console.log(line);
+  } catch (err) {
+    console.log(`${name}: FAILED — ${(err as Error).stack ?? err}`);
+    process.exitCode = 1;
+  }
+}
