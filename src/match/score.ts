@@ -1,0 +1,16 @@
+// How strong a match is (pure): per distinct term, a hit in the title counts 2 and in the summary 1
+// (both: 3) — a term in the headline is what the item is about; one in the summary may be an aside.
+
+import type { TermHit } from './match-types.ts';
+
+export function scoreHits(hits: TermHit[]): number {
+  const fieldsByTerm = new Map<string, Set<string>>();
+  for (const h of hits) {
+    const fields = fieldsByTerm.get(h.term) ?? new Set<string>();
+    h.fields.forEach((f) => fields.add(f));
+    fieldsByTerm.set(h.term, fields);
+  }
+  let score = 0;
+  for (const fields of fieldsByTerm.values()) score += (fields.has('title') ? 2 : 0) + (fields.has('summary') ? 1 : 0);
+  return score;
+}
