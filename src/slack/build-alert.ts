@@ -1,0 +1,170 @@
+// Alert messages (pure): payload facts → Block Kit with a plain `text` fallback and metadata
+// that carries the alert's stable id, which is how a re-send after a crash is recognised.
+// Feed text is cut before any markup is composed, then escaped (see feed-text.ts); fitMessage
+// is the last guard on Slack's limits.
+
+import type { AlertItem, AlertKind, AlertPayload, SlackMessage } from './alert.ts';
+import { feedLink, feedText, ownText } from './feed-text.ts';
+import { contextBlock, fieldsBlock, fitMessage, headerBlock, sectionBlock, type Block } from './fit-message.ts';
+import { addDays, formatDay } from './format-day.ts';
+import { limits } from './limits.ts';
+import { codeSpan, renderReason, renderReasonBrief } from './render-reason.ts';
+import { resolveCommand, snoozeCommand } from './resolve-command.ts';
+import { dueLabel, statusLabel } from './status-label.ts';
+
+export const alertEventType = 'followthrough_alert';
+
+/** Items listed in a summary before "and N more". */
+export const summaryListMax = 10;
+
+const titleChars = 250;
+const summaryChars = 400;
+const snoozeDays = 14;
+/** Characters of JSON for a summary's list, leaving room for the rest under limits.messageTotal. */
+const summaryBudget = 8000;
+
+const headings: Record<AlertKind, string> = {
+  'progress': 'Progress',
+  'possible-fulfilment': 'Possible fulfilment',
+  'due-soon': 'Due soon',
+  'overdue': 'Overdue',
+  'reminder': 'Still overdue',
+  'summary': 'Earlier matches',
+};
+
+export function buildAlertMessage(p: AlertPayload): SlackMessage {
+  const blocks = [headerBlock(`${headings[p.kind]}: ${ownText(p.commitment.title, limits.headerText)}`), ...bodyBlocks(p)];
+  return fitMessage({ text: fallbackText(p), blocks, metadata: alertMetadata(p) });
+}
+
+export function alertMetadata(p: AlertPayload): NonNullable<SlackMessage['metadata']> {
+  return {
+    event_type: alertEventType,
+    event_payload: {
+      alert_id: p.alertId,
+      commitment_id: p.commitment.id,
+      kind: p.kind,
+      ...(p.item ? { item_url: p.item.url } : {}),
+    },
+  };
+}
+
+function bodyBlocks(p: AlertPayload): Block[] {
+  switch (p.kind) {
+    case 'progress':
+    case 'possible-fulfilment':
+      return itemBlocks(p);
+    case 'summary':
+      return summaryBlocks(p);
+    default:
+      return dueBlocks(p);
+  }
+}
+
+function itemBlocks(p: AlertPayload): Block[] {
+  const blocks: Block[] = [];
+  if (p.item) blocks.push(sectionBlock(itemSection(p.item, p.kind)));
+  if (p.why) blocks.push(sectionBlock(renderReason(p.why)));
+  blocks.push(statusFields(p), contextBlock([`To resolve: ${codeSpan(resolveCommand(p.commitment.id, p.item?.url), 600)}`]));
+  return blocks;
+}
+
+function itemSection(item: AlertItem, kind: AlertKind): string {
+  const lines = [`*${feedLink(item.url, item.title, titleChars)}*`, itemMeta(item)];
+  if (item.majorUpdate) lines.push(':arrows_counterclockwise: _An update of an item that matched earlier._');
+  lines.push(kind === 'possible-fulfilment' ? ':eyes: *Possible fulfilment — a person should check*' : 'Kind: progress');
+  const summary = feedText(item.summary, summaryChars);
+  if (summary) lines.push(`> ${summary}`);
+  return lines.join('\n');
+}
+
+function itemMeta(item: AlertItem): string {
+  const type = item.displayType ? feedText(item.displayType, 60) : 'GOV.UK';
+  return `${type} · ${formatDay(item.updatedAt)}`;
+}
+
+function statusFields(p: AlertPayload): Block {
+  return fieldsBlock([`*Status*\n${statusLabel(p.commitment.status)}`, `*Due*\n${dueLabel(p.commitment)}`]);
+}
+
+function dueBlocks(p: AlertPayload): Block[] {
+  const c = p.commitment;
+  const due = dueLabel(c);
+  const days = p.daysOverdue ?? 0;
+  const intro = p.kind === 'due-soon'
+    ? `This commitment is due ${due}.`
+    : `This commitment was due ${due} and is *${days} day${days === 1 ? '' : 's'} overdue*.${p.kind === 'reminder' ? ' No resolution has been recorded yet.' : ''}`;
+  const source = feedLink(c.sourceUrl, 'the announcement', 40);
+  const last = p.lastEvidence
+    ? `${feedLink(p.lastEvidence.url, p.lastEvidence.title, titleChars)} (${formatDay(p.lastEvidence.updatedAt)})`
+    : 'none yet';
+  const fields = [
+    `*Status*\n${statusLabel(c.status)}`,
+    `*Due*\n${due}`,
+    ...(p.kind === 'due-soon' ? [] : [`*Days overdue*\n${days}`]),
+    `*Evidence*\n${p.evidenceCount ?? 0} item${p.evidenceCount === 1 ? '' : 's'}`,
+    `*Last evidence*\n${last}`,
+    `*Owners*\n${c.owners.length ? ownText(c.owners.join(', '), 300) : 'not stated'}`,
+  ];
+  const until = addDays(p.raisedAt, snoozeDays);
+  return [
+    sectionBlock(`${intro}\nSource: ${source}`),
+    fieldsBlock(fields),
+    contextBlock([
+      `If it has been met or dropped: ${codeSpan(resolveCommand(c.id, p.lastEvidence?.url), 600)}`,
+      `To pause reminders: ${codeSpan(snoozeCommand(c.id, until), 300)}`,
+    ]),
+  ];
+}
+
+const origins: Record<NonNullable<AlertPayload['summaryOrigin']>, string> = {
+  baseline: 'Found on the first poll of the feeds',
+  backfill: 'Found by a backfill from the GOV.UK Search API',
+  history: 'Found in stored history when this commitment was added',
+};
+
+function summaryBlocks(p: AlertPayload): Block[] {
+  const entries = p.summaryItems ?? [];
+  const origin = p.summaryOrigin ? origins[p.summaryOrigin] : 'Found in earlier GOV.UK items';
+  const fulfilments = entries.filter((e) => e.kind === 'possible-fulfilment').length;
+  const blocks: Block[] = [sectionBlock(
+    `${origin}: ${entries.length} item${entries.length === 1 ? '' : 's'} match this commitment` +
+    (fulfilments ? `, ${fulfilments} of them a *possible fulfilment — a person should check*.` : '.'),
+  )];
+  // The list stops at summaryListMax items, or earlier when long titles would push the message past its budget.
+  const shown: typeof entries = [];
+  let size = JSON.stringify(blocks).length;
+  for (const e of entries.slice(0, summaryListMax)) {
+    const kind = e.kind === 'possible-fulfilment' ? ' · :eyes: *possible fulfilment*' : '';
+    const block = sectionBlock(`• *${feedLink(e.item.url, e.item.title, 200)}*\n${itemMeta(e.item)}${kind}\n${renderReasonBrief(e.why)}`);
+    size += JSON.stringify(block).length;
+    if (size > summaryBudget) break;
+    blocks.push(block);
+    shown.push(e);
+  }
+  const rest = entries.length - shown.length;
+  if (rest > 0) blocks.push(contextBlock([`_and ${rest} more — \`npx followthrough commitments show ${ownText(p.commitment.id, 80)}\` lists them all_`]));
+  blocks.push(statusFields(p), contextBlock([`If one of them fulfils it: ${codeSpan(resolveCommand(p.commitment.id), 600)}`]));
+  return blocks;
+}
+
+function fallbackText(p: AlertPayload): string {
+  const title = ownText(p.commitment.title, 200);
+  switch (p.kind) {
+    case 'progress':
+    case 'possible-fulfilment': {
+      const item = p.item ? feedText(p.item.title, 300) : 'a GOV.UK item';
+      const check = p.kind === 'possible-fulfilment' ? ' — a person should check' : '';
+      return `${headings[p.kind]} on “${title}”: ${item}${p.item?.majorUpdate ? ' (updated)' : ''}${check}`;
+    }
+    case 'due-soon':
+      return `Due soon: “${title}” is due ${dueLabel(p.commitment)}`;
+    case 'overdue':
+    case 'reminder':
+      return `${headings[p.kind]}: “${title}” was due ${dueLabel(p.commitment)} (${p.daysOverdue ?? 0} days overdue)`;
+    case 'summary': {
+      const n = p.summaryItems?.length ?? 0;
+      return `${n} earlier GOV.UK item${n === 1 ? '' : 's'} match “${title}”`;
+    }
+  }
+}

@@ -1,0 +1,45 @@
+// The status card (pure): the top-level message of a commitment's thread. Alerts reply under it
+// and refreshCards edits it when the status changes, so the channel shows one current line per
+// commitment instead of a scroll of alerts.
+
+import type { SlackMessage, StatusCardFacts } from './alert.ts';
+import { feedLink, ownText } from './feed-text.ts';
+import { contextBlock, fieldsBlock, fitMessage, headerBlock, sectionBlock, type Block } from './fit-message.ts';
+import { formatDay } from './format-day.ts';
+import { limits } from './limits.ts';
+import { dueLabel, statusEmoji, statusLabel } from './status-label.ts';
+
+export const cardEventType = 'followthrough_card';
+
+/** A quote longer than this is left out: the source link is there for the full text. */
+const shortQuote = 300;
+
+export interface CardInput extends StatusCardFacts {
+  /** The committing sentence; shown when short. */
+  quote?: string;
+}
+
+export function buildStatusCard(f: CardInput): SlackMessage {
+  const c = f.commitment;
+  const last = f.lastEvidence
+    ? `${feedLink(f.lastEvidence.url, f.lastEvidence.title, 250)} (${formatDay(f.lastEvidence.updatedAt)})`
+    : 'none yet';
+  const blocks: Block[] = [headerBlock(`${statusEmoji(c.status)} ${ownText(c.title, limits.headerText)}`)];
+  if (f.quote && f.quote.length <= shortQuote) blocks.push(sectionBlock(`> ${ownText(f.quote.replace(/\s+/g, ' ').trim(), shortQuote)}`));
+  blocks.push(fieldsBlock([
+    `*Status*\n${statusLabel(c.status)}`,
+    `*Due*\n${dueLabel(c)}`,
+    `*Owners*\n${c.owners.length ? ownText(c.owners.join(', '), 300) : 'not stated'}`,
+    `*Evidence*\n${f.evidenceCount} item${f.evidenceCount === 1 ? '' : 's'}`,
+    `*Last evidence*\n${last}`,
+    `*Source*\n${feedLink(c.sourceUrl, 'the announcement', 40)}`,
+  ]));
+  const notes = [`Watched by followthrough as \`${ownText(c.id, 80)}\` · updated ${formatDay(f.asOf)} · alerts follow in this thread`];
+  if (f.snoozedUntil) notes.push(`:zzz: Reminders snoozed until ${formatDay(f.snoozedUntil)}`);
+  blocks.push(contextBlock(notes));
+  return fitMessage({
+    text: `${ownText(c.title, 300)} — status: ${ownText(c.status, 40)}, due ${dueLabel(c)}, ${f.evidenceCount} evidence`,
+    blocks,
+    metadata: { event_type: cardEventType, event_payload: { commitment_id: c.id } },
+  });
+}

@@ -1,0 +1,17 @@
+// The commands a person runs to act on an alert, written out in full so they can be copied.
+// Arguments are shell-quoted: an evidence URL with `&` would otherwise end the command early.
+
+import { checkedUrl } from './feed-text.ts';
+
+export function resolveCommand(commitmentId: string, evidenceUrl?: string, status = 'met'): string {
+  const evidence = checkedUrl(evidenceUrl);
+  return `npx followthrough commitments resolve ${shellQuote(commitmentId)} --status ${status} --evidence ${evidence ? shellQuote(evidence) : '<url>'} --note "…"`;
+}
+
+export function snoozeCommand(commitmentId: string, until: string): string {
+  return `npx followthrough commitments snooze ${shellQuote(commitmentId)} --until ${shellQuote(until)} --note "…"`;
+}
+
+export function shellQuote(arg: string): string {
+  return /^[A-Za-z0-9_\-./:=@%+,]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
