@@ -3,13 +3,13 @@
 // goes to a temporary file in the same folder, is flushed, then renamed over the old one, so a
 // failed edit never leaves a broken or half-written file.
 
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { YAMLSeq, isMap, isSeq, parseDocument, type Document, type YAMLMap } from 'yaml';
 import type { Commitment } from '../commitments/commitment.ts';
 import { FollowthroughError } from '../errors.ts';
 import { validateCommitmentsFile, type CommitmentDefaults } from './load-commitments.ts';
 import { readYamlFile } from './yaml-file.ts';
+import { writeFileAtomic } from '../write-file-atomic.ts';
 
 /** A commitment as written in the file (snake_case keys, due as text). */
 export type CommitmentEntry = Record<string, unknown>;
@@ -73,21 +73,4 @@ export function writeCommitmentsDocument(file: string, doc: Document, defaults: 
   const commitments = validateCommitmentsFile(readYamlFile(file, text), defaults);
   writeFileAtomic(file, text);
   return commitments;
-}
-
-export function writeFileAtomic(file: string, text: string): void {
-  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-  try {
-    const fd = openSync(tmp, 'w', 0o644);
-    try {
-      writeSync(fd, text);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, file);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw new FollowthroughError('write_failed', `could not write ${file}: ${(err as Error).message}`, { cause: err });
-  }
 }

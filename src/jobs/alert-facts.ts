@@ -36,6 +36,7 @@ export function statusCardFacts(db: Db, c: Commitment, now: Date): StatusCardFac
     commitment: alertCommitment(c, state.status),
     evidenceCount: countEvidence(db, c.id),
     asOf: now.toISOString(),
+    quote: c.source.quote,
     ...(last ? { lastEvidence: last } : {}),
     ...(state.snoozedUntil && Date.parse(state.snoozedUntil) > now.getTime() ? { snoozedUntil: state.snoozedUntil } : {}),
   };

@@ -7,6 +7,7 @@
 import type { Commitment } from '../commitments/commitment.ts';
 import { isManual } from '../commitments/lifecycle.ts';
 import type { Config } from '../config/config.ts';
+import { canonicalPath } from '../feeds/normalise.ts';
 import type { Logger } from '../log.ts';
 import { compileCommitment } from '../match/compile-commitment.ts';
 import type { MatchHit } from '../match/match-types.ts';
@@ -44,8 +45,8 @@ export function matchPending(config: Config, commitments: Commitment[], deps: Ma
   for (;;) {
     const items = pendingItems(db, batchSize);
     if (items.length === 0) break;
-    const hits = compiled.length ? matchBatch(db, items, compiled) : [];
     const byId = new Map(items.map((i) => [i.id, i]));
+    const hits = (compiled.length ? matchBatch(db, items, compiled) : []).filter((h) => !isOwnAnnouncement(open.find((c) => c.id === h.commitmentId)!, byId.get(h.itemId)!));
     db.transaction(() => {
       const summaries = new Map<string, { origin: MatchOrigin; entries: Array<{ hit: MatchHit; item: StoredItem }> }>();
       for (const hit of hits) {
@@ -90,6 +91,11 @@ export function matchPending(config: Config, commitments: Commitment[], deps: Ma
   }
   if (report.items) deps.log.info('match.done', { ...report });
   return report;
+}
+
+/** The announcement that made a commitment is not evidence that it was kept. */
+export function isOwnAnnouncement(c: Commitment, item: { path: string }): boolean {
+  return canonicalPath(c.source.url) === item.path;
 }
 
 /** One message for matches found in history. Call inside a transaction. */

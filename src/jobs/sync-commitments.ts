@@ -14,7 +14,7 @@ import { matchHistory } from '../store/match-history.ts';
 import { recordMatch } from '../store/matches-table.ts';
 import type { Db } from '../store/open-store.ts';
 import type { MatchHit } from '../match/match-types.ts';
-import { enqueueSummary } from './match-pending.ts';
+import { enqueueSummary, isOwnAnnouncement } from './match-pending.ts';
 
 export interface SyncDeps {
   db: Db;
@@ -26,15 +26,22 @@ export interface SyncReport {
   added: string[];
   rulesChanged: string[];
   historyMatches: number;
+  /** What the catch-up found, per commitment. */
+  found: Record<string, StoredItem[]>;
+}
+
+export interface SyncOptions {
+  /** Catch up from this date (YYYY-MM-DD) instead of the commitment's source date. */
+  since?: Record<string, string>;
 }
 
 export function ruleHash(c: Commitment): string {
   return createHash('sha256').update(JSON.stringify([c.match, c.fulfilment, c.source.published])).digest('hex').slice(0, 16);
 }
 
-export function syncCommitments(config: Config, commitments: Commitment[], deps: SyncDeps): SyncReport {
+export function syncCommitments(config: Config, commitments: Commitment[], deps: SyncDeps, options: SyncOptions = {}): SyncReport {
   const { db, now } = deps;
-  const report: SyncReport = { added: [], rulesChanged: [], historyMatches: 0 };
+  const report: SyncReport = { added: [], rulesChanged: [], historyMatches: 0, found: {} };
   for (const c of commitments) {
     const hash = ruleHash(c);
     const before = getCommitmentState(db, c.id);
@@ -44,21 +51,23 @@ export function syncCommitments(config: Config, commitments: Commitment[], deps:
       else report.rulesChanged.push(c.id);
       setRuleHash(db, c.id, hash);
       if (before && isManual(before.status)) return;
-      const found = catchUp(db, c, now);
+      const found = catchUp(db, c, now, options.since?.[c.id] ?? c.source.published);
       report.historyMatches += found.length;
+      if (found.length) report.found[c.id] = found.map((f) => f.item);
       enqueueSummary(db, config, c, 'history', found, now);
     })();
   }
-  if (report.added.length || report.rulesChanged.length) deps.log.info('commitments.synced', { ...report });
+  if (report.added.length || report.rulesChanged.length) deps.log.info('commitments.synced', { added: report.added, rules_changed: report.rulesChanged, history_matches: report.historyMatches });
   return report;
 }
 
 /** Match one commitment over stored history since its source date; returns the matches that are new. */
-function catchUp(db: Db, c: Commitment, now: Date): Array<{ hit: MatchHit; item: StoredItem }> {
+function catchUp(db: Db, c: Commitment, now: Date, since: string): Array<{ hit: MatchHit; item: StoredItem }> {
   const out: Array<{ hit: MatchHit; item: StoredItem }> = [];
-  for (const hit of matchHistory(db, compileCommitment(c), { since: c.source.published })) {
-    if (recordMatch(db, hit, now.toISOString(), 'history').outcome !== 'new') continue;
+  for (const hit of matchHistory(db, compileCommitment(c), { since })) {
     const item = getItem(db, hit.itemId)!;
+    if (isOwnAnnouncement(c, item)) continue;
+    if (recordMatch(db, hit, now.toISOString(), 'history').outcome !== 'new') continue;
     noteEvidence(db, c.id, item.updatedAt);
     out.push({ hit, item });
   }

@@ -22,7 +22,7 @@ export interface WorkerDeps {
   sleep: (ms: number) => Promise<void>;
   clock: () => Date;
   console?: (text: string) => void;
-  /** Extra jobs (the weekly digest) with their schedule and what they do. */
+  /** Extra jobs (the weekly digest) with their schedule (empty: start-up only) and what they do. */
   extraJobs?: Array<{ name: string; schedule: string; run: (now: Date) => Promise<void>; atStart?: boolean }>;
 }
 
@@ -68,7 +68,7 @@ export function startWorker(config: Config, deps: WorkerDeps): Worker {
     ['poll', config.schedule.poll],
     ['overdue', config.schedule.overdue],
     ['deliver', config.schedule.deliver],
-    ...(deps.extraJobs ?? []).map((j): [string, string] => [j.name, j.schedule]),
+    ...(deps.extraJobs ?? []).filter((j) => j.schedule).map((j): [string, string] => [j.name, j.schedule]),
   ];
   const tasks: ScheduledTask[] = schedules.map(([name, expr]) =>
     cron.schedule(expr, () => { trigger(name); }, { name, timezone: config.timezone, noOverlap: true }));

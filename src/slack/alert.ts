@@ -55,6 +55,8 @@ export interface StatusCardFacts {
   evidenceCount: number;
   lastEvidence?: { title: string; url: string; updatedAt: string };
   snoozedUntil?: string;
+  /** The committing sentence, shown on the card when short. */
+  quote?: string;
   /** When the card was (re)built, ISO instant. */
   asOf: string;
 }

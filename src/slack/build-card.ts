@@ -14,12 +14,7 @@ export const cardEventType = 'followthrough_card';
 /** A quote longer than this is left out: the source link is there for the full text. */
 const shortQuote = 300;
 
-export interface CardInput extends StatusCardFacts {
-  /** The committing sentence; shown when short. */
-  quote?: string;
-}
-
-export function buildStatusCard(f: CardInput): SlackMessage {
+export function buildStatusCard(f: StatusCardFacts): SlackMessage {
   const c = f.commitment;
   const last = f.lastEvidence
     ? `${feedLink(f.lastEvidence.url, f.lastEvidence.title, 250)} (${formatDay(f.lastEvidence.updatedAt)})`

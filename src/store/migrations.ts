@@ -171,7 +171,8 @@ export const migrations: Migration[] = [
         state         TEXT NOT NULL CHECK (state IN ('pending', 'sending', 'sent')),
         created_at    TEXT NOT NULL,
         sent_at       TEXT,
-        slack_ts      TEXT,
+        slack_ts      TEXT,                   -- ts of the parent message; later parts reply in its thread
+        slack_channel TEXT,                   -- the channel ID Slack answered with (history needs IDs)
         parts_sent    INTEGER NOT NULL DEFAULT 0,
         PRIMARY KEY (week, channel)
       );

@@ -3,6 +3,7 @@
 
 import { setLogger } from 'node-cron';
 import { fetchFeed } from '../../feeds/fetch-feed.ts';
+import { digestJobs } from '../../jobs/digest-jobs.ts';
 import { startWorker } from '../../jobs/worker.ts';
 import { parse } from '../args.ts';
 import { loadContext, openDatabase, takeWorkerLock } from '../context.ts';
@@ -35,6 +36,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   const worker = startWorker(config, {
     db, log, fetchFeed, slack, sleep, clock,
     console: (text) => io.out(text),
+    extraJobs: digestJobs(config, { db, log, slack, sleep, console: (text) => io.out(text) }),
   });
   const beat = setInterval(() => lock.heartbeat(), heartbeatMs);
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { CommitmentStatus } from '../../../src/commitments/commitment.ts';
-import { buildStatusCard, type CardInput } from '../../../src/slack/build-card.ts';
+import { buildStatusCard } from '../../../src/slack/build-card.ts';
+import type { StatusCardFacts } from '../../../src/slack/alert.ts';
 import { limits } from '../../../src/slack/limits.ts';
 
-const facts = (over: Partial<CardInput> = {}, status: CommitmentStatus = 'open'): CardInput => ({
+const facts = (over: Partial<StatusCardFacts> = {}, status: CommitmentStatus = 'open'): StatusCardFacts => ({
   commitment: {
     id: 'customs-partnership', title: 'UK and France lead a new customs partnership with the Calais Group', status,
     due: '2024-04', dueLastDay: '2024-04-30', owners: ['UK', 'France'],

@@ -1,0 +1,69 @@
+// The worker's digest jobs: the weekly send on `schedule.digest`, a catch-up at start-up for a
+// digest missed while the worker was down (sent once: the store keys it by week and channel),
+// and a retry of a digest left unfinished by a Slack outage.
+
+import cron from 'node-cron';
+import type { Config } from '../config/config.ts';
+import { digestWeekByLabel, digestWeekEndingBefore } from '../digest/digest-week.ts';
+import type { DigestWeek } from '../digest/digest-facts.ts';
+import type { Logger } from '../log.ts';
+import type { SlackApi } from '../slack/slack-client.ts';
+import { unfinishedDigests } from '../store/digests-table.ts';
+import type { Db } from '../store/open-store.ts';
+import { loadWatched } from './load-watched.ts';
+import { sendDigest, sendDigests } from './send-digest.ts';
+
+export interface DigestJobDeps {
+  db: Db;
+  log: Logger;
+  slack: SlackApi | null;
+  sleep: (ms: number) => Promise<void>;
+  console?: (text: string) => void;
+}
+
+/** The first instant after `week.end` at which the digest schedule fires; null if none within 8 days. */
+export function digestDueAt(expression: string, timeZone: string, week: DigestWeek): Date | null {
+  const task = cron.createTask(expression, () => {}, { timezone: timeZone });
+  try {
+    const start = Math.ceil(Date.parse(week.end) / 60_000) * 60_000;
+    for (let t = start; t < start + 8 * 86_400_000; t += 60_000) if (task.match(new Date(t))) return new Date(t);
+    return null;
+  } finally {
+    void task.destroy();
+  }
+}
+
+export function digestJobs(config: Config, deps: DigestJobDeps) {
+  const watched = (now: Date) => loadWatched(config, { db: deps.db, log: deps.log, now }).commitments;
+  const send = async (now: Date, week: DigestWeek): Promise<void> => {
+    await sendDigests(config, watched(now), { ...deps, now }, week);
+  };
+  return [
+    {
+      name: 'digest',
+      schedule: config.schedule.digest,
+      run: (now: Date) => send(now, digestWeekEndingBefore(now, config.timezone)),
+    },
+    {
+      // At start-up: last week's digest, if its time has come and it was not sent.
+      name: 'digest-catch-up',
+      schedule: '',
+      atStart: true,
+      run: async (now: Date) => {
+        const week = digestWeekEndingBefore(now, config.timezone);
+        const due = digestDueAt(config.schedule.digest, config.timezone, week);
+        if (due && now >= due) await send(now, week);
+      },
+    },
+    {
+      name: 'digest-retry',
+      schedule: config.schedule.deliver,
+      run: async (now: Date) => {
+        const commitments = watched(now);
+        for (const d of unfinishedDigests(deps.db)) {
+          await sendDigest(config, commitments, { ...deps, now }, digestWeekByLabel(d.week, config.timezone), d.channel);
+        }
+      },
+    },
+  ];
+}
