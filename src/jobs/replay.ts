@@ -7,6 +7,7 @@ import { addDays, localDay, startOfDay } from '../commitments/due-date.ts';
 import type { Config } from '../config/config.ts';
 import type { FeedItem } from '../feeds/feed-item.ts';
 import { canonicalPath } from '../feeds/normalise.ts';
+import { FollowthroughError } from '../errors.ts';
 import { silentLogger } from '../log.ts';
 import type { MatchKind, MatchReason } from '../match/match-types.ts';
 import { listCommitmentStates, listEvents } from '../store/commitment-state-table.ts';
@@ -26,6 +27,8 @@ export interface ReplayInput {
   /** First and last day, YYYY-MM-DD, inclusive. */
   from: string;
   to: string;
+  /** Keep the replayed database in this (new, empty) file instead of memory, e.g. to build a digest from it. */
+  database?: string;
 }
 
 export interface ReplayMatch {
@@ -77,8 +80,10 @@ const replayFeed = 'replay';
 export function replay(input: ReplayInput): ReplayResult {
   const { config, commitments, from, to } = input;
   const tz = config.timezone;
-  const db = openStore(':memory:');
+  const db = openStore(input.database ?? ':memory:');
   try {
+    const used = db.prepare('SELECT (SELECT COUNT(*) FROM items) + (SELECT COUNT(*) FROM commitment_state) AS n').pluck().get() as number;
+    if (used > 0) throw new FollowthroughError('replay_db_in_use', `${input.database} already holds data: replay into a new file, never into a live database`);
     const deps = (now: Date) => ({ db, log: silentLogger, now });
     const byPath = new Map<string, HistoryItem>();
     const toFeedItem = (h: HistoryItem): FeedItem => {

@@ -41,7 +41,7 @@ describe('followthrough poll --once (end to end)', () => {
     const first = await poll('2025-09-02T10:00:00Z');
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toContain('feed home-office: 20 new, 0 updated');
-    const [{ n: stored }] = query<{ n: number }>('SELECT COUNT(*) AS n FROM items');
+    const stored = query<{ n: number }>('SELECT COUNT(*) AS n FROM items')[0]!.n;
     expect(stored).toBeGreaterThanOrEqual(20);
     // the same path from both feeds is one item
     expect(query('SELECT path FROM items GROUP BY path HAVING COUNT(*) > 1')).toEqual([]);

@@ -13,14 +13,15 @@ import { parse, parseDay } from '../args.ts';
 import { loadContext } from '../context.ts';
 import { exitCodes, type CliIo } from '../io.ts';
 
-const usage = `usage: followthrough replay --from YYYY-MM-DD --to YYYY-MM-DD --items FILE.jsonl [--commitments FILE] [--json]
+const usage = `usage: followthrough replay --from YYYY-MM-DD --to YYYY-MM-DD --items FILE.jsonl [--commitments FILE] [--database NEW.db] [--json]
 Runs the engine day by day over a history of items (the JSONL format of the eval set) in a
 fresh temporary database and prints, week by week, the matches, status changes and alerts
-it would have raised. Nothing is sent. --commitments tries another commitments file.`;
+it would have raised. Nothing is sent. --commitments tries another commitments file;
+--database keeps the replayed database (a new file) for \`status\`, \`commitments show\` or \`digest\`.`;
 
 export async function replayCommand(argv: string[], io: CliIo): Promise<number> {
   const { values } = parse(argv, {
-    from: { type: 'string' }, to: { type: 'string' }, items: { type: 'string' }, commitments: { type: 'string' }, json: { type: 'boolean' },
+    from: { type: 'string' }, to: { type: 'string' }, items: { type: 'string' }, commitments: { type: 'string' }, database: { type: 'string' }, json: { type: 'boolean' },
   }, usage, false);
   if (values.help) return io.out(usage), exitCodes.ok;
   const from = parseDay(values.from, '--from');
@@ -30,7 +31,7 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
   const { config } = loadContext(io);
   const commitments = commitmentsFor(config, values.commitments, io.cwd);
   const items = readHistoryFile(resolve(io.cwd, values.items));
-  const result = replay({ config, commitments, items, from, to });
+  const result = replay({ config, commitments, items, from, to, ...(values.database ? { database: resolve(io.cwd, values.database) } : {}) });
   io.out(values.json ? JSON.stringify(result, null, 2) : formatReplay(result));
   return exitCodes.ok;
 }
@@ -53,7 +54,7 @@ export function formatReplay(r: ReplayResult): string {
   out.push('', 'per commitment:');
   const w = Math.max(0, ...r.commitments.map((c) => c.id.length));
   for (const c of r.commitments) {
-    out.push(`  ${c.id.padEnd(w)}  ${String(c.matches).padStart(3)} matches  first ${c.firstEvidence ?? '—'}  overdue ${c.overdueOn ?? '—'}  now ${c.finalStatus}`);
+    out.push(`  ${c.id.padEnd(w)}  ${String(c.matches).padStart(3)} match${c.matches === 1 ? '  ' : 'es'}  first ${c.firstEvidence ?? '—'}  overdue ${c.overdueOn ?? '—'}  now ${c.finalStatus}`);
   }
   return out.join('\n');
 }
