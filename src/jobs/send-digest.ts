@@ -17,6 +17,7 @@ import { renderDigestSlack } from '../digest/render-slack.ts';
 import { errorMessage } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import { findPosted } from '../slack/find-posted.ts';
+import { lookupChannelId } from '../slack/lookup-channel.ts';
 import type { SlackApi } from '../slack/slack-client.ts';
 import { claimDigest, getDigest, markDigestPart, markDigestSending, markDigestSent, type DigestRecord } from '../store/digests-table.ts';
 import type { Db } from '../store/open-store.ts';
@@ -92,6 +93,7 @@ async function postParts(slack: SlackApi, deps: DigestDeps, record: DigestRecord
     // conversations.history needs the channel's ID; a thread of this channel may already show it.
     let channelId = current.slackChannel ?? knownChannelId(db, channel) ?? null;
     // A part marked `sending` may have reached Slack before a crash: look before posting it again.
+    if (current.state === 'sending' && !channelId) channelId = (await lookupChannelId(slack, channel).catch(() => undefined)) ?? null;
     if (current.state === 'sending' && channelId && (part === 1 || current.slackTs)) {
       ts = await findPosted(slack, { channel: channelId, ...(part > 1 ? { threadTs: current.slackTs! } : {}) }, current.createdAt,
         (m) => m.metadata?.event_type === 'followthrough_digest' && m.metadata.event_payload?.week === record.week && String(m.metadata.event_payload?.part) === String(part));

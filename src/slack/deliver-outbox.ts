@@ -27,6 +27,7 @@ import { buildStatusCard, cardEventType } from './build-card.ts';
 import { classifySlackError } from './classify-slack-error.ts';
 import { formatConsoleAlert } from './console-sink.ts';
 import { findPosted, hasMetadata } from './find-posted.ts';
+import { lookupChannelId } from './lookup-channel.ts';
 import type { PostMessageArgs, PostMessageResult, SlackApi } from './slack-client.ts';
 
 export interface DeliverOutboxDeps {
@@ -202,9 +203,13 @@ async function ensureThread(run: Run, row: OutboxRow): Promise<{ channel: string
     commitment: row.payload.commitment, evidenceCount: row.payload.evidenceCount ?? 0, asOf: isoNow(run),
     ...(row.payload.lastEvidence ? { lastEvidence: row.payload.lastEvidence } : {}),
   };
-  const channelId = isChannelId(row.channel) ? row.channel : run.learned.get(row.channel) ?? knownChannelId(db, row.channel);
+  let channelId = isChannelId(row.channel) ? row.channel : run.learned.get(row.channel) ?? knownChannelId(db, row.channel);
   if (t?.cardPostingAt) {
     // An earlier run crashed (or timed out) while posting this card: it may be in the channel already.
+    channelId ??= await lookupChannelId(run.slack, row.channel).catch((err: unknown) => {
+      log.warn('slack.channel_lookup_failed', { channel: row.channel, error: classifySlackError(err).type });
+      return undefined;
+    });
     if (channelId) {
       const ts = await findPosted(run.slack, { channel: channelId }, t.cardPostingAt, hasMetadata(cardEventType, 'commitment_id', row.commitmentId));
       if (ts) {
@@ -212,7 +217,7 @@ async function ensureThread(run: Run, row: OutboxRow): Promise<{ channel: string
         return storeThread(run, row.commitmentId, channelId, ts, facts.commitment.status);
       }
     } else {
-      log.warn('slack.card_unchecked', { commitment: row.commitmentId, channel: row.channel, reason: 'channel ID not known yet: configure the channel by ID (C…) to make this check possible' });
+      log.warn('slack.card_unchecked', { commitment: row.commitmentId, channel: row.channel, reason: 'channel ID not known and conversations.list did not find it: give the bot the channels:read scope, or configure the channel by ID (C…)' });
     }
   }
   const card = buildStatusCard(facts);

@@ -72,7 +72,21 @@ export interface SlackApi {
   conversations: {
     history(args: HistoryArgs): Promise<HistoryResult>;
     replies(args: RepliesArgs): Promise<HistoryResult>;
+    list(args: ListArgs): Promise<ListResult>;
   };
+}
+
+export interface ListArgs {
+  types?: string;
+  exclude_archived?: boolean;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface ListResult {
+  ok?: boolean;
+  channels?: Array<{ id?: string; name?: string }>;
+  response_metadata?: { next_cursor?: string };
 }
 
 export interface SlackClientOptions {
@@ -108,6 +122,7 @@ export function createSlackClients(o: SlackClientOptions): SlackApi {
     conversations: {
       history: (args) => read.conversations.history(args) as Promise<HistoryResult>,
       replies: (args) => read.conversations.replies(args) as Promise<HistoryResult>,
+      list: (args) => read.conversations.list(args) as Promise<ListResult>,
     },
   };
 }

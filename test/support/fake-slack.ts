@@ -85,9 +85,14 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     return `${Math.floor(micros / 1e6)}.${String(micros % 1e6).padStart(6, '0')}`;
   };
 
+  // Channel names seen, for conversations.list (as if each channel existed with the bot in it).
+  const names = new Set<string>();
   const resolveChannel = (ch: unknown): string | undefined => {
     if (typeof ch !== 'string' || !ch) return undefined;
-    if (ch.startsWith('#')) return fakeChannelId(ch);
+    if (ch.startsWith('#')) {
+      names.add(ch.slice(1));
+      return fakeChannelId(ch);
+    }
     return /^[CGD][A-Z0-9]{6,}$/.test(ch) ? ch : undefined;
   };
 
@@ -130,6 +135,11 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       return { ok: true, channel: m.channel, permalink: `https://fake.slack.com/archives/${m.channel}/p${m.ts.replace('.', '')}${thread}` };
     },
     // Takes IDs only, as Slack does: conversations.* answer channel_not_found for a #name.
+    'conversations.list': () => ({
+      ok: true,
+      channels: [...names].map((name) => ({ id: fakeChannelId(name), name, is_channel: true })),
+      response_metadata: { next_cursor: '' },
+    }),
     'conversations.history': (b) => {
       const channel = typeof b.channel === 'string' && !b.channel.startsWith('#') ? resolveChannel(b.channel) : undefined;
       if (!channel) return { ok: false, error: 'channel_not_found' };
