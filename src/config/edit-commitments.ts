@@ -28,7 +28,11 @@ export function readCommitmentsDocument(file: string): Document.Parsed {
 
 function list(doc: Document): YAMLSeq {
   const seq = doc.get('commitments', true);
-  if (isSeq(seq)) return seq;
+  if (isSeq(seq)) {
+    // `commitments: []` is flow style; entries added to it are written as blocks, like hand-written ones.
+    seq.flow = false;
+    return seq;
+  }
   const created = new YAMLSeq();
   doc.set('commitments', created);
   return created;

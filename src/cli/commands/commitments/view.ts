@@ -60,7 +60,11 @@ export async function showCommand(argv: string[], io: CliIo): Promise<number> {
   const ctx = loadContext(io);
   const db = openStore(ctx.config.database);
   try {
-    const c = findCommitment(watched(ctx, db, parseNow(values.now)), positionals[0], showUsage);
+    const list = watched(ctx, db, parseNow(values.now));
+    const id = positionals[0];
+    // A commitment removed from the file keeps its history in the database: still show it.
+    if (id && !list.some((x) => x.id === id) && getCommitmentState(db, id)) return showUnwatched(io, db, id, values.json === true);
+    const c = findCommitment(list, id, showUsage);
     const summary = describeCommitment(db, c);
     const history = listEvents(db, c.id);
     const evidence = evidenceFor(db, c.id);
@@ -91,4 +95,23 @@ export async function showCommand(argv: string[], io: CliIo): Promise<number> {
   } finally {
     db.close();
   }
+}
+
+function showUnwatched(io: CliIo, db: Db, id: string, json: boolean): number {
+  const state = getCommitmentState(db, id)!;
+  const history = listEvents(db, id);
+  const evidence = evidenceFor(db, id);
+  if (json) {
+    io.out(JSON.stringify({ id, watched: false, status: state.status, status_since: state.statusSince, history, evidence }, null, 2));
+    return exitCodes.ok;
+  }
+  io.out([
+    `${id}: no longer in the commitments file (its record is kept)`,
+    `  status   ${state.status} since ${state.statusSince}`,
+    '', 'HISTORY',
+    ...history.map((e) => `  ${e.at}  ${e.kind}${e.toStatus ? ` → ${e.toStatus}` : ''}  ${e.reason}${e.actor !== 'followthrough' ? ` — ${e.actor}` : ''}`),
+    '', `EVIDENCE (${evidence.length})`,
+    ...evidence.map((m) => `  ${m.itemUpdatedAt.slice(0, 10)}  [${m.kind}] ${m.title}\n              ${m.url}`),
+  ].join('\n'));
+  return exitCodes.ok;
 }
