@@ -9,7 +9,9 @@ import { loadCommitments } from '../config/load-commitments.ts';
 import { ConfigError } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import type { Db } from '../store/open-store.ts';
+import { enqueueAlert, type NewAlert } from '../store/outbox-table.ts';
 import { clearNotices, readSnapshot, recordNotice, saveSnapshot } from '../store/snapshots-table.ts';
+import { noticeSubject } from '../slack/alert.ts';
 
 export interface Watched {
   commitments: Commitment[];
@@ -35,8 +37,34 @@ export function loadWatched(config: Config, deps: { db: Db; log: Logger; now: Da
     const last = readSnapshot<Commitment[]>(db, 'commitments');
     if (!last) throw err;
     const key = invalidNoticePrefix + createHash('sha256').update(err.message).digest('hex').slice(0, 16);
-    const newProblem = recordNotice(db, key, now.toISOString(), err.message);
+    // The notice and its Slack message are recorded together: one message per distinct problem.
+    const newProblem = db.transaction(() => {
+      const isNew = recordNotice(db, key, now.toISOString(), err.message);
+      if (isNew) enqueueAlert(db, invalidFileNotice(config, err, key, last.savedAt, now));
+      return isNew;
+    })();
     log.error('commitments.invalid', { file: config.commitmentsFile, problems: err.problems, in_force_since: last.savedAt });
     return { commitments: last.body, problem: err, newProblem };
   }
+}
+
+function invalidFileNotice(config: Config, err: ConfigError, key: string, inForceSince: string, now: Date): NewAlert {
+  const lines = err.problems.map((p) => `${p.line ? `line ${p.line}: ` : ''}${p.field ? `${p.field}: ` : ''}${p.message}${p.fix ? ` — ${p.fix}` : ''}`);
+  return {
+    key: `${noticeSubject}|${key}|notice`,
+    commitmentId: noticeSubject,
+    kind: 'notice',
+    channel: config.slack.channel,
+    now: now.toISOString(),
+    payload: {
+      kind: 'notice',
+      raisedAt: now.toISOString(),
+      commitment: { id: noticeSubject, title: 'commitments file', status: 'open', owners: [], sourceUrl: '' },
+      notice: {
+        title: `The commitments file has ${lines.length} problem${lines.length === 1 ? '' : 's'}: changes to it are not in force`,
+        lines: lines.length ? lines : [err.message],
+        fix: `${config.commitmentsFile}: fix the lines above (\`followthrough check-config\` checks it). Until then the last valid set, saved ${inForceSince.slice(0, 16).replace('T', ' ')} UTC, stays in force.`,
+      },
+    },
+  };
 }

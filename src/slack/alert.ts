@@ -6,7 +6,10 @@ import type { MatchReason } from '../match/match-types.ts';
 
 /** Kinds sent in Slack metadata. `summary` reports a batch of matches found in history
  *  (first poll, backfill, a newly added commitment) as one message instead of a burst. */
-export type AlertKind = 'progress' | 'possible-fulfilment' | 'due-soon' | 'overdue' | 'reminder' | 'summary';
+export type AlertKind = 'progress' | 'possible-fulfilment' | 'due-soon' | 'overdue' | 'reminder' | 'summary' | 'notice';
+
+/** The `commitment` of a notice: notices are about followthrough itself, not one commitment. */
+export const noticeSubject = '-';
 
 export interface AlertCommitment {
   id: string;
@@ -47,6 +50,8 @@ export interface AlertPayload {
   /** summary: the matched items (newest first) and how they were found. */
   summaryItems?: Array<{ item: AlertItem; why: MatchReason; kind: 'progress' | 'possible-fulfilment' }>;
   summaryOrigin?: 'baseline' | 'backfill' | 'history';
+  /** notice: what went wrong and what to do, one line each (e.g. the commitments file's problems). */
+  notice?: { title: string; lines: string[]; fix: string };
 }
 
 /** The status card: the top-level message of a commitment's thread, kept current with chat.update. */

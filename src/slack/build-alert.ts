@@ -30,9 +30,11 @@ const headings: Record<AlertKind, string> = {
   'overdue': 'Overdue',
   'reminder': 'Still overdue',
   'summary': 'Earlier matches',
+  'notice': 'followthrough',
 };
 
 export function buildAlertMessage(p: AlertPayload): SlackMessage {
+  if (p.kind === 'notice') return buildNotice(p);
   const blocks = [headerBlock(`${headings[p.kind]}: ${ownText(p.commitment.title, limits.headerText)}`), ...bodyBlocks(p)];
   return fitMessage({ text: fallbackText(p), blocks, metadata: alertMetadata(p) });
 }
@@ -166,5 +168,21 @@ function fallbackText(p: AlertPayload): string {
       const n = p.summaryItems?.length ?? 0;
       return `${n} earlier GOV.UK item${n === 1 ? '' : 's'} match “${title}”`;
     }
+    case 'notice':
+      return ownText(p.notice?.title ?? 'followthrough notice', 300);
   }
+}
+
+/** A notice about followthrough itself, posted at the top level of the default channel.
+ *  Its lines quote a person's file (ids, rule text), so they are escaped like feed text. */
+function buildNotice(p: AlertPayload): SlackMessage {
+  const n = p.notice ?? { title: 'followthrough notice', lines: [], fix: '' };
+  const shown = n.lines.slice(0, 20).map((l) => `• ${feedText(l, 500)}`);
+  if (n.lines.length > 20) shown.push(`… and ${n.lines.length - 20} more`);
+  const blocks = [
+    headerBlock(ownText(n.title, limits.headerText)),
+    ...(shown.length ? [sectionBlock(shown.join('\n'))] : []),
+    ...(n.fix ? [contextBlock([ownText(n.fix, 1000)])] : []),
+  ];
+  return fitMessage({ text: `${ownText(n.title, 200)}: ${n.lines.length} problem${n.lines.length === 1 ? '' : 's'}`, blocks, metadata: alertMetadata(p) });
 }

@@ -16,9 +16,13 @@ const labels: Record<AlertPayload['kind'], string> = {
   'overdue': 'OVERDUE',
   'reminder': 'still overdue (reminder)',
   'summary': 'earlier matches',
+  'notice': 'NOTICE',
 };
 
 export function formatConsoleAlert(p: AlertPayload): string {
+  if (p.kind === 'notice' && p.notice) {
+    return [`[followthrough] NOTICE — ${clean(p.notice.title, 300)}`, ...p.notice.lines.map((l) => `  - ${clean(l, 500)}`), `  ${clean(p.notice.fix, 500)}`].join('\n');
+  }
   const c = p.commitment;
   const out = [`[followthrough] ${labels[p.kind]} — ${clean(c.title, 300)} (${c.id})`];
   if (p.item) out.push(...itemLines(p.item));

@@ -153,17 +153,20 @@ async function deliverOne(run: Run, row: OutboxRow): Promise<void> {
   } catch (err) {
     return failed(run, row, err, 'check');
   }
-  let thread: { channel: string; ts: string };
-  try {
-    thread = await ensureThread(run, row);
-  } catch (err) {
-    return failed(run, row, err, 'card');
+  // A notice is about followthrough itself: it goes to the top level of the channel, in no thread.
+  let thread: { channel: string; ts: string } | undefined;
+  if (row.kind !== 'notice') {
+    try {
+      thread = await ensureThread(run, row);
+    } catch (err) {
+      return failed(run, row, err, 'card');
+    }
   }
   const msg = buildAlertMessage(row.payload);
   const args: PostMessageArgs = {
-    channel: thread.channel, thread_ts: thread.ts, text: msg.text, blocks: msg.blocks,
+    channel: thread?.channel ?? row.channel, ...(thread ? { thread_ts: thread.ts } : {}), text: msg.text, blocks: msg.blocks,
     ...(msg.metadata ? { metadata: msg.metadata } : {}),
-    ...(broadcastKinds.has(row.kind) ? { reply_broadcast: true } : {}),
+    ...(thread && broadcastKinds.has(row.kind) ? { reply_broadcast: true } : {}),
   };
   try {
     const res = await post(run, row.channel, args, () => markSending(db, row.id, isoNow(run)));
@@ -250,6 +253,11 @@ function threadFits(run: Run, threadChannel: string, configured: string): boolea
 
 async function findAlert(run: Run, row: OutboxRow): Promise<string | undefined> {
   const match = hasMetadata(alertEventType, 'alert_id', row.alertId);
+  if (row.kind === 'notice') {
+    const channelId = isChannelId(row.channel) ? row.channel : run.learned.get(row.channel) ?? knownChannelId(run.deps.db, row.channel) ?? await lookupChannelId(run.slack, row.channel);
+    // Without the channel's ID the history cannot be read; re-sending a notice is the lesser harm.
+    return channelId ? findPosted(run.slack, { channel: channelId }, row.createdAt, match) : undefined;
+  }
   const t = getThread(run.deps.db, row.commitmentId);
   if (t?.ts && t.channel) {
     const inThread = await findPosted(run.slack, { channel: t.channel, threadTs: t.ts }, row.createdAt, match);
