@@ -73,7 +73,7 @@ export async function sendDigest(config: Config, commitments: Commitment[], deps
     } else {
       await postParts(deps.slack, deps, record, messages, channel);
     }
-    markDigestSent(db, week.label, channel, new Date().toISOString());
+    markDigestSent(db, week.label, channel, now.toISOString());
     log.info('digest.sent', { week: week.label, channel, parts: messages.length, to: deps.slack ? 'slack' : 'console' });
     return { ...outcome, outcome: 'sent' };
   } catch (err) {
