@@ -1,0 +1,57 @@
+// `followthrough run`, the real worker process: its start-up cycle polls the fake GOV.UK and
+// posts to the fake Slack, a second worker on the same database is refused, and SIGTERM lets
+// the current step finish, closes the database and exits 0.
+
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { startFakeGovuk, govukPaths, type FakeGovuk } from '../support/fake-govuk.ts';
+import { startFakeSlack, type FakeSlack } from '../support/fake-slack.ts';
+import { collect, parseLogs, runCli, startCli } from '../support/run-cli.ts';
+import { tempConfig, type TempConfig } from '../support/temp-config.ts';
+
+const token = 'xoxb-test-0000-secret';
+let govuk: FakeGovuk;
+let slack: FakeSlack;
+let cfg: TempConfig;
+
+beforeEach(async () => {
+  govuk = await startFakeGovuk();
+  slack = await startFakeSlack({ token });
+  cfg = tempConfig({ feeds: [{ id: 'home-office', url: govuk.url + govukPaths.organisationFeed }] });
+});
+afterEach(async () => {
+  cfg.cleanup();
+  await slack.close();
+  await govuk.close();
+});
+
+it('runs its jobs, refuses a second worker, and stops cleanly on SIGTERM', async () => {
+  const env = { ...cfg.env, SLACK_BOT_TOKEN: token, SLACK_API_URL: slack.url };
+  const child = startCli(['run'], { env });
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => { stderr += d.toString(); });
+  const done = collect(child, 60_000);
+  const logged = (event: string) => parseLogs(stderr).some((l) => l.event === event);
+
+  const deadline = Date.now() + 30_000;
+  while (!logged('job.cycle') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  expect(logged('job.cycle'), stderr).toBe(true);
+  expect(govuk.requests.some((r) => r.path.startsWith(govukPaths.organisationFeed))).toBe(true);
+  // the start-up cycle matched the feed against the seed commitments and told Slack
+  expect(slack.callsTo('chat.postMessage').length).toBeGreaterThan(0);
+
+  const second = await runCli(['run'], { env });
+  expect(second.code).not.toBe(0);
+  expect(second.stderr).toMatch(/another worker|already running|lock/i);
+
+  child.kill('SIGTERM');
+  const result = await done;
+  expect(result.code, result.stderr).toBe(0);
+  expect(result.logs.map((l) => l.event)).toContain('worker.stopped');
+  // secrets never reach the logs
+  expect(result.stderr).not.toContain(token);
+
+  // the lock went with it: status shows no worker
+  const status = await runCli(['status', '--json'], { env: cfg.env });
+  expect(status.code, status.stderr).toBe(0);
+  expect((JSON.parse(status.stdout) as { lock: unknown }).lock).toBeNull();
+});
