@@ -19,14 +19,7 @@ export function proposalsToYaml(ps: ProposedCommitment[], opts: ProposalsToYamlO
     let id = p.id;
     for (let n = 2; used.has(id); n++) id = `${p.id}-${n}`;
     used.add(id);
-    return {
-      id,
-      title: p.title,
-      source: { url: p.source.url, published: p.source.published, quote: p.source.quote },
-      owners: p.owners,
-      ...(p.due ? { due: p.due.text } : {}),
-      match: { any: p.match.any },
-    };
+    return proposalEntry(p, id);
   });
   const doc = new Document({ commitments: entries });
   const list = doc.get('commitments', true);
@@ -55,4 +48,16 @@ export function proposalsToYaml(ps: ProposedCommitment[], opts: ProposalsToYamlO
 
 function oneLine(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
+}
+
+/** A proposal as an entry of the commitments file (its keys, in the file's order). */
+export function proposalEntry(p: ProposedCommitment, id: string = p.id): Record<string, unknown> {
+  return {
+    id,
+    title: p.title,
+    source: { url: p.source.url, published: p.source.published, quote: p.source.quote },
+    owners: p.owners,
+    ...(p.due ? { due: p.due.text } : {}),
+    match: { any: p.match.any },
+  };
 }

@@ -6,14 +6,8 @@ import type { Db } from './open-store.ts';
 
 export type ItemOrigin = 'live' | 'baseline' | 'backfill' | 'replay';
 
-export interface StoredItem {
+export interface StoredItem extends FeedItem {
   id: number;
-  path: string;
-  url: string;
-  title: string;
-  displayType: string | null;
-  summary: string;
-  updatedAt: string;
   firstSeenAt: string;
   lastSeenAt: string;
   origin: ItemOrigin;

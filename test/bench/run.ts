@@ -2,12 +2,14 @@
 // Speed is measured here, never asserted in timed tests.
 
 import { benchFeeds } from './bench-feeds.ts';
+import { benchLatency } from './bench-latency.ts';
 import { benchMatching } from './bench-matching.ts';
 import { header } from './measure.ts';
 
 const sections: Array<[string, () => Promise<string[]>]> = [
   ['feeds', benchFeeds],
   ['matching', benchMatching],
+  ['latency', benchLatency],
 ];
 
 console.log(`followthrough benchmarks — node ${process.version}, ${new Date().toISOString()}\n`);

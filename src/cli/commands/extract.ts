@@ -8,7 +8,7 @@ import { readEnv } from '../../config/env.ts';
 import { FollowthroughError, UsageError } from '../../errors.ts';
 import type { ProposedCommitment } from '../../extract/extract-commitments.ts';
 import { extractCommitments } from '../../extract/extract-commitments.ts';
-import { proposalsToYaml } from '../../extract/proposals-to-yaml.ts';
+import { proposalEntry, proposalsToYaml } from '../../extract/proposals-to-yaml.ts';
 import { readAnnouncement } from '../../extract/read-announcement.ts';
 import { syncCommitments } from '../../jobs/sync-commitments.ts';
 import { openStore } from '../../store/open-store.ts';
@@ -89,15 +89,7 @@ function toEntries(ps: ProposedCommitment[], taken: (id: string) => boolean): Ca
     let id = p.id;
     for (let n = 2; taken(id) || used.has(id); n++) id = `${p.id}-${n}`;
     used.add(id);
-    const entry: CommitmentEntry = {
-      id,
-      title: p.title,
-      source: { url: p.source.url, published: p.source.published, quote: p.source.quote },
-      owners: p.owners,
-      ...(p.due ? { due: p.due.text } : {}),
-      match: { any: p.match.any },
-    };
-    return { entry, proposal: p };
+    return { entry: proposalEntry(p, id), proposal: p };
   });
 }
 
