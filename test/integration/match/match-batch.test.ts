@@ -185,7 +185,8 @@ describe('matchHistory', () => {
 describe('speed', () => {
   // Deterministic synthetic load: item words Zipf-distributed over 2,000 words (a few are in nearly
   // every item), rule words uniform, as specific as an analyst's; about 1,300 hits to explain.
-  it('matches 1,000 items against 500 commitments in well under a few seconds', () => {
+  // Speed is measured by `npm run bench`, not here: this checks the result at that scale.
+  it('matches 1,000 items against 500 commitments, every hit explained', () => {
     let seed = 7;
     const rand = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
     const vocab = Array.from({ length: 2000 }, (_, i) => `w${i.toString(36)}`);
@@ -200,12 +201,10 @@ describe('speed', () => {
       match: { any: [`${w()} ${w()}`, `${w()} AND (${w()} OR ${w()}*)`, `${w()} AND ${w()}`], exclude: [w()] },
       fulfilment: [`${w()} AND ${w()}`],
     }));
-    const start = performance.now();
     const hits = matchBatch(db, items, commitments);
-    const ms = performance.now() - start;
-    console.log(`matchBatch: 1,000 items × 500 commitments → ${hits.length} hits in ${ms.toFixed(0)} ms`);
     expect(hits.length).toBeGreaterThan(1000);
     expect(hits.every((h) => h.why.hits.length > 0 && h.score > 0)).toBe(true);
-    expect(ms).toBeLessThan(2000);
+    // each (commitment, item) pair at most once
+    expect(new Set(hits.map((h) => `${h.commitmentId}|${h.itemId}`)).size).toBe(hits.length);
   });
 });
