@@ -51,7 +51,8 @@ export function loadWatched(config: Config, deps: { db: Db; log: Logger; now: Da
 function invalidFileNotice(config: Config, err: ConfigError, key: string, inForceSince: string, now: Date): NewAlert {
   const lines = err.problems.map((p) => `${p.line ? `line ${p.line}: ` : ''}${p.field ? `${p.field}: ` : ''}${p.message}${p.fix ? ` — ${p.fix}` : ''}`);
   return {
-    key: `${noticeSubject}|${key}|notice`,
+    // The time is part of the key: the same mistake made again after a fix is a new notice.
+    key: `${noticeSubject}|${key}|${now.toISOString()}|notice`,
     commitmentId: noticeSubject,
     kind: 'notice',
     channel: config.slack.channel,

@@ -254,7 +254,7 @@ function threadFits(run: Run, threadChannel: string, configured: string): boolea
 async function findAlert(run: Run, row: OutboxRow): Promise<string | undefined> {
   const match = hasMetadata(alertEventType, 'alert_id', row.alertId);
   if (row.kind === 'notice') {
-    const channelId = isChannelId(row.channel) ? row.channel : run.learned.get(row.channel) ?? knownChannelId(run.deps.db, row.channel) ?? await lookupChannelId(run.slack, row.channel);
+    const channelId = isChannelId(row.channel) ? row.channel : run.learned.get(row.channel) ?? knownChannelId(run.deps.db, row.channel) ?? await lookupChannelId(run.slack, row.channel).catch(() => undefined);
     // Without the channel's ID the history cannot be read; re-sending a notice is the lesser harm.
     return channelId ? findPosted(run.slack, { channel: channelId }, row.createdAt, match) : undefined;
   }
