@@ -14,13 +14,9 @@ export interface ProposalsToYamlOptions {
 }
 
 export function proposalsToYaml(ps: ProposedCommitment[], opts: ProposalsToYamlOptions = {}): string {
-  const used = new Set(opts.existingIds ?? []);
-  const entries = ps.map((p) => {
-    let id = p.id;
-    for (let n = 2; used.has(id); n++) id = `${p.id}-${n}`;
-    used.add(id);
-    return proposalEntry(p, id);
-  });
+  const existing = new Set(opts.existingIds ?? []);
+  const ids = uniqueIds(ps, (id) => existing.has(id));
+  const entries = ps.map((p, i) => proposalEntry(p, ids[i]));
   const doc = new Document({ commitments: entries });
   const list = doc.get('commitments', true);
   if (isSeq(list)) {
@@ -60,4 +56,15 @@ export function proposalEntry(p: ProposedCommitment, id: string = p.id): Record<
     ...(p.due ? { due: p.due.text } : {}),
     match: { any: p.match.any },
   };
+}
+
+/** Each proposal's id, suffixed (-2, -3, …) where it clashes with a taken id or an earlier proposal. */
+export function uniqueIds(ps: ProposedCommitment[], taken: (id: string) => boolean): string[] {
+  const used = new Set<string>();
+  return ps.map((p) => {
+    let id = p.id;
+    for (let n = 2; taken(id) || used.has(id); n++) id = `${p.id}-${n}`;
+    used.add(id);
+    return id;
+  });
 }

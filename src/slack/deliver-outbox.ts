@@ -206,13 +206,10 @@ async function ensureThread(run: Run, row: OutboxRow): Promise<{ channel: string
     commitment: row.payload.commitment, evidenceCount: row.payload.evidenceCount ?? 0, asOf: isoNow(run),
     ...(row.payload.lastEvidence ? { lastEvidence: row.payload.lastEvidence } : {}),
   };
-  let channelId = isChannelId(row.channel) ? row.channel : run.learned.get(row.channel) ?? knownChannelId(db, row.channel);
+  let channelId = knownChannelIdOf(run, row.channel);
   if (t?.cardPostingAt) {
     // An earlier run crashed (or timed out) while posting this card: it may be in the channel already.
-    channelId ??= await lookupChannelId(run.slack, row.channel).catch((err: unknown) => {
-      log.warn('slack.channel_lookup_failed', { channel: row.channel, error: classifySlackError(err).type });
-      return undefined;
-    });
+    channelId ??= await lookUpChannelId(run, row.channel);
     if (channelId) {
       const ts = await findPosted(run.slack, { channel: channelId }, t.cardPostingAt, hasMetadata(cardEventType, 'commitment_id', row.commitmentId));
       if (ts) {
@@ -244,6 +241,19 @@ async function storeThread(run: Run, commitmentId: string, channel: string, ts: 
   return { channel, ts };
 }
 
+/** The ID of a configured channel without asking Slack: as configured, learned this run, or from an earlier thread. */
+function knownChannelIdOf(run: Run, configured: string): string | undefined {
+  return isChannelId(configured) ? configured : run.learned.get(configured) ?? knownChannelId(run.deps.db, configured);
+}
+
+/** Asks Slack for a channel's ID by name (history checks need it); undefined, and a warning, when it cannot. */
+async function lookUpChannelId(run: Run, configured: string): Promise<string | undefined> {
+  return lookupChannelId(run.slack, configured).catch((err: unknown) => {
+    run.deps.log.warn('slack.channel_lookup_failed', { channel: configured, error: classifySlackError(err).type });
+    return undefined;
+  });
+}
+
 /** The thread is reusable when it is in the channel the alert is for (a moved commitment gets a new card). */
 function threadFits(run: Run, threadChannel: string, configured: string): boolean {
   if (isChannelId(configured)) return threadChannel === configured;
@@ -254,7 +264,7 @@ function threadFits(run: Run, threadChannel: string, configured: string): boolea
 async function findAlert(run: Run, row: OutboxRow): Promise<string | undefined> {
   const match = hasMetadata(alertEventType, 'alert_id', row.alertId);
   if (row.kind === 'notice') {
-    const channelId = isChannelId(row.channel) ? row.channel : run.learned.get(row.channel) ?? knownChannelId(run.deps.db, row.channel) ?? await lookupChannelId(run.slack, row.channel).catch(() => undefined);
+    const channelId = knownChannelIdOf(run, row.channel) ?? await lookUpChannelId(run, row.channel);
     // Without the channel's ID the history cannot be read; re-sending a notice is the lesser harm.
     return channelId ? findPosted(run.slack, { channel: channelId }, row.createdAt, match) : undefined;
   }

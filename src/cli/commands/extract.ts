@@ -8,14 +8,13 @@ import { readEnv } from '../../config/env.ts';
 import { FollowthroughError, UsageError } from '../../errors.ts';
 import type { ProposedCommitment } from '../../extract/extract-commitments.ts';
 import { extractCommitments } from '../../extract/extract-commitments.ts';
-import { proposalEntry, proposalsToYaml } from '../../extract/proposals-to-yaml.ts';
+import { proposalEntry, proposalsToYaml, uniqueIds } from '../../extract/proposals-to-yaml.ts';
 import { readAnnouncement } from '../../extract/read-announcement.ts';
-import { syncCommitments } from '../../jobs/sync-commitments.ts';
-import { openStore } from '../../store/open-store.ts';
 import { parse, parseNow } from '../args.ts';
-import { loadContext, type Context } from '../context.ts';
+import { loadContext } from '../context.ts';
 import { exitCodes, type CliIo } from '../io.ts';
 import { createAsker } from '../prompt.ts';
+import { catchUp } from './commitments/shared.ts';
 
 const usage = `usage: followthrough extract <GOV.UK URL | file> [--source-url URL] [--min-confidence 0-1]
          [--append [--only ID,ID…] [--interactive]] [--now ISO]
@@ -53,6 +52,7 @@ export async function extractCommand(argv: string[], io: CliIo): Promise<number>
     return exitCodes.ok;
   }
 
+  const now = parseNow(values.now);
   const ctx = loadContext(io);
   const doc = readCommitmentsDocument(ctx.config.commitmentsFile);
   const entries = toEntries(proposals, (id) => hasCommitment(doc, id));
@@ -76,7 +76,7 @@ export async function extractCommand(argv: string[], io: CliIo): Promise<number>
   for (const { entry } of chosen) addEntry(doc, entry);
   const written = writeCommitmentsDocument(ctx.config.commitmentsFile, doc, { staleDays: ctx.config.staleDays });
   io.out(`appended ${chosen.map((e) => e.entry.id).join(', ')} to ${ctx.config.commitmentsFile}`);
-  catchUp(ctx, io, written, chosen.map((e) => String(e.entry.id)), values.now);
+  catchUp(ctx, io, written, chosen.map((e) => String(e.entry.id)), now);
   return exitCodes.ok;
 }
 
@@ -84,13 +84,8 @@ interface Candidate { entry: CommitmentEntry; proposal: ProposedCommitment }
 
 /** The file's form of each proposal, with an id that clashes with neither the file nor another proposal. */
 function toEntries(ps: ProposedCommitment[], taken: (id: string) => boolean): Candidate[] {
-  const used = new Set<string>();
-  return ps.map((p) => {
-    let id = p.id;
-    for (let n = 2; taken(id) || used.has(id); n++) id = `${p.id}-${n}`;
-    used.add(id);
-    return { entry: proposalEntry(p, id), proposal: p };
-  });
+  const ids = uniqueIds(ps, taken);
+  return ps.map((p, i) => ({ entry: proposalEntry(p, ids[i]), proposal: p }));
 }
 
 async function askWhichToKeep(io: CliIo, entries: Candidate[]): Promise<Candidate[]> {
@@ -116,18 +111,5 @@ function existingIds(io: CliIo): string[] {
     return (list?.commitments ?? []).map((c) => String(c.id));
   } catch {
     return [];
-  }
-}
-
-function catchUp(ctx: Context, io: CliIo, commitments: Parameters<typeof syncCommitments>[1], ids: string[], nowFlag: string | undefined): void {
-  const db = openStore(ctx.config.database);
-  try {
-    const report = syncCommitments(ctx.config, commitments, { db, log: ctx.log, now: parseNow(nowFlag) });
-    for (const id of ids) {
-      const found = report.found[id] ?? [];
-      io.out(`${id}: ${found.length ? `${found.length} stored item${found.length === 1 ? '' : 's'} already match (one summary on the next delivery)` : 'no stored item matches yet'}`);
-    }
-  } finally {
-    db.close();
   }
 }

@@ -2,22 +2,20 @@
 // kept, validated before writing, written atomically), then catch the change up against
 // stored history at once so evidence already published is not missed.
 
-import type { Commitment } from '../../../commitments/commitment.ts';
 import { isCalendarDay, parseDue } from '../../../commitments/due-date.ts';
 import { isHttpUrl } from '../../../config/check-fields.ts';
 import { addEntry, editEntry, readCommitmentsDocument, removeEntry, writeCommitmentsDocument, type CommitmentEntry } from '../../../config/edit-commitments.ts';
 import { idPattern } from '../../../config/load-commitments.ts';
 import { FollowthroughError, UsageError } from '../../../errors.ts';
-import { syncCommitments } from '../../../jobs/sync-commitments.ts';
 import { parseRule } from '../../../match/rule-language.ts';
 import { addEvent, getCommitmentState } from '../../../store/commitment-state-table.ts';
 import { countEvidence } from '../../../store/matches-table.ts';
 import { openStore } from '../../../store/open-store.ts';
 import { parse, parseDay, parseNow } from '../../args.ts';
-import { loadContext, type Context } from '../../context.ts';
+import { loadContext } from '../../context.ts';
 import { exitCodes, type CliIo } from '../../io.ts';
 import { createAsker } from '../../prompt.ts';
-import { actor } from './shared.ts';
+import { actor, catchUp } from './shared.ts';
 
 const fields = {
   title: { type: 'string' }, due: { type: 'string' }, owners: { type: 'string' }, channel: { type: 'string' },
@@ -41,6 +39,7 @@ export async function addCommand(argv: string[], io: CliIo): Promise<number> {
   const { values } = parse(argv, { ...fields, id: { type: 'string' }, since: { type: 'string' }, interactive: { type: 'boolean' } }, addUsage, false);
   if (values.help) return io.out(addUsage), exitCodes.ok;
   const since = parseDay(values.since, '--since');
+  const now = parseNow(values.now);
   const ctx = loadContext(io);
   let entry = entryFromFlags(values, values.id);
   const missing = requiredMissing(entry);
@@ -50,7 +49,7 @@ export async function addCommand(argv: string[], io: CliIo): Promise<number> {
   addEntry(doc, entry);
   const written = writeCommitmentsDocument(ctx.config.commitmentsFile, doc, { staleDays: ctx.config.staleDays });
   io.out(`added ${String(entry.id)} to ${ctx.config.commitmentsFile}`);
-  catchUp(ctx, io, written, String(entry.id), values.now, since);
+  catchUp(ctx, io, written, [String(entry.id)], now, since ? { [String(entry.id)]: since } : {});
   return exitCodes.ok;
 }
 
@@ -59,6 +58,7 @@ export async function editCommand(argv: string[], io: CliIo): Promise<number> {
   if (values.help) return io.out(editUsage), exitCodes.ok;
   const id = positionals[0];
   if (!id) throw new UsageError(`which commitment? give its id\n\n${editUsage}`);
+  const now = parseNow(values.now);
   const ctx = loadContext(io);
   const changes = changesFromFlags(values);
   if (changes.length === 0) throw new UsageError(`nothing to change\n\n${editUsage}`);
@@ -66,7 +66,7 @@ export async function editCommand(argv: string[], io: CliIo): Promise<number> {
   editEntry(doc, id, changes);
   const written = writeCommitmentsDocument(ctx.config.commitmentsFile, doc, { staleDays: ctx.config.staleDays });
   io.out(`updated ${id}: ${changes.map((c) => c.path.join('.')).join(', ')}`);
-  catchUp(ctx, io, written, id, values.now);
+  catchUp(ctx, io, written, [id], now);
   return exitCodes.ok;
 }
 
@@ -162,20 +162,5 @@ async function askFor(io: CliIo, start: CommitmentEntry): Promise<CommitmentEntr
     return e;
   } finally {
     asker.close();
-  }
-}
-
-function catchUp(ctx: Context, io: CliIo, commitments: Commitment[], id: string, nowFlag: string | undefined, since?: string): void {
-  const now = parseNow(nowFlag);
-  const db = openStore(ctx.config.database);
-  try {
-    const report = syncCommitments(ctx.config, commitments, { db, log: ctx.log, now }, since ? { since: { [id]: since } } : {});
-    const found = report.found[id] ?? [];
-    io.out(found.length
-      ? `${found.length} stored item${found.length === 1 ? '' : 's'} already match${found.length === 1 ? 'es' : ''} (reported as one summary on the next delivery):\n` +
-        found.map((i) => `  ${i.updatedAt.slice(0, 10)}  ${i.title}\n              ${i.url}`).join('\n')
-      : 'no stored item matches yet');
-  } finally {
-    db.close();
   }
 }

@@ -4,9 +4,11 @@ import { userInfo } from 'node:os';
 import type { Commitment } from '../../../commitments/commitment.ts';
 import { FollowthroughError, UsageError } from '../../../errors.ts';
 import { loadWatched } from '../../../jobs/load-watched.ts';
+import { syncCommitments } from '../../../jobs/sync-commitments.ts';
 import { ensureCommitmentState } from '../../../store/commitment-state-table.ts';
-import type { Db } from '../../../store/open-store.ts';
+import { openStore, type Db } from '../../../store/open-store.ts';
 import type { Context } from '../../context.ts';
+import type { CliIo } from '../../io.ts';
 
 export function watched(ctx: Context, db: Db, now: Date): Commitment[] {
   return loadWatched(ctx.config, { db, log: ctx.log, now }).commitments;
@@ -32,5 +34,23 @@ export function actor(by: string | undefined, env: NodeJS.ProcessEnv): string {
     return userInfo().username;
   } catch {
     return 'unknown';
+  }
+}
+
+/** After the file changed: match the new or changed commitments against stored history at once
+ *  (from `since[id]`, default each one's source date) and say what was found for each. */
+export function catchUp(ctx: Context, io: CliIo, commitments: Commitment[], ids: string[], now: Date, since: Record<string, string> = {}): void {
+  const db = openStore(ctx.config.database);
+  try {
+    const report = syncCommitments(ctx.config, commitments, { db, log: ctx.log, now }, { since });
+    for (const id of ids) {
+      const found = report.found[id] ?? [];
+      io.out(found.length
+        ? `${id}: ${found.length} stored item${found.length === 1 ? '' : 's'} already match${found.length === 1 ? 'es' : ''} (reported as one summary on the next delivery):\n` +
+          found.map((i) => `  ${i.updatedAt.slice(0, 10)}  ${i.title}\n              ${i.url}`).join('\n')
+        : `${id}: no stored item matches yet`);
+    }
+  } finally {
+    db.close();
   }
 }
