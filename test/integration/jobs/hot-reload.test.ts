@@ -88,5 +88,11 @@ describe('a changed commitments file', () => {
     expect(fixed.commitmentsProblem).toBeUndefined();
     expect(fixed.commitments.find((c) => c.id === 'customs-partnership')?.due?.text).toBe('2024-05');
     expect(collectStatus(config(), t.db, new Date('2024-04-04T09:00:00Z')).commitmentsFileProblem).toBeNull();
+
+    // the first mistake made again after the fix is announced again, once
+    edit('    due: 2024-05\n', '    due: sometime in April\n');
+    await cycle('2024-04-05T09:00:00Z');
+    await cycle('2024-04-05T09:15:00Z');
+    expect(notices()).toHaveLength(3);
   });
 });
