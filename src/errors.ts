@@ -37,7 +37,7 @@ export function formatProblem(p: ConfigProblem): string {
 
 export function formatProblems(problems: ConfigProblem[]): string {
   const n = problems.length;
-  return `${n} problem${n === 1 ? '' : 's'} in the configuration:\n` + problems.map(formatProblem).join('\n');
+  return `${n} problem${n === 1 ? '' : 's'} in the configuration:\n${problems.map(formatProblem).join('\n')}`;
 }
 
 export class UsageError extends FollowthroughError {

@@ -18,6 +18,8 @@ export function writeFileAtomic(file: string, text: string): void {
     renameSync(tmp, file);
   } catch (err) {
     rmSync(tmp, { force: true });
-    throw new FollowthroughError('write_failed', `could not write ${file}: ${(err as Error).message}`, { cause: err });
+    throw new FollowthroughError('write_failed', `could not write ${file}: ${(err as Error).message}`, {
+      cause: err,
+    });
   }
 }

@@ -6,25 +6,43 @@ import { isCalendarDay } from '../commitments/due-date.ts';
 
 export type Options = NonNullable<ParseArgsConfig['options']>;
 
+/** `--help` (or `-h`) anywhere: the command's usage is printed and it exits 0 (main catches this). */
+export class HelpRequested extends Error {
+  readonly usage: string;
+
+  constructor(usage: string) {
+    super('help requested');
+    this.name = 'HelpRequested';
+    this.usage = usage;
+  }
+}
+
 export function parse<O extends Options>(argv: string[], options: O, usage: string, allowPositionals = true) {
+  let parsed: ReturnType<
+    typeof parseArgs<{ args: string[]; options: O; allowPositionals: boolean; strict: true }>
+  >;
   try {
-    return parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals, strict: true });
+    parsed = parseArgs({ args: argv, options, allowPositionals, strict: true });
   } catch (err) {
+    if (argv.includes('--help') || argv.includes('-h')) throw new HelpRequested(usage);
     throw new UsageError(`${(err as Error).message}\n\n${usage}`);
   }
+  return parsed;
 }
 
 /** `--now 2024-05-08T09:00:00Z` (or a date, meaning 00:00 UTC): the instant the command treats as the present. */
 export function parseNow(value: string | undefined, clock: () => Date = () => new Date()): Date {
   if (value === undefined) return clock();
   const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
-  if (Number.isNaN(d.getTime())) throw new UsageError(`--now "${value}" is not a date or instant: write e.g. --now 2024-05-08T09:00:00Z`);
+  if (Number.isNaN(d.getTime()))
+    throw new UsageError(`--now "${value}" is not a date or instant: write e.g. --now 2024-05-08T09:00:00Z`);
   return d;
 }
 
 export function parseDay(value: string | undefined, flag: string): string | undefined {
   if (value === undefined) return undefined;
-  if (!isCalendarDay(value)) throw new UsageError(`${flag} "${value}" is not a date: write YYYY-MM-DD, e.g. ${flag} 2024-03-01`);
+  if (!isCalendarDay(value))
+    throw new UsageError(`${flag} "${value}" is not a date: write YYYY-MM-DD, e.g. ${flag} 2024-03-01`);
   return value;
 }
 

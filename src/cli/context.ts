@@ -26,7 +26,11 @@ export function loadContext(io: CliIo): Context {
 export function cliLogger(env: Env, io: CliIo): Logger {
   const levels = ['debug', 'info', 'warn', 'error'];
   const level = (env.logLevel && levels.includes(env.logLevel) ? env.logLevel : 'info') as LogLevel;
-  return createLogger({ level, write: (line) => io.err(line), secrets: env.slackToken ? [env.slackToken] : [] });
+  return createLogger({
+    level,
+    write: (line) => io.err(line),
+    secrets: env.slackToken ? [env.slackToken] : [],
+  });
 }
 
 export function openDatabase(config: Config): Db {
@@ -41,8 +45,11 @@ export function takeWorkerLock(db: Db, what: string): { heartbeat(): void; relea
   const result = acquireLock(db, { ...me, owner: what }, new Date(), lockStaleMs, isAlive);
   if (!result.ok) {
     const h = result.heldBy;
-    throw new FollowthroughError('locked', `another followthrough (${h.owner}, pid ${h.pid} on ${h.host}, since ${h.acquiredAt}) is working on this database; ` +
-      `two workers must not poll one database. Stop the other one, or wait: a lock not refreshed for ${lockStaleMs / 60_000} minutes is taken over.`);
+    throw new FollowthroughError(
+      'locked',
+      `another followthrough (${h.owner}, pid ${h.pid} on ${h.host}, since ${h.acquiredAt}) is working on this database; ` +
+        `two workers must not poll one database. Stop the other one, or wait: a lock not refreshed for ${lockStaleMs / 60_000} minutes is taken over.`,
+    );
   }
   return { heartbeat: () => heartbeatLock(db, me, new Date()), release: () => releaseLock(db, me) };
 }

@@ -2,32 +2,74 @@
 // (0 ok, 1 failure, 2 bad config or usage, 3 a cycle in which some feeds failed).
 
 import { ConfigError, FollowthroughError, UsageError, errorMessage } from '../errors.ts';
+import { HelpRequested } from './args.ts';
 import { exitCodes, processIo, type CliIo } from './io.ts';
 import { checkConfigCommand } from './commands/check-config.ts';
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 
 const commands: Record<string, { run: () => Promise<Command>; help: string }> = {
-  run: { run: async () => (await import('./commands/run.ts')).runCommand, help: 'the scheduled worker (poll, status check, delivery, digest)' },
-  poll: { run: async () => (await import('./commands/poll.ts')).pollCommand, help: 'poll --once [--now ISO]: one whole cycle' },
-  backfill: { run: async () => (await import('./commands/backfill.ts')).backfillCommand, help: 'backfill --since DATE: load history from the Search API' },
-  'check-config': { run: async () => checkConfigCommand, help: 'validate the configuration and print it, secrets redacted' },
-  health: { run: async () => (await import('./commands/health.ts')).healthCommand, help: 'exit 0 while a worker runs on this database (container HEALTHCHECK)' },
-  status: { run: async () => (await import('./commands/status.ts')).statusCommand, help: 'feeds, items, commitments, outbox [--json]' },
-  items: { run: async () => (await import('./commands/items.ts')).itemsCommand, help: 'items search <words>' },
-  commitments: { run: async () => (await import('./commands/commitments.ts')).commitmentsCommand, help: 'list | show | resolve | snooze | reopen | add | edit | remove | test' },
-  replay: { run: async () => (await import('./commands/replay.ts')).replayCommand, help: 'replay --from DATE --to DATE --items FILE.jsonl [--json]' },
-  eval: { run: async () => (await import('./commands/eval.ts')).evalCommand, help: 'precision and recall of the matching rules on a labelled set' },
-  digest: { run: async () => (await import('./commands/digest.ts')).digestCommand, help: 'digest [--now ISO] [--week 2024-W15] [--dry-run] [--format slack|markdown|html] [--output FILE]' },
-  extract: { run: async () => (await import('./commands/extract.ts')).extractCommand, help: 'extract <GOV.UK URL | file> [--append]: propose commitments from an announcement' },
+  run: {
+    run: async () => (await import('./commands/run.ts')).runCommand,
+    help: 'the scheduled worker (poll, status check, delivery, digest)',
+  },
+  poll: {
+    run: async () => (await import('./commands/poll.ts')).pollCommand,
+    help: 'poll --once [--now ISO]: one whole cycle',
+  },
+  backfill: {
+    run: async () => (await import('./commands/backfill.ts')).backfillCommand,
+    help: 'backfill --since DATE: load history from the Search API',
+  },
+  'check-config': {
+    run: async () => checkConfigCommand,
+    help: 'validate the configuration and print it, secrets redacted',
+  },
+  health: {
+    run: async () => (await import('./commands/health.ts')).healthCommand,
+    help: 'exit 0 while a worker runs on this database (container HEALTHCHECK)',
+  },
+  status: {
+    run: async () => (await import('./commands/status.ts')).statusCommand,
+    help: 'feeds, items, commitments, outbox [--json]',
+  },
+  items: {
+    run: async () => (await import('./commands/items.ts')).itemsCommand,
+    help: 'items search <words>',
+  },
+  commitments: {
+    run: async () => (await import('./commands/commitments.ts')).commitmentsCommand,
+    help: 'list | show | resolve | snooze | reopen | add | edit | remove | test',
+  },
+  replay: {
+    run: async () => (await import('./commands/replay.ts')).replayCommand,
+    help: 'replay --from DATE --to DATE --items FILE.jsonl [--json]',
+  },
+  eval: {
+    run: async () => (await import('./commands/eval.ts')).evalCommand,
+    help: 'precision and recall of the matching rules on a labelled set',
+  },
+  digest: {
+    run: async () => (await import('./commands/digest.ts')).digestCommand,
+    help: 'digest [--now ISO] [--week 2024-W15] [--dry-run] [--format slack|markdown|html] [--output FILE]',
+  },
+  extract: {
+    run: async () => (await import('./commands/extract.ts')).extractCommand,
+    help: 'extract <GOV.UK URL | file> [--append]: propose commitments from an announcement',
+  },
 };
 
 export function usage(): string {
   const width = Math.max(...Object.keys(commands).map((c) => c.length));
-  return ['usage: followthrough <command> [options]', '', 'commands:',
+  return [
+    'usage: followthrough <command> [options]',
+    '',
+    'commands:',
     ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.help}`),
-    '', 'Configuration: config/followthrough.yaml, or the file named by FOLLOWTHROUGH_CONFIG.',
-    'Environment: SLACK_BOT_TOKEN, SLACK_API_URL, FOLLOWTHROUGH_DB, FOLLOWTHROUGH_LOG_LEVEL.'].join('\n');
+    '',
+    'Configuration: config/followthrough.yaml, or the file named by FOLLOWTHROUGH_CONFIG.',
+    'Environment: SLACK_BOT_TOKEN, SLACK_API_URL, FOLLOWTHROUGH_DB, FOLLOWTHROUGH_LOG_LEVEL.',
+  ].join('\n');
 }
 
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
@@ -44,6 +86,10 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   try {
     return await (await command.run())(rest, io);
   } catch (err) {
+    if (err instanceof HelpRequested) {
+      io.out(err.usage);
+      return exitCodes.ok;
+    }
     if (err instanceof ConfigError || err instanceof UsageError) {
       io.err(err.message);
       return exitCodes.usage;

@@ -5,7 +5,10 @@ import { createInterface } from 'node:readline';
 import type { CliIo } from './io.ts';
 
 export interface Asker {
-  ask(question: string, options?: { default?: string; check?: (answer: string) => string | undefined; optional?: boolean }): Promise<string>;
+  ask(
+    question: string,
+    options?: { default?: string; check?: (answer: string) => string | undefined; optional?: boolean },
+  ): Promise<string>;
   close(): void;
 }
 
@@ -24,12 +27,18 @@ export function createAsker(io: CliIo): Asker {
     for (const w of waiting.splice(0)) w(undefined);
   });
   const nextLine = (): Promise<string | undefined> =>
-    lines.length ? Promise.resolve(lines.shift()) : ended ? Promise.resolve(undefined) : new Promise((r) => waiting.push(r));
+    lines.length
+      ? Promise.resolve(lines.shift())
+      : ended
+        ? Promise.resolve(undefined)
+        : new Promise((r) => waiting.push(r));
 
   return {
     async ask(question, options = {}) {
       for (;;) {
-        io.out(`${question}${options.default ? ` [${options.default}]` : options.optional ? ' (optional)' : ''}: `);
+        io.out(
+          `${question}${options.default ? ` [${options.default}]` : options.optional ? ' (optional)' : ''}: `,
+        );
         const line = await nextLine();
         if (line === undefined) throw new Error(`no answer to "${question}": input ended`);
         const answer = line.trim() || options.default || '';

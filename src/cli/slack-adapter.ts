@@ -7,5 +7,9 @@ import { createSlackClients, type SlackApi } from '../slack/slack-client.ts';
 
 export function makeSlack(env: Env, log: Logger): SlackApi | null {
   if (!env.slackToken) return null;
-  return createSlackClients({ token: env.slackToken, logger: log, ...(env.slackApiUrl ? { slackApiUrl: env.slackApiUrl } : {}) });
+  return createSlackClients({
+    token: env.slackToken,
+    logger: log,
+    ...(env.slackApiUrl ? { slackApiUrl: env.slackApiUrl } : {}),
+  });
 }

@@ -54,7 +54,10 @@ export function isManual(status: CommitmentStatus): status is ManualStatus {
 }
 
 /** The instants a due date turns into due-soon and into overdue. */
-export function dueInstants(c: Commitment, o: Pick<LifecycleOptions, 'timeZone' | 'dueSoonDays'>): { dueSoonAt: Date; lateAt: Date; overdueAt: Date } | undefined {
+export function dueInstants(
+  c: Commitment,
+  o: Pick<LifecycleOptions, 'timeZone' | 'dueSoonDays'>,
+): { dueSoonAt: Date; lateAt: Date; overdueAt: Date } | undefined {
   if (!c.due) return undefined;
   const last = c.due.lastDay;
   return {
@@ -72,11 +75,19 @@ export function assessStatus(c: Commitment, s: LifecycleState, now: Date, o: Lif
     const dueText = `due ${c.due.text} (last day ${c.due.lastDay})`;
     if (now >= due.overdueAt) {
       const graceEnd = addDays(c.due.lastDay, c.graceDays);
-      return { status: 'overdue', reason: `${dueText}; ${c.graceDays} days' grace ended ${graceEnd} with no resolution` };
+      return {
+        status: 'overdue',
+        reason: `${dueText}; ${c.graceDays} days' grace ended ${graceEnd} with no resolution`,
+      };
     }
     if (now >= due.dueSoonAt) {
       const left = daysBetween(today, c.due.lastDay);
-      const when = left > 0 ? `${left} day${left === 1 ? '' : 's'} left` : left === 0 ? 'due today' : `in its ${c.graceDays} days' grace`;
+      const when =
+        left > 0
+          ? `${left} day${left === 1 ? '' : 's'} left`
+          : left === 0
+            ? 'due today'
+            : `in its ${c.graceDays} days' grace`;
       return { status: 'due-soon', reason: `${dueText}: ${when}` };
     }
     return { status: 'open', reason: `${dueText}`, ...evidenceOf(s) };
@@ -86,22 +97,39 @@ export function assessStatus(c: Commitment, s: LifecycleState, now: Date, o: Lif
   const since = evidenceDay && evidenceDay > c.source.published ? evidenceDay : c.source.published;
   const quietDays = daysBetween(since, today);
   if (quietDays >= c.staleDays) {
-    const what = evidenceDay && since === evidenceDay ? `the last evidence (${evidenceDay})` : `the announcement (${c.source.published})`;
+    const what =
+      evidenceDay && since === evidenceDay
+        ? `the last evidence (${evidenceDay})`
+        : `the announcement (${c.source.published})`;
     return { status: 'stale', reason: `no evidence for ${quietDays} days since ${what}` };
   }
-  return { status: 'open', reason: s.lastEvidence ? `new evidence: ${s.lastEvidence.title}` : 'no due date', ...evidenceOf(s) };
+  return {
+    status: 'open',
+    reason: s.lastEvidence ? `new evidence: ${s.lastEvidence.title}` : 'no due date',
+    ...evidenceOf(s),
+  };
 }
 
 function evidenceOf(s: LifecycleState): { evidenceUrl?: string } {
   return s.lastEvidence ? { evidenceUrl: s.lastEvidence.url } : {};
 }
 
-export function planLifecycle(c: Commitment, s: LifecycleState, now: Date, o: LifecycleOptions): LifecyclePlan {
+export function planLifecycle(
+  c: Commitment,
+  s: LifecycleState,
+  now: Date,
+  o: LifecycleOptions,
+): LifecyclePlan {
   const assessment = assessStatus(c, s, now, o);
   const plan: LifecyclePlan = { assessment, alerts: [] };
   const nowIso = now.toISOString();
   if (assessment.status !== s.status) {
-    plan.change = { from: s.status, to: assessment.status, reason: assessment.reason, ...(assessment.evidenceUrl ? { evidenceUrl: assessment.evidenceUrl } : {}) };
+    plan.change = {
+      from: s.status,
+      to: assessment.status,
+      reason: assessment.reason,
+      ...(assessment.evidenceUrl ? { evidenceUrl: assessment.evidenceUrl } : {}),
+    };
   }
   const snoozed = s.snoozedUntil !== null && now < new Date(s.snoozedUntil);
   if (snoozed || !c.due) return plan;

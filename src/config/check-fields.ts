@@ -31,13 +31,22 @@ export function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 /** Unknown keys are errors: a typo (`schedul:`) must not be silently ignored. */
-export function checkKeys(obj: Record<string, unknown>, allowed: readonly string[], path: YamlPath, p: Problems): void {
+export function checkKeys(
+  obj: Record<string, unknown>,
+  allowed: readonly string[],
+  path: YamlPath,
+  p: Problems,
+): void {
   for (const key of Object.keys(obj)) {
     if (allowed.includes(key)) continue;
     const near = closest(key, allowed);
-    p.add([...path, key], `unknown key "${key}"`, near
-      ? `did you mean "${near}"? Known keys here: ${allowed.join(', ')}`
-      : `remove it; known keys here: ${allowed.join(', ')}`);
+    p.add(
+      [...path, key],
+      `unknown key "${key}"`,
+      near
+        ? `did you mean "${near}"? Known keys here: ${allowed.join(', ')}`
+        : `remove it; known keys here: ${allowed.join(', ')}`,
+    );
   }
 }
 
@@ -49,7 +58,13 @@ export interface StringRule {
   what?: string;
 }
 
-export function readString(obj: Record<string, unknown>, key: string, path: YamlPath, p: Problems, rule: StringRule): string | undefined {
+export function readString(
+  obj: Record<string, unknown>,
+  key: string,
+  path: YamlPath,
+  p: Problems,
+  rule: StringRule,
+): string | undefined {
   const v = obj[key];
   if (v === undefined || v === null) {
     if (rule.required) p.add([...path, key], `${key} is required`, rule.fix);
@@ -71,17 +86,34 @@ export function readString(obj: Record<string, unknown>, key: string, path: Yaml
   return s;
 }
 
-export function readInteger(obj: Record<string, unknown>, key: string, path: YamlPath, p: Problems, range: { min: number; max: number }, fallback: number): number {
+export function readInteger(
+  obj: Record<string, unknown>,
+  key: string,
+  path: YamlPath,
+  p: Problems,
+  range: { min: number; max: number },
+  fallback: number,
+): number {
   const v = obj[key];
   if (v === undefined || v === null) return fallback;
   if (typeof v !== 'number' || !Number.isInteger(v) || v < range.min || v > range.max) {
-    p.add([...path, key], `${key} must be a whole number from ${range.min} to ${range.max}, not ${describe(v)}`, `write e.g. ${key}: ${fallback}`);
+    p.add(
+      [...path, key],
+      `${key} must be a whole number from ${range.min} to ${range.max}, not ${describe(v)}`,
+      `write e.g. ${key}: ${fallback}`,
+    );
     return fallback;
   }
   return v;
 }
 
-export function readStringList(obj: Record<string, unknown>, key: string, path: YamlPath, p: Problems, rule: { required?: boolean; fix: string }): string[] {
+export function readStringList(
+  obj: Record<string, unknown>,
+  key: string,
+  path: YamlPath,
+  p: Problems,
+  rule: { required?: boolean; fix: string },
+): string[] {
   const v = obj[key];
   if (v === undefined || v === null) {
     if (rule.required) p.add([...path, key], `${key} is required`, rule.fix);
@@ -102,7 +134,8 @@ export function readStringList(obj: Record<string, unknown>, key: string, path: 
       out.push(String(item).trim());
     }
   });
-  if (rule.required && out.length === 0 && items.length === 0) p.add([...path, key], `${key} is empty`, rule.fix);
+  if (rule.required && out.length === 0 && items.length === 0)
+    p.add([...path, key], `${key} is empty`, rule.fix);
   return out;
 }
 
@@ -125,7 +158,9 @@ export function describe(v: unknown): string {
 function closest(word: string, candidates: readonly string[]): string | undefined {
   const lower = word.toLowerCase();
   // A truncated or extended key (`intervall` for `interval_minutes`) is a likelier slip than a far edit.
-  const prefixed = candidates.find((c) => lower.length >= 4 && (c.startsWith(lower.slice(0, -1)) || lower.startsWith(c)));
+  const prefixed = candidates.find(
+    (c) => lower.length >= 4 && (c.startsWith(lower.slice(0, -1)) || lower.startsWith(c)),
+  );
   if (prefixed) return prefixed;
   let best: string | undefined;
   let bestDistance = Infinity;

@@ -54,4 +54,5 @@ export const defaults = {
   maxMegabytes: 5,
 } as const;
 
-export const userAgent = 'followthrough/0.1 (GOV.UK commitments watcher; +https://github.com/followthrough/followthrough)';
+export const userAgent =
+  'followthrough/0.1 (GOV.UK commitments watcher; +https://github.com/followthrough/followthrough)';

@@ -22,7 +22,11 @@ export function readCommitmentsDocument(file: string): Document.Parsed {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
   const doc = parseDocument(text || 'commitments: []\n');
-  if (doc.errors.length) throw new FollowthroughError('commitments_unparseable', `${file} is not valid YAML (${doc.errors[0]!.message.split('\n')[0]}): fix it by hand first`);
+  if (doc.errors.length)
+    throw new FollowthroughError(
+      'commitments_unparseable',
+      `${file} is not valid YAML (${doc.errors[0]!.message.split('\n')[0]}): fix it by hand first`,
+    );
   return doc;
 }
 
@@ -48,17 +52,30 @@ export function hasCommitment(doc: Document, id: string): boolean {
 
 export function addEntry(doc: Document, entry: CommitmentEntry): void {
   const id = String(entry.id);
-  if (hasCommitment(doc, id)) throw new FollowthroughError('commitment_exists', `a commitment "${id}" already exists: choose another id, or change it with \`commitments edit ${id}\``);
+  if (hasCommitment(doc, id))
+    throw new FollowthroughError(
+      'commitment_exists',
+      `a commitment "${id}" already exists: choose another id, or change it with \`commitments edit ${id}\``,
+    );
   const node = doc.createNode(entry);
   // Flow style for short lists keeps an added entry as compact as the hand-written ones.
-  if (isMap(node)) for (const key of ['owners']) { const v = node.get(key, true); if (isSeq(v)) v.flow = true; }
+  if (isMap(node))
+    for (const key of ['owners']) {
+      const v = node.get(key, true);
+      if (isSeq(v)) v.flow = true;
+    }
   list(doc).items.push(node);
 }
 
 /** Set (or, for `null`, delete) fields of one commitment; nested paths like ['match', 'any'] allowed. */
-export function editEntry(doc: Document, id: string, changes: Array<{ path: string[]; value: unknown }>): void {
+export function editEntry(
+  doc: Document,
+  id: string,
+  changes: Array<{ path: string[]; value: unknown }>,
+): void {
   const i = indexOf(doc, id);
-  if (i === -1) throw new FollowthroughError('unknown_commitment', `no commitment "${id}" in the commitments file`);
+  if (i === -1)
+    throw new FollowthroughError('unknown_commitment', `no commitment "${id}" in the commitments file`);
   for (const { path, value } of changes) {
     if (value === null) doc.deleteIn(['commitments', i, ...path]);
     else doc.setIn(['commitments', i, ...path], doc.createNode(value));
@@ -67,12 +84,17 @@ export function editEntry(doc: Document, id: string, changes: Array<{ path: stri
 
 export function removeEntry(doc: Document, id: string): void {
   const i = indexOf(doc, id);
-  if (i === -1) throw new FollowthroughError('unknown_commitment', `no commitment "${id}" in the commitments file`);
+  if (i === -1)
+    throw new FollowthroughError('unknown_commitment', `no commitment "${id}" in the commitments file`);
   doc.deleteIn(['commitments', i]);
 }
 
 /** Validate the edited document as the loader would; only then write it, atomically. */
-export function writeCommitmentsDocument(file: string, doc: Document, defaults: CommitmentDefaults): Commitment[] {
+export function writeCommitmentsDocument(
+  file: string,
+  doc: Document,
+  defaults: CommitmentDefaults,
+): Commitment[] {
   const text = doc.toString({ lineWidth: 0 });
   const commitments = validateCommitmentsFile(readYamlFile(file, text), defaults);
   writeFileAtomic(file, text);

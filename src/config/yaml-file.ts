@@ -27,9 +27,10 @@ export function readYamlFile(file: string, text?: string): YamlFile {
       file,
       field: '(file)',
       message: code === 'ENOENT' ? 'file not found' : `cannot read it (${code ?? (err as Error).message})`,
-      fix: code === 'ENOENT'
-        ? 'create it (see config/ in the repository for an example) or point FOLLOWTHROUGH_CONFIG at the right file'
-        : 'check the file permissions',
+      fix:
+        code === 'ENOENT'
+          ? 'create it (see config/ in the repository for an example) or point FOLLOWTHROUGH_CONFIG at the right file'
+          : 'check the file permissions',
     };
     return { file, doc: parseDocument(''), value: undefined, lineOf: () => undefined, problems: [problem] };
   }

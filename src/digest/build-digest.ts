@@ -18,7 +18,14 @@ export const dueSoonHorizonDays = 14;
 
 export type DigestSectionId = 'overdue' | 'due-soon' | 'new-evidence' | 'resolved' | 'stale' | 'quiet';
 
-export const sectionOrder: readonly DigestSectionId[] = ['overdue', 'due-soon', 'new-evidence', 'resolved', 'stale', 'quiet'];
+export const sectionOrder: readonly DigestSectionId[] = [
+  'overdue',
+  'due-soon',
+  'new-evidence',
+  'resolved',
+  'stale',
+  'quiet',
+];
 
 export const sectionTitles: Readonly<Record<DigestSectionId, string>> = {
   overdue: 'Overdue',
@@ -147,7 +154,11 @@ export function buildDigest(facts: DigestFacts): Digest {
   for (const id of sectionOrder) {
     const list = [...(buckets.get(id) ?? [])].sort(sectionSort[id](today));
     if (list.length === 0) continue;
-    sections.push({ id, title: sectionTitles[id], entries: list.map((c) => entryFor(id, c, now, today, tz)) });
+    sections.push({
+      id,
+      title: sectionTitles[id],
+      entries: list.map((c) => entryFor(id, c, now, today, tz)),
+    });
   }
   const count = (id: DigestSectionId): number => buckets.get(id)?.length ?? 0;
   const itemUrls = new Set(facts.commitments.flatMap((c) => c.newEvidence.map((e) => e.item.url)));
@@ -204,15 +215,19 @@ function statusSection(c: DigestCommitment, today: string): DigestSectionId | un
 type Compare = (a: DigestCommitment, b: DigestCommitment) => number;
 
 const byTitle: Compare = (a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id);
-const fulfilments = (c: DigestCommitment): number => c.newEvidence.filter((e) => e.kind === 'possible-fulfilment').length;
+const fulfilments = (c: DigestCommitment): number =>
+  c.newEvidence.filter((e) => e.kind === 'possible-fulfilment').length;
 
 const sectionSort: Record<DigestSectionId, (today: string) => Compare> = {
   overdue: (today) => (a, b) => overdueDays(b, today) - overdueDays(a, today) || byTitle(a, b),
   'due-soon': (today) => (a, b) => (daysToDue(a, today) ?? 0) - (daysToDue(b, today) ?? 0) || byTitle(a, b),
-  'new-evidence': () => (a, b) => fulfilments(b) - fulfilments(a) || b.newEvidence.length - a.newEvidence.length || byTitle(a, b),
-  resolved: () => (a, b) => (a.resolvedThisWeek?.at ?? '').localeCompare(b.resolvedThisWeek?.at ?? '') || byTitle(a, b),
+  'new-evidence': () => (a, b) =>
+    fulfilments(b) - fulfilments(a) || b.newEvidence.length - a.newEvidence.length || byTitle(a, b),
+  resolved: () => (a, b) =>
+    (a.resolvedThisWeek?.at ?? '').localeCompare(b.resolvedThisWeek?.at ?? '') || byTitle(a, b),
   stale: () => (a, b) => (b.daysSinceEvidence ?? 0) - (a.daysSinceEvidence ?? 0) || byTitle(a, b),
-  quiet: (today) => (a, b) => (daysToDue(a, today) ?? Infinity) - (daysToDue(b, today) ?? Infinity) || byTitle(a, b),
+  quiet: (today) => (a, b) =>
+    (daysToDue(a, today) ?? Infinity) - (daysToDue(b, today) ?? Infinity) || byTitle(a, b),
 };
 
 function overdueDays(c: DigestCommitment, today: string): number {
@@ -230,14 +245,24 @@ const statusLabels: Record<CommitmentStatus, string> = {
   superseded: 'superseded',
 };
 
-function entryFor(section: DigestSectionId, c: DigestCommitment, now: Date, today: string, tz: string): DigestEntry {
+function entryFor(
+  section: DigestSectionId,
+  c: DigestCommitment,
+  now: Date,
+  today: string,
+  tz: string,
+): DigestEntry {
   const facts: string[] = [];
   const links: DigestLink[] = [];
   const due = dueFact(c);
   const left = daysToDue(c, today);
   const lastEvidence = (): void => {
     if (c.lastEvidence) {
-      links.push({ label: `last evidence, ${instantDay(c.lastEvidence.updatedAt, tz)}`, text: plainText(c.lastEvidence.title), url: safeHttpUrl(c.lastEvidence.url) });
+      links.push({
+        label: `last evidence, ${instantDay(c.lastEvidence.updatedAt, tz)}`,
+        text: plainText(c.lastEvidence.title),
+        url: safeHttpUrl(c.lastEvidence.url),
+      });
     } else {
       facts.push('no evidence yet');
     }
@@ -249,16 +274,24 @@ function entryFor(section: DigestSectionId, c: DigestCommitment, now: Date, toda
 
   switch (section) {
     case 'overdue': {
-      facts.push(plural(overdueDays(c, today), 'day') + ' overdue');
+      facts.push(`${plural(overdueDays(c, today), 'day')} overdue`);
       if (due) facts.push(due);
       facts.push(c.lastRemindedAt ? `last reminded ${instantDay(c.lastRemindedAt, tz)}` : 'not reminded yet');
-      if (c.snoozedUntil && Date.parse(c.snoozedUntil) > now.getTime()) facts.push(`reminders snoozed until ${instantDay(c.snoozedUntil, tz)}`);
+      if (c.snoozedUntil && Date.parse(c.snoozedUntil) > now.getTime())
+        facts.push(`reminders snoozed until ${instantDay(c.snoozedUntil, tz)}`);
       owners();
       lastEvidence();
       break;
     }
     case 'due-soon': {
-      if (left !== undefined) facts.push(left > 0 ? `due in ${plural(left, 'day')}` : left === 0 ? 'due today' : `${plural(-left, 'day')} past due, in its grace days`);
+      if (left !== undefined)
+        facts.push(
+          left > 0
+            ? `due in ${plural(left, 'day')}`
+            : left === 0
+              ? 'due today'
+              : `${plural(-left, 'day')} past due, in its grace days`,
+        );
       if (due) facts.push(due);
       owners();
       lastEvidence();
@@ -283,8 +316,15 @@ function entryFor(section: DigestSectionId, c: DigestCommitment, now: Date, toda
       break;
     }
     case 'stale': {
-      const since = c.lastEvidence ? 'the last evidence' : `the announcement (${formatDay(c.sourcePublished)})`;
-      const days = c.daysSinceEvidence ?? daysBetween(c.lastEvidence ? localDay(new Date(c.lastEvidence.updatedAt), tz) : c.sourcePublished, today);
+      const since = c.lastEvidence
+        ? 'the last evidence'
+        : `the announcement (${formatDay(c.sourcePublished)})`;
+      const days =
+        c.daysSinceEvidence ??
+        daysBetween(
+          c.lastEvidence ? localDay(new Date(c.lastEvidence.updatedAt), tz) : c.sourcePublished,
+          today,
+        );
       facts.push(`no evidence for ${plural(days, 'day')} since ${since}`);
       if (due) facts.push(due);
       if (c.lastEvidence) lastEvidence();
@@ -324,7 +364,9 @@ function evidenceLine(e: DigestCommitment['newEvidence'][number], tz: string): D
     possibleFulfilment: e.kind === 'possible-fulfilment',
     rule: plainText(e.why.rule),
     terms: [...new Set(hits.map((h) => plainText(h.term)).filter((t) => t.length > 0))],
-    contexts: dedupe(hits.map((h) => h.context)).map(splitHits).filter((parts) => parts.length > 0),
+    contexts: dedupe(hits.map((h) => h.context))
+      .map(splitHits)
+      .filter((parts) => parts.length > 0),
     ...(fulfilment ? { fulfilment } : {}),
   };
 }
@@ -336,7 +378,9 @@ function dedupe(values: string[]): string[] {
 function dueFact(c: DigestCommitment): string | undefined {
   if (!c.dueLastDay) return undefined;
   const text = c.due ? plainText(c.due) : c.dueLastDay;
-  return text === c.dueLastDay ? `due ${formatDay(c.dueLastDay)}` : `due ${text} (by ${formatDay(c.dueLastDay)})`;
+  return text === c.dueLastDay
+    ? `due ${formatDay(c.dueLastDay)}`
+    : `due ${text} (by ${formatDay(c.dueLastDay)})`;
 }
 
 function instantDay(iso: string, tz: string): string {
@@ -353,6 +397,11 @@ function weekText(week: DigestWeek, tz: string): string {
 function feedSummary(f: DigestFacts['feeds'][number], tz: string): string {
   const error = f.lastError ? plainText(f.lastError) : '';
   const lastOk = f.lastSuccessAt ? `last success ${instantDay(f.lastSuccessAt, tz)}` : 'no success yet';
-  if (f.dead) return [`dead: ${plainText(f.deadReason ?? '') || error || 'no reason recorded'}`, lastOk].join(' · ');
-  return [`${plural(f.failures, 'failure')} in a row`, lastOk, ...(error ? [`last error: ${error}`] : [])].join(' · ');
+  if (f.dead)
+    return [`dead: ${plainText(f.deadReason ?? '') || error || 'no reason recorded'}`, lastOk].join(' · ');
+  return [
+    `${plural(f.failures, 'failure')} in a row`,
+    lastOk,
+    ...(error ? [`last error: ${error}`] : []),
+  ].join(' · ');
 }

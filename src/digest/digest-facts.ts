@@ -44,7 +44,13 @@ export interface DigestCommitment {
   /** Evidence matched during the week, newest first. */
   newEvidence: DigestEvidence[];
   /** A person's resolution during the week. */
-  resolvedThisWeek?: { status: CommitmentStatus; at: string; actor: string; note?: string; evidenceUrl?: string };
+  resolvedThisWeek?: {
+    status: CommitmentStatus;
+    at: string;
+    actor: string;
+    note?: string;
+    evidenceUrl?: string;
+  };
 }
 
 export interface DigestFeedHealth {

@@ -19,7 +19,11 @@ export function headlineParts(h: DigestHeadline): HeadlinePart[] {
     { key: 'overdue', count: h.overdue, label: 'overdue' },
     { key: 'due-soon', count: h.dueSoon, label: `due in the next ${dueSoonHorizonDays} days` },
     { key: 'met', count: h.metThisWeek, label: 'met this week' },
-    { key: 'new-evidence', count: h.withNewEvidence, label: `with new evidence this week (${h.newItems} ${h.newItems === 1 ? 'item' : 'items'})` },
+    {
+      key: 'new-evidence',
+      count: h.withNewEvidence,
+      label: `with new evidence this week (${h.newItems} ${h.newItems === 1 ? 'item' : 'items'})`,
+    },
     { key: 'stale', count: h.stale, label: 'stale' },
   ];
 }

@@ -60,7 +60,12 @@ export function safeHttpUrl(url: string | undefined): string | undefined {
   }
 }
 
-const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const dayFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 
 /** `2024-05-06` → `6 May 2024`. */
 export function formatDay(day: string): string {

@@ -28,7 +28,9 @@ export function digestWeekByLabel(label: string, timeZone: string): DigestWeek {
   const year = Number(m?.[1]);
   const week = Number(m?.[2]);
   if (!m || week < 1 || week > isoWeeksInYear(year)) {
-    throw new UsageError(`digest: "${label}" is not an ISO week; write it as 2024-W19 (weeks 01 to ${m ? isoWeeksInYear(year) : '52 or 53'})`);
+    throw new UsageError(
+      `digest: "${label}" is not an ISO week; write it as 2024-W19 (weeks 01 to ${m ? isoWeeksInYear(year) : '52 or 53'})`,
+    );
   }
   return weekStartingOn(addDays(isoWeekOneMonday(year), (week - 1) * 7), timeZone);
 }

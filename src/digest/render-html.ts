@@ -4,7 +4,15 @@
 
 import type { CommitmentStatus } from '../commitments/commitment.ts';
 import { daysBetween } from '../commitments/due-date.ts';
-import type { Digest, DigestBar, DigestEntry, DigestEvidenceLine, DigestLink, DigestSection, DigestSectionId } from './build-digest.ts';
+import type {
+  Digest,
+  DigestBar,
+  DigestEntry,
+  DigestEvidenceLine,
+  DigestLink,
+  DigestSection,
+  DigestSectionId,
+} from './build-digest.ts';
 import { headlineParts } from './digest-summary.ts';
 import type { HeadlinePart } from './digest-summary.ts';
 import { nothingNewText } from './digest-summary.ts';
@@ -61,7 +69,12 @@ const font = "-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial
 export function renderDigestHtml(d: Digest): string {
   const title = `Weekly digest ${d.week.label}`;
   const rows = [header(d), headline(d)];
-  if (d.nothingNew) rows.push(row(`<p class="nothing-new" style="margin:0;padding:12px;background-color:${colour.page};font-weight:bold;">${esc(nothingNewText)}</p>`));
+  if (d.nothingNew)
+    rows.push(
+      row(
+        `<p class="nothing-new" style="margin:0;padding:12px;background-color:${colour.page};font-weight:bold;">${esc(nothingNewText)}</p>`,
+      ),
+    );
   for (const s of d.sections) rows.push(section(s));
   rows.push(footer(d));
   return `<!DOCTYPE html>
@@ -106,7 +119,10 @@ function headline(d: Digest): string {
       `<div style="font-size:12px;line-height:1.3;color:${colour.secondary};">${esc(p.label)}</div></td>`,
   );
   const rows = [cells.slice(0, 4), cells.slice(4)].map((r) => `<tr>${r.join('')}</tr>`).join('');
-  return row(`<table role="presentation" class="headline" width="100%" cellpadding="0" cellspacing="4" border="0" style="width:100%;table-layout:fixed;">${rows}</table>`, 'padding:16px 20px 8px;');
+  return row(
+    `<table role="presentation" class="headline" width="100%" cellpadding="0" cellspacing="4" border="0" style="width:100%;table-layout:fixed;">${rows}</table>`,
+    'padding:16px 20px 8px;',
+  );
 }
 
 function section(s: DigestSection): string {
@@ -118,18 +134,26 @@ function section(s: DigestSection): string {
 
 function entry(e: DigestEntry): string {
   const c = statusColour[e.status];
-  const title = e.threadUrl ? a(e.threadUrl, e.title, 'font-weight:bold;') : `<strong>${esc(e.title)}</strong>`;
+  const title = e.threadUrl
+    ? a(e.threadUrl, e.title, 'font-weight:bold;')
+    : `<strong>${esc(e.title)}</strong>`;
   const pill = `<span style="display:inline-block;padding:0 6px;font-size:12px;font-weight:bold;color:#ffffff;background-color:${c};">${esc(e.statusLabel)}</span>`;
   const facts = e.facts.map(esc);
   const links = e.links.map(linkHtml);
   if (e.sourceUrl) links.push(a(e.sourceUrl, 'announcement'));
   const parts = [
     `<p style="margin:0 0 4px;">${title} ${pill}</p>`,
-    facts.length > 0 ? `<p style="margin:0 0 4px;font-size:14px;color:${colour.secondary};">${facts.join(' · ')}</p>` : '',
+    facts.length > 0
+      ? `<p style="margin:0 0 4px;font-size:14px;color:${colour.secondary};">${facts.join(' · ')}</p>`
+      : '',
     links.length > 0 ? `<p style="margin:0 0 4px;font-size:14px;">${links.join(' · ')}</p>` : '',
-    e.note ? `<p style="margin:4px 0;padding:4px 10px;border-left:4px solid ${colour.border};font-size:14px;font-style:italic;">${esc(e.note)}</p>` : '',
+    e.note
+      ? `<p style="margin:4px 0;padding:4px 10px;border-left:4px solid ${colour.border};font-size:14px;font-style:italic;">${esc(e.note)}</p>`
+      : '',
     bar(e.id, e.bar, c, e.status),
-    e.evidence.length > 0 ? `<ul style="margin:8px 0 0;padding-left:20px;">${e.evidence.map(evidence).join('')}</ul>` : '',
+    e.evidence.length > 0
+      ? `<ul style="margin:8px 0 0;padding-left:20px;">${e.evidence.map(evidence).join('')}</ul>`
+      : '',
   ];
   return (
     `<table role="presentation" class="entry" data-commitment="${esc(e.id)}" width="100%" cellpadding="0" cellspacing="0" border="0" ` +
@@ -145,7 +169,10 @@ function linkHtml(l: DigestLink): string {
 }
 
 function evidence(ev: DigestEvidenceLine): string {
-  const about = [ev.displayType, ev.day].filter((x): x is string => Boolean(x)).map(esc).join(' · ');
+  const about = [ev.displayType, ev.day]
+    .filter((x): x is string => Boolean(x))
+    .map(esc)
+    .join(' · ');
   const flag = ev.possibleFulfilment
     ? ` <strong style="color:${colour.green};">possible fulfilment${ev.fulfilment ? ` (${esc(ev.fulfilment)})` : ''}</strong>`
     : '';
@@ -159,7 +186,13 @@ function evidence(ev: DigestEvidenceLine): string {
 }
 
 function context(parts: TextPart[]): string {
-  return parts.map((p) => (p.hit ? `<mark style="background-color:${colour.highlight};color:${colour.text};font-weight:bold;">${esc(p.text)}</mark>` : esc(p.text))).join('');
+  return parts
+    .map((p) =>
+      p.hit
+        ? `<mark style="background-color:${colour.highlight};color:${colour.text};font-weight:bold;">${esc(p.text)}</mark>`
+        : esc(p.text),
+    )
+    .join('');
 }
 
 const cellStyle = 'height:10px;font-size:0;line-height:0;mso-line-height-rule:exactly;';
@@ -182,17 +215,40 @@ function bar(id: string, b: DigestBar, statusC: string, status: CommitmentStatus
   const segment = (cls: string, days: number, bg: string, title: string): void => {
     if (days <= 0) return;
     const pct = Math.max(0.5, Math.round((days / span) * 1000) / 10);
-    cells.push(`<td class="${cls}" width="${pct}%" title="${esc(title)}" style="width:${pct}%;${cellStyle}background-color:${bg};">&nbsp;</td>`);
+    cells.push(
+      `<td class="${cls}" width="${pct}%" title="${esc(title)}" style="width:${pct}%;${cellStyle}background-color:${bg};">&nbsp;</td>`,
+    );
   };
   const marker = `<td class="bar-today" width="3" title="today, ${esc(formatDay(b.today))}" style="width:3px;${cellStyle}background-color:${colour.text};">&nbsp;</td>`;
-  const resolved = status === 'met' || status === 'partly-met' || status === 'dropped' || status === 'superseded';
+  const resolved =
+    status === 'met' || status === 'partly-met' || status === 'dropped' || status === 'superseded';
   if (today <= b.due) {
-    segment('bar-elapsed', daysBetween(b.start, today), statusC, `${daysBetween(b.start, today)} days since the announcement`);
+    segment(
+      'bar-elapsed',
+      daysBetween(b.start, today),
+      statusC,
+      `${daysBetween(b.start, today)} days since the announcement`,
+    );
     cells.push(marker);
-    segment('bar-remaining', daysBetween(today, b.due), colour.track, `${daysBetween(today, b.due)} days to the due date`);
+    segment(
+      'bar-remaining',
+      daysBetween(today, b.due),
+      colour.track,
+      `${daysBetween(today, b.due)} days to the due date`,
+    );
   } else {
-    segment('bar-planned', daysBetween(b.start, b.due), resolved ? statusC : colour.border, 'announcement to due date');
-    segment('bar-overrun', daysBetween(b.due, today), resolved ? colour.track : colour.red, `${daysBetween(b.due, today)} days past the due date`);
+    segment(
+      'bar-planned',
+      daysBetween(b.start, b.due),
+      resolved ? statusC : colour.border,
+      'announcement to due date',
+    );
+    segment(
+      'bar-overrun',
+      daysBetween(b.due, today),
+      resolved ? colour.track : colour.red,
+      `${daysBetween(b.due, today)} days past the due date`,
+    );
     cells.push(marker);
   }
   const scale =
@@ -204,7 +260,9 @@ function bar(id: string, b: DigestBar, statusC: string, status: CommitmentStatus
 function dueDistance(today: string, due: string): string {
   const left = daysBetween(today, due);
   if (left === 0) return 'today';
-  return left > 0 ? `${left} ${left === 1 ? 'day' : 'days'} left` : `${-left} ${left === -1 ? 'day' : 'days'} past`;
+  return left > 0
+    ? `${left} ${left === 1 ? 'day' : 'days'} left`
+    : `${-left} ${left === -1 ? 'day' : 'days'} past`;
 }
 
 function footer(d: Digest): string {
@@ -213,12 +271,18 @@ function footer(d: Digest): string {
     f.feeds.length > 0
       ? `<h2 id="feeds" style="margin:0 0 6px;font-size:16px;">Feeds needing attention</h2><ul style="margin:0 0 8px;padding-left:20px;">` +
         f.feeds
-          .map((p) => `<li style="margin:0 0 4px;"><strong style="color:${p.dead ? colour.red : colour.orange};">${esc(p.id)}</strong> <span style="color:${colour.secondary};word-break:break-all;">${esc(p.url)}</span><br>${esc(p.summary)}</li>`)
+          .map(
+            (p) =>
+              `<li style="margin:0 0 4px;"><strong style="color:${p.dead ? colour.red : colour.orange};">${esc(p.id)}</strong> <span style="color:${colour.secondary};word-break:break-all;">${esc(p.url)}</span><br>${esc(p.summary)}</li>`,
+          )
           .join('') +
         '</ul>'
       : '';
   const stats = `<p style="margin:0;">Items seen this week: <strong>${f.itemsSeen}</strong> · Alerts delivered: <strong>${f.alertsDelivered}</strong> · Built ${esc(d.builtAt)}</p>`;
-  return row(feeds + stats, `padding:16px 24px 20px;border-top:1px solid ${colour.border};font-size:13px;color:${colour.secondary};`);
+  return row(
+    feeds + stats,
+    `padding:16px 24px 20px;border-top:1px solid ${colour.border};font-size:13px;color:${colour.secondary};`,
+  );
 }
 
 function a(url: string, text: string, style = ''): string {
@@ -227,5 +291,10 @@ function a(url: string, text: string, style = ''): string {
 
 /** Plain text (or an attribute value) to HTML that shows it as text. */
 export function esc(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }

@@ -10,11 +10,16 @@ export function renderDigestMarkdown(d: Digest): string {
   const out: string[] = [];
   out.push(`# Weekly digest: ${md(d.week.label)}`, '');
   out.push(`${md(d.weekText)} (${md(d.timezone)}) · ${md(d.channel)}`, '');
-  out.push(headlineParts(d.headline).map((p) => `**${p.count}** ${md(p.label)}`).join(' · '), '');
+  out.push(
+    headlineParts(d.headline)
+      .map((p) => `**${p.count}** ${md(p.label)}`)
+      .join(' · '),
+    '',
+  );
   if (d.nothingNew) out.push(`_${md(nothingNewText)}_`, '');
   for (const s of d.sections) out.push(...section(s), '');
   out.push('---', '', ...footer(d));
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }
 
 function section(s: DigestSection): string[] {
@@ -34,8 +39,13 @@ function entry(e: DigestEntry): string[] {
 }
 
 function evidence(ev: DigestEvidenceLine): string[] {
-  const about = [ev.displayType, ev.day].filter((x): x is string => Boolean(x)).map(md).join(', ');
-  const flag = ev.possibleFulfilment ? ` · **possible fulfilment**${ev.fulfilment ? ` (${md(ev.fulfilment)})` : ''}` : '';
+  const about = [ev.displayType, ev.day]
+    .filter((x): x is string => Boolean(x))
+    .map(md)
+    .join(', ');
+  const flag = ev.possibleFulfilment
+    ? ` · **possible fulfilment**${ev.fulfilment ? ` (${md(ev.fulfilment)})` : ''}`
+    : '';
   const lines = [`  - ${ev.url ? link(ev.title, ev.url) : md(ev.title)} (${about})${flag}`];
   const terms = ev.terms.map((t) => `**${md(t)}**`).join(', ');
   lines.push(`    matched rule ${md(ev.rule)}${terms ? ` on ${terms}` : ''}`);
@@ -50,7 +60,9 @@ function footer(d: Digest): string[] {
     for (const f of d.footer.feeds) lines.push(`- ${md(f.id)} (${md(f.url)}): ${md(f.summary)}`);
     lines.push('');
   }
-  lines.push(`Items seen this week: ${d.footer.itemsSeen} · Alerts delivered: ${d.footer.alertsDelivered} · Built ${md(d.builtAt)}`);
+  lines.push(
+    `Items seen this week: ${d.footer.itemsSeen} · Alerts delivered: ${d.footer.alertsDelivered} · Built ${md(d.builtAt)}`,
+  );
   return lines;
 }
 
@@ -61,7 +73,10 @@ function linkPart(l: DigestLink): string {
 
 function link(text: string, url: string): string {
   // Parentheses and angle brackets would end the destination early; percent-encode them.
-  const dest = url.replace(/[()<>\s]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  const dest = url.replace(
+    /[()<>\s]/g,
+    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
   return `[${md(text)}](${dest})`;
 }
 

@@ -25,7 +25,10 @@ interface Part {
 }
 
 export function renderDigestSlack(d: Digest): SlackMessage[] {
-  const parts: Part[] = d.sections.map((s) => ({ heading: `*${escapeSlack(s.title)}* (${s.entries.length})`, lines: s.entries.flatMap(entryLines) }));
+  const parts: Part[] = d.sections.map((s) => ({
+    heading: `*${escapeSlack(s.title)}* (${s.entries.length})`,
+    lines: s.entries.flatMap(entryLines),
+  }));
   parts.push({ heading: '*Feeds and delivery*', lines: footerLines(d) });
 
   // The parent: headline, then whole parts in order while they fit.
@@ -42,9 +45,15 @@ export function renderDigestSlack(d: Digest): SlackMessage[] {
   const replies = packReplies(parts.slice(next), d.week.label);
   const total = 1 + replies.length;
   if (replies.length > 0) {
-    const names = parts.slice(next).map((p) => p.heading).join(', ');
+    const names = parts
+      .slice(next)
+      .map((p) => p.heading)
+      .join(', ');
     const note = `Continued in the thread (${replies.length} ${replies.length === 1 ? 'reply' : 'replies'}): ${names}`;
-    parent.push({ type: 'context', elements: [{ type: 'mrkdwn', text: truncate(note, limits.sectionText) }] });
+    parent.push({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: truncate(note, limits.sectionText) }],
+    });
   }
 
   const meta = (part: number): SlackMessage['metadata'] => ({
@@ -53,18 +62,28 @@ export function renderDigestSlack(d: Digest): SlackMessage[] {
   });
   return [
     { text: parentText, blocks: parent, metadata: meta(1) },
-    ...replies.map((blocks, i) => ({ text: replyText(d.week.label, i + 2, total), blocks: withPartLabel(blocks, d.week.label, i + 2, total), metadata: meta(i + 2) })),
+    ...replies.map((blocks, i) => ({
+      text: replyText(d.week.label, i + 2, total),
+      blocks: withPartLabel(blocks, d.week.label, i + 2, total),
+      metadata: meta(i + 2),
+    })),
   ];
 }
 
 function headBlocks(d: Digest): Block[] {
-  const headline = headlineParts(d.headline).map((p) => `*${p.count}* ${escapeSlack(p.label)}`).join(' · ');
+  const headline = headlineParts(d.headline)
+    .map((p) => `*${p.count}* ${escapeSlack(p.label)}`)
+    .join(' · ');
   const blocks: Block[] = [
-    { type: 'header', text: { type: 'plain_text', text: truncate(`Weekly digest · ${d.week.label}`, limits.headerText) } },
+    {
+      type: 'header',
+      text: { type: 'plain_text', text: truncate(`Weekly digest · ${d.week.label}`, limits.headerText) },
+    },
     { type: 'context', elements: [{ type: 'mrkdwn', text: escapeSlack(`${d.weekText} · ${d.timezone}`) }] },
     { type: 'section', text: { type: 'mrkdwn', text: headline } },
   ];
-  if (d.nothingNew) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `_${escapeSlack(nothingNewText)}_` } });
+  if (d.nothingNew)
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `_${escapeSlack(nothingNewText)}_` } });
   return blocks;
 }
 
@@ -151,11 +170,16 @@ function textBlock(text: string): Block {
 
 /** Within the block count and our size budget, keeping `reserveChars`/`reserveBlocks` free. */
 function fits(blocks: Block[], text: string, reserveChars: number, reserveBlocks: number): boolean {
-  return blocks.length + reserveBlocks <= limits.blocksPerMessage && JSON.stringify(blocks).length + text.length + reserveChars <= limits.messageTotal;
+  return (
+    blocks.length + reserveBlocks <= limits.blocksPerMessage &&
+    JSON.stringify(blocks).length + text.length + reserveChars <= limits.messageTotal
+  );
 }
 
 function entryLines(e: DigestEntry): string[] {
-  const title = e.threadUrl ? slackLink(e.threadUrl, short(e.title, maxTitle)) : escapeSlack(short(e.title, maxTitle));
+  const title = e.threadUrl
+    ? slackLink(e.threadUrl, short(e.title, maxTitle))
+    : escapeSlack(short(e.title, maxTitle));
   const parts = [...e.facts.map(escapeSlack), ...e.links.map(linkText)];
   if (e.sourceUrl) parts.push(slackLink(e.sourceUrl, 'announcement'));
   const first = fitLine(`• *${title}* (${escapeSlack(e.statusLabel)})`, `: ${parts.join(' · ')}`);
@@ -168,8 +192,13 @@ function entryLines(e: DigestEntry): string[] {
 function evidenceLine(ev: DigestEvidenceLine): string {
   const title = short(ev.title, maxTitle);
   const shown = ev.url ? slackLink(ev.url, title) : escapeSlack(title);
-  const about = [ev.displayType, ev.day].filter((x): x is string => Boolean(x)).map(escapeSlack).join(', ');
-  const flag = ev.possibleFulfilment ? ` · *possible fulfilment*${ev.fulfilment ? ` (${escapeSlack(ev.fulfilment)})` : ''}` : '';
+  const about = [ev.displayType, ev.day]
+    .filter((x): x is string => Boolean(x))
+    .map(escapeSlack)
+    .join(', ');
+  const flag = ev.possibleFulfilment
+    ? ` · *possible fulfilment*${ev.fulfilment ? ` (${escapeSlack(ev.fulfilment)})` : ''}`
+    : '';
   const terms = ev.terms.map((t) => `*${escapeSlack(t)}*`).join(', ');
   const why = ` · matched ${escapeSlack(ev.rule)}${terms ? ` on ${terms}` : ''}`;
   const contexts = ev.contexts.map((c) => ` “${context(c)}”`).join('');
@@ -212,7 +241,9 @@ function short(text: string, max: number): string {
 
 function footerLines(d: Digest): string[] {
   const f = d.footer;
-  const lines = f.feeds.map((p) => fitLine(`• *${escapeSlack(p.id)}* ${p.dead ? '(dead)' : '(failing)'}`, `: ${escapeSlack(p.summary)}`));
+  const lines = f.feeds.map((p) =>
+    fitLine(`• *${escapeSlack(p.id)}* ${p.dead ? '(dead)' : '(failing)'}`, `: ${escapeSlack(p.summary)}`),
+  );
   lines.push(`Items seen this week: ${f.itemsSeen} · Alerts delivered: ${f.alertsDelivered}`);
   return lines;
 }

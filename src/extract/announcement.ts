@@ -23,7 +23,10 @@ export interface Announcement {
   blocks?: Block[];
 }
 
-export function announcementFromBlocks(head: Omit<Announcement, 'text' | 'paragraphs' | 'blocks'>, blocks: Block[]): Announcement {
+export function announcementFromBlocks(
+  head: Omit<Announcement, 'text' | 'paragraphs' | 'blocks'>,
+  blocks: Block[],
+): Announcement {
   const kept = blocks.filter((b) => b.text.trim() !== '');
   const paragraphs = kept.map((b) => b.text);
   return { ...head, text: paragraphs.join('\n'), paragraphs, blocks: kept };

@@ -54,17 +54,29 @@ export interface ExtractionReport {
   bySplit: Record<string, Scores>;
 }
 
-const norm = (s: string): string => s.replace(/[’‘]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').toLowerCase();
+const norm = (s: string): string =>
+  s.replace(/[’‘]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').toLowerCase();
 
 export function scoreCase(answer: ExpectedAnswer, proposed: ProposedCommitment[]): CaseResult {
   const found = new Set<number>();
   const result: CaseResult = {
-    announcement: answer.announcement, split: answer.split ?? 'all', expected: answer.commitments.length, proposed: proposed.length,
-    truePositives: 0, falsePositives: [], missed: [], claimsProposed: [], dueChecked: 0, dueCorrect: 0, dueWrong: [],
+    announcement: answer.announcement,
+    split: answer.split ?? 'all',
+    expected: answer.commitments.length,
+    proposed: proposed.length,
+    truePositives: 0,
+    falsePositives: [],
+    missed: [],
+    claimsProposed: [],
+    dueChecked: 0,
+    dueCorrect: 0,
+    dueWrong: [],
   };
   for (const p of proposed) {
     const quote = norm(p.source.quote);
-    const at = answer.commitments.findIndex((e, i) => !found.has(i) && e.quotes.some((q) => quote.includes(norm(q))));
+    const at = answer.commitments.findIndex(
+      (e, i) => !found.has(i) && e.quotes.some((q) => quote.includes(norm(q))),
+    );
     if (at !== -1) {
       found.add(at);
       result.truePositives++;
@@ -78,16 +90,22 @@ export function scoreCase(answer: ExpectedAnswer, proposed: ProposedCommitment[]
     }
     if ((answer.optional ?? []).some((o) => quote.includes(norm(o)))) continue;
     result.falsePositives.push(p.source.quote);
-    if ((answer.claims ?? []).some((c) => quote.includes(norm(c)))) result.claimsProposed.push(p.source.quote);
+    if ((answer.claims ?? []).some((c) => quote.includes(norm(c))))
+      result.claimsProposed.push(p.source.quote);
   }
-  answer.commitments.forEach((e, i) => { if (!found.has(i)) result.missed.push(e.quotes[0]!); });
+  answer.commitments.forEach((e, i) => {
+    if (!found.has(i)) result.missed.push(e.quotes[0]!);
+  });
   return result;
 }
 
-export function evaluateExtraction(cases: Array<{ answer: ExpectedAnswer; proposed: ProposedCommitment[] }>): ExtractionReport {
+export function evaluateExtraction(
+  cases: Array<{ answer: ExpectedAnswer; proposed: ProposedCommitment[] }>,
+): ExtractionReport {
   const results = cases.map((c) => scoreCase(c.answer, c.proposed));
   const bySplit: Record<string, Scores> = {};
-  for (const split of [...new Set(results.map((r) => r.split))]) bySplit[split] = totals(results.filter((r) => r.split === split));
+  for (const split of [...new Set(results.map((r) => r.split))])
+    bySplit[split] = totals(results.filter((r) => r.split === split));
   return { cases: results, overall: totals(results), bySplit };
 }
 
@@ -123,7 +141,8 @@ export function formatExtractionReport(r: ExtractionReport): string {
     out.push(line(`${c.announcement} (${c.split})`, totals([c])));
     for (const m of c.missed) out.push(`    missed: ${m}`);
     for (const f of c.falsePositives) out.push(`    false positive: ${f.slice(0, 110)}`);
-    for (const d of c.dueWrong) out.push(`    due ${d.got ?? 'none'} (expected ${d.expected ?? 'none'}): ${d.quote.slice(0, 90)}`);
+    for (const d of c.dueWrong)
+      out.push(`    due ${d.got ?? 'none'} (expected ${d.expected ?? 'none'}): ${d.quote.slice(0, 90)}`);
   }
   for (const [split, s] of Object.entries(r.bySplit)) out.push(line(`— ${split}`, s));
   out.push(line('— overall', r.overall));

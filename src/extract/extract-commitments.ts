@@ -40,7 +40,9 @@ export function extractCommitments(a: Announcement): ProposedCommitment[] {
   const blocks: Block[] = a.blocks ?? a.paragraphs.map((text) => ({ kind: 'paragraph' as const, text }));
   const publisher = publisherOwner(a.publisher);
   // "The two countries", "both governments": the countries the title and opening name.
-  const parties = [...new Set([...namedEntities(a.title), ...namedEntities(blocks[0]?.text ?? '')])].filter((n) => n === 'UK' || isInternational(n));
+  const parties = [...new Set([...namedEntities(a.title), ...namedEntities(blocks[0]?.text ?? '')])].filter(
+    (n) => n === 'UK' || isInternational(n),
+  );
   const drafts: Draft[] = [];
   let notes = false;
   let inQuote = false;
@@ -59,12 +61,17 @@ export function extractCommitments(a: Announcement): ProposedCommitment[] {
         return;
       }
       // A quotation runs on while its paragraphs speak in the first person or sit in quotation marks.
-      if (inQuote && !block.quoted && !openingQuote.test(block.text) && !firstPerson.test(block.text)) inQuote = false;
+      if (inQuote && !block.quoted && !openingQuote.test(block.text) && !firstPerson.test(block.text))
+        inQuote = false;
     }
-    const quotedBlock = block.quoted === true || (block.kind !== 'list-item' && (inQuote || openingQuote.test(block.text)));
+    const quotedBlock =
+      block.quoted === true || (block.kind !== 'list-item' && (inQuote || openingQuote.test(block.text)));
     for (const sentence of splitSentences(block.text)) {
       for (const clause of splitClauses(sentence)) {
-        const text = clause.trim().replace(/^["“‘]|["”’]$/g, '').trim();
+        const text = clause
+          .trim()
+          .replace(/^["“‘]|["”’]$/g, '')
+          .trim();
         const dues = findDueCandidates(text, a.published);
         const ctx: ClauseContext = {
           quoted: quotedBlock || openingQuote.test(sentence),
@@ -83,9 +90,20 @@ export function extractCommitments(a: Announcement): ProposedCommitment[] {
   return drafts.map(({ block: _b, words: _w, quoted: _q, ...p }) => ({ ...p, id: uniqueId(p.id, used) }));
 }
 
-interface ProposeContext { publisher?: string; parties: string[]; notes: boolean; block: number }
+interface ProposeContext {
+  publisher?: string;
+  parties: string[];
+  notes: boolean;
+  block: number;
+}
 
-function propose(a: Announcement, clause: string, d: Detection, ctx: ClauseContext, pc: ProposeContext): Draft {
+function propose(
+  a: Announcement,
+  clause: string,
+  d: Detection,
+  ctx: ClauseContext,
+  pc: ProposeContext,
+): Draft {
   const due = resolveDue(clause, a.published, d.index);
   const inherited = ctx.listItem && ctx.leadIn && d.kind !== 'lead-in' ? namedEntities(ctx.leadIn) : [];
   const ownerCtx = {
@@ -96,13 +114,23 @@ function propose(a: Announcement, clause: string, d: Detection, ctx: ClauseConte
   const owners = findOwners(d.subject, d.predicate, ownerCtx);
   const subjectNames = namedEntities(d.subject);
   // The topic is what is promised; who promises it (subject, publisher, countries) is not.
-  const topicText = [subjectNames.length || /\b(?:government|we|ministers)\b/i.test(d.subject) ? '' : d.subject, d.predicate]
+  const topicText = [
+    subjectNames.length || /\b(?:government|we|ministers)\b/i.test(d.subject) ? '' : d.subject,
+    d.predicate,
+  ]
     .join(' ')
     .replace(due ? new RegExp(escapeRegExp(due.phrase), 'i') : /$^/, ' ');
   // Known bodies are owners or venues unless the promise is made with them ("a deal … with Frontex").
   const partners = namedEntities(d.predicate).filter((n) => isPartner(n, d.predicate));
-  const exclude = [...namedEntities(topicText), ...owners, ...(pc.publisher ? [pc.publisher] : []), ...(a.publisher ? [a.publisher] : []), 'Secretary', 'Minister', 'Prime Minister']
-    .filter((n) => !partners.includes(n));
+  const exclude = [
+    ...namedEntities(topicText),
+    ...owners,
+    ...(pc.publisher ? [pc.publisher] : []),
+    ...(a.publisher ? [a.publisher] : []),
+    'Secretary',
+    'Minister',
+    'Prime Minister',
+  ].filter((n) => !partners.includes(n));
   const rule = proposeRule(topicText, exclude, partners);
   const reasons = [...d.reasons];
   let confidence = d.strength;
@@ -110,9 +138,14 @@ function propose(a: Announcement, clause: string, d: Detection, ctx: ClauseConte
     confidence += 0.15;
     reasons.push(`due "${due.phrase}" → ${due.text}`);
   }
-  const named = subjectNames.length > 0 || inherited.length > 0 || /\b(?:government|we|ministers)\b/i.test(d.subject);
+  const named =
+    subjectNames.length > 0 || inherited.length > 0 || /\b(?:government|we|ministers)\b/i.test(d.subject);
   if (named) confidence += 0.1;
-  reasons.push(owners.length ? `owners ${owners.join(', ')}${named ? '' : ' (publisher, no owner named)'}` : 'no owner found');
+  reasons.push(
+    owners.length
+      ? `owners ${owners.join(', ')}${named ? '' : ' (publisher, no owner named)'}`
+      : 'no owner found',
+  );
   const best = rule.phrases[0];
   if (best && (best.proper || best.words.length > 1)) confidence += 0.05;
   if (!rule.any.length) {
@@ -130,9 +163,14 @@ function propose(a: Announcement, clause: string, d: Detection, ctx: ClauseConte
   }
   const keyWords = rule.used.map((p) => term(p, false));
   return {
-    id: slug(keyWords.join(' ')) || slug([...contentWords(d.predicate)].slice(0, 4).join(' ')) || 'commitment',
+    id:
+      slug(keyWords.join(' ')) || slug([...contentWords(d.predicate)].slice(0, 4).join(' ')) || 'commitment',
     title: titleFrom(clause),
-    source: { url: a.url ?? '', published: a.published, quote: clause.replace(/[.;,:]+$/, '') + (/[.]$/.test(clause) ? '.' : '') },
+    source: {
+      url: a.url ?? '',
+      published: a.published,
+      quote: clause.replace(/[.;,:]+$/, '') + (/[.]$/.test(clause) ? '.' : ''),
+    },
     owners,
     ...(due ? { due } : {}),
     match: { any: rule.any },
@@ -148,7 +186,12 @@ function propose(a: Announcement, clause: string, d: Detection, ctx: ClauseConte
 function place(drafts: Draft[], draft: Draft, d: Detection): void {
   const previous = drafts[drafts.length - 1];
   // "It will also publish …" adds a promise of its own; "The funding … will be allocated by …" elaborates.
-  if (d.anaphoric && previous && draft.block - previous.block <= 1 && !/^also\b|\balso\b/.test(`${d.trigger} ${d.predicate.slice(0, 12)}`)) {
+  if (
+    d.anaphoric &&
+    previous &&
+    draft.block - previous.block <= 1 &&
+    !/^also\b|\balso\b/.test(`${d.trigger} ${d.predicate.slice(0, 12)}`)
+  ) {
     merge(previous, draft, 'elaborated');
     return;
   }
@@ -188,7 +231,11 @@ function sameWords(a: Set<string>, b: Set<string>): boolean {
 function titleFrom(clause: string): string {
   let t = clause.trim().replace(/[.;:,]+$/, '');
   if (t.length > 100) {
-    const cut = t.slice(30).search(/,\s+(?:which|who|focusing|including|as part of|as the first step|after which|the (?:\w+\s){0,3}(?:said|announced|confirmed)|to ensure|preventing)\b/i);
+    const cut = t
+      .slice(30)
+      .search(
+        /,\s+(?:which|who|focusing|including|as part of|as the first step|after which|the (?:\w+\s){0,3}(?:said|announced|confirmed)|to ensure|preventing)\b/i,
+      );
     if (cut !== -1) t = t.slice(0, cut + 30);
   }
   if (t.length > 140) t = `${t.slice(0, 137).replace(/\s+\S*$/, '')}…`;
@@ -196,7 +243,11 @@ function titleFrom(clause: string): string {
 }
 
 function slug(text: string): string {
-  const full = text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const full = text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return full.length <= 48 ? full : full.slice(0, 48).replace(/-[^-]*$/, '');
 }
 

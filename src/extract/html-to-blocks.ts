@@ -5,8 +5,51 @@
 import { decode } from 'html-entities';
 import type { Block, BlockKind } from './announcement.ts';
 
-const blockTags = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'div', 'blockquote', 'ul', 'ol', 'dl', 'dt', 'dd', 'tr', 'td', 'th', 'table', 'section', 'article', 'main', 'header', 'footer', 'nav', 'aside', 'figure', 'figcaption', 'pre', 'hr', 'br', 'form']);
-const skipTags = new Set(['script', 'style', 'head', 'noscript', 'template', 'svg', 'iframe', 'button', 'select']);
+const blockTags = new Set([
+  'p',
+  'li',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'div',
+  'blockquote',
+  'ul',
+  'ol',
+  'dl',
+  'dt',
+  'dd',
+  'tr',
+  'td',
+  'th',
+  'table',
+  'section',
+  'article',
+  'main',
+  'header',
+  'footer',
+  'nav',
+  'aside',
+  'figure',
+  'figcaption',
+  'pre',
+  'hr',
+  'br',
+  'form',
+]);
+const skipTags = new Set([
+  'script',
+  'style',
+  'head',
+  'noscript',
+  'template',
+  'svg',
+  'iframe',
+  'button',
+  'select',
+]);
 
 export function htmlToBlocks(html: string): Block[] {
   const blocks: Block[] = [];
@@ -33,7 +76,8 @@ export function htmlToBlocks(html: string): Block[] {
     blocks.push(block);
   };
 
-  const token = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<!?\/?([a-zA-Z][a-zA-Z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|([^<]+|<)/g;
+  const token =
+    /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<!?\/?([a-zA-Z][a-zA-Z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|([^<]+|<)/g;
   for (const m of html.matchAll(token)) {
     const [whole, rawName, attrs, text] = m;
     if (text !== undefined) {

@@ -28,7 +28,10 @@ export function parseAnnouncement(body: string, source: string): Announcement {
     try {
       json = JSON.parse(body);
     } catch (err) {
-      throw new FollowthroughError('announcement_unreadable', `${source} looks like JSON but does not parse (${(err as Error).message}): give a Content API document, an HTML page or a text file`);
+      throw new FollowthroughError(
+        'announcement_unreadable',
+        `${source} looks like JSON but does not parse (${(err as Error).message}): give a Content API document, an HTML page or a text file`,
+      );
     }
     return fromContentApi(json, source);
   }
@@ -42,40 +45,61 @@ interface ContentItem {
   first_published_at?: unknown;
   public_updated_at?: unknown;
   details?: { body?: unknown; first_public_at?: unknown };
-  links?: { organisations?: Array<{ title?: unknown }>; primary_publishing_organisation?: Array<{ title?: unknown }> };
+  links?: {
+    organisations?: Array<{ title?: unknown }>;
+    primary_publishing_organisation?: Array<{ title?: unknown }>;
+  };
 }
 
 export function fromContentApi(json: unknown, source: string): Announcement {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    throw new FollowthroughError('announcement_unreadable', `${source} is JSON but not a Content API document (expected an object with title and details.body)`);
+    throw new FollowthroughError(
+      'announcement_unreadable',
+      `${source} is JSON but not a Content API document (expected an object with title and details.body)`,
+    );
   }
   const item = json as ContentItem;
   const body = item.details?.body;
   if (typeof body !== 'string' || !body.trim()) {
     const schema = typeof item.schema_name === 'string' ? ` (schema ${item.schema_name})` : '';
-    throw new FollowthroughError('announcement_unreadable', `${source} has no details.body${schema}: only pages with body text (news articles, press releases, speeches, guidance) can be read`);
+    throw new FollowthroughError(
+      'announcement_unreadable',
+      `${source} has no details.body${schema}: only pages with body text (news articles, press releases, speeches, guidance) can be read`,
+    );
   }
   const title = typeof item.title === 'string' ? normaliseSpace(item.title) : '';
   // first_published_at is the public date; details.first_public_at is kept for documents imported with an older date.
-  const when = [item.details?.first_public_at, item.first_published_at, item.public_updated_at].find((v): v is string => typeof v === 'string' && !Number.isNaN(Date.parse(v)));
-  if (!when) throw new FollowthroughError('announcement_no_date', `${source} has no first_published_at: cannot resolve due dates without the publication date`);
+  const when = [item.details?.first_public_at, item.first_published_at, item.public_updated_at].find(
+    (v): v is string => typeof v === 'string' && !Number.isNaN(Date.parse(v)),
+  );
+  if (!when)
+    throw new FollowthroughError(
+      'announcement_no_date',
+      `${source} has no first_published_at: cannot resolve due dates without the publication date`,
+    );
   const organisations = item.links?.primary_publishing_organisation ?? item.links?.organisations ?? [];
   const publisher = organisations.map((o) => o.title).find((t): t is string => typeof t === 'string');
   const path = typeof item.base_path === 'string' ? item.base_path : undefined;
-  return announcementFromBlocks({
-    title,
-    published: localDay(new Date(when), govukZone),
-    ...(path ? { url: govukOrigin + path } : {}),
-    ...(publisher ? { publisher } : {}),
-  }, htmlToBlocks(body));
+  return announcementFromBlocks(
+    {
+      title,
+      published: localDay(new Date(when), govukZone),
+      ...(path ? { url: govukOrigin + path } : {}),
+      ...(publisher ? { publisher } : {}),
+    },
+    htmlToBlocks(body),
+  );
 }
 
 export function fromHtmlPage(html: string, source: string): Announcement {
   const meta = (name: string): string | undefined => {
-    const re = new RegExp(`<meta\\s[^>]*(?:name|property)=["']${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["'][^>]*>`, 'i');
+    const re = new RegExp(
+      `<meta\\s[^>]*(?:name|property)=["']${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["'][^>]*>`,
+      'i',
+    );
     const tag = re.exec(html)?.[0];
     const content = tag ? /content=(?:"([^"]*)"|'([^']*)')/i.exec(tag) : null;
-    const value = content ? content[1] ?? content[2] : undefined;
+    const value = content ? (content[1] ?? content[2]) : undefined;
     return value === undefined ? undefined : normaliseSpace(decode(value));
   };
   const h1 = /<h1\b[^>]*>([\s\S]*?)<\/h1>/i.exec(html)?.[1];
@@ -84,30 +108,39 @@ export function fromHtmlPage(html: string, source: string): Announcement {
 
   const published = publishedFromHtml(html, meta);
   if (!published) {
-    throw new FollowthroughError('announcement_no_date', `${source}: cannot find the publication date (no govuk:first-published-at meta tag, <time datetime>, or "Published <date>")`
-      + ': save the page from GOV.UK with its metadata, or use its Content API JSON');
+    throw new FollowthroughError(
+      'announcement_no_date',
+      `${source}: cannot find the publication date (no govuk:first-published-at meta tag, <time datetime>, or "Published <date>")` +
+        ': save the page from GOV.UK with its metadata, or use its Content API JSON',
+    );
   }
   const canonical = /<link\s[^>]*rel=["']canonical["'][^>]*>/i.exec(html)?.[0];
   const url = canonical ? /href=["']([^"']+)["']/i.exec(canonical)?.[1] : undefined;
   const fromLink = /From:\s*<\/dt>\s*<dd[^>]*>\s*<a\b[^>]*>([\s\S]*?)<\/a>/i.exec(html)?.[1];
   const publisher = meta('govuk:primary-publishing-organisation') || textOf(fromLink) || undefined;
 
-  const body = sliceElement(html, /<div\b[^>]*class=["'][^"']*\bgovspeak\b[^"']*["'][^>]*>/i)
-    ?? sliceElement(html, /<main\b[^>]*>/i)
-    ?? sliceElement(html, /<body\b[^>]*>/i)
-    ?? html;
+  const body =
+    sliceElement(html, /<div\b[^>]*class=["'][^"']*\bgovspeak\b[^"']*["'][^>]*>/i) ??
+    sliceElement(html, /<main\b[^>]*>/i) ??
+    sliceElement(html, /<body\b[^>]*>/i) ??
+    html;
   const blocks = htmlToBlocks(body).filter((b) => !(b.kind === 'heading' && b.text === title));
-  return announcementFromBlocks({
-    title,
-    published,
-    ...(url ? { url: decode(url) } : {}),
-    ...(publisher ? { publisher } : {}),
-  }, blocks);
+  return announcementFromBlocks(
+    {
+      title,
+      published,
+      ...(url ? { url: decode(url) } : {}),
+      ...(publisher ? { publisher } : {}),
+    },
+    blocks,
+  );
 }
 
 function publishedFromHtml(html: string, meta: (name: string) => string | undefined): string | undefined {
-  const instant = meta('govuk:first-published-at') ?? meta('article:published_time')
-    ?? /<time\b[^>]*datetime=["']([^"']+)["']/i.exec(html)?.[1];
+  const instant =
+    meta('govuk:first-published-at') ??
+    meta('article:published_time') ??
+    /<time\b[^>]*datetime=["']([^"']+)["']/i.exec(html)?.[1];
   if (instant && !Number.isNaN(Date.parse(instant))) {
     return /^\d{4}-\d{2}-\d{2}$/.test(instant) ? instant : localDay(new Date(instant), govukZone);
   }
@@ -117,12 +150,21 @@ function publishedFromHtml(html: string, meta: (name: string) => string | undefi
 }
 
 export function fromPlainText(text: string, source: string): Announcement {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).map((l) => l.replace(/\s+$/, ''));
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .map((l) => l.replace(/\s+$/, ''));
   const firstAt = lines.findIndex((l) => l.trim() !== '');
-  const header = /^\s*(?:date|published)?:?\s*(\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Za-z]+\s+\d{4})\b\s*(.*)$/i.exec(lines[firstAt] ?? '');
+  const header =
+    /^\s*(?:date|published)?:?\s*(\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Za-z]+\s+\d{4})\b\s*(.*)$/i.exec(
+      lines[firstAt] ?? '',
+    );
   const published = header ? (/^\d{4}/.test(header[1]!) ? header[1]! : dayFromWords(header[1]!)) : undefined;
   if (!header || !published) {
-    throw new FollowthroughError('announcement_no_date', `${source}: a text announcement must start with a line " date YYYY-MM-DD <publisher>" (e.g. " date 2024-03-05 Home Office"), then the title, then the body`);
+    throw new FollowthroughError(
+      'announcement_no_date',
+      `${source}: a text announcement must start with a line " date YYYY-MM-DD <publisher>" (e.g. " date 2024-03-05 Home Office"), then the title, then the body`,
+    );
   }
   const publisher = header[2]!.trim();
   const rest = lines.slice(firstAt + 1);
@@ -141,13 +183,30 @@ export function fromPlainText(text: string, source: string): Announcement {
     const item = /^(?:[-*•–]|\d+[.)])\s+(.*)$/.exec(line);
     if (item) blocks.push({ kind: 'list-item', text: item[1]! });
     // A short line with no closing punctuation is a heading ("Notes to editors", "Background").
-    else if (line.split(' ').length <= 8 && !/[.:;,!?"”)]$/.test(line)) blocks.push({ kind: 'heading', text: line });
+    else if (line.split(' ').length <= 8 && !/[.:;,!?"”)]$/.test(line))
+      blocks.push({ kind: 'heading', text: line });
     else blocks.push({ kind: 'paragraph', text: line });
   }
-  return announcementFromBlocks({ title, published, ...(url ? { url } : {}), ...(publisher ? { publisher } : {}) }, blocks);
+  return announcementFromBlocks(
+    { title, published, ...(url ? { url } : {}), ...(publisher ? { publisher } : {}) },
+    blocks,
+  );
 }
 
-const months = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const months = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 
 /** "3 March 2025" → 2025-03-03 */
 function dayFromWords(text: string): string | undefined {

@@ -22,8 +22,12 @@ export function proposalsToYaml(ps: ProposedCommitment[], opts: ProposalsToYamlO
   if (isSeq(list)) {
     list.items.forEach((node, i) => {
       const p = ps[i]!;
-      const lines = [` proposed, confidence ${p.confidence.toFixed(2)}:`, ...p.reasons.map((r) => `   - ${oneLine(r)}`)];
-      if (!p.source.url) lines.push('   source.url unknown: add the announcement\'s address before using this entry');
+      const lines = [
+        ` proposed, confidence ${p.confidence.toFixed(2)}:`,
+        ...p.reasons.map((r) => `   - ${oneLine(r)}`),
+      ];
+      if (!p.source.url)
+        lines.push("   source.url unknown: add the announcement's address before using this entry");
       if (!p.match.any.length) lines.push('   no match rule found: write match.any by hand');
       (node as YAMLMap).commentBefore = lines.join('\n');
       if (isMap(node)) {

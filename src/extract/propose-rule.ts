@@ -19,7 +19,13 @@ export function proposeRule(text: string, exclude: string[] = [], favour: string
   const phrases = keyPhrases(text, exclude, favour).filter((p) => term(p, false) !== '');
   const best = phrases[0];
   // The second topic must add something: not a variant of the first ("breakfast clubs" / "free breakfast club").
-  const second = best && phrases.slice(1).find((p) => !p.proper || !best.proper ? !stems(p.words).some((w) => stems(best.words).includes(w)) : false);
+  const second =
+    best &&
+    phrases
+      .slice(1)
+      .find((p) =>
+        !p.proper || !best.proper ? !stems(p.words).some((w) => stems(best.words).includes(w)) : false,
+      );
   if (!best) return { any: [], used: [], phrases };
   if (best.proper || !second) return { any: [term(best, false)], used: [best], phrases };
   const pair = [best, second].sort((a, b) => a.index - b.index);
@@ -28,7 +34,9 @@ export function proposeRule(text: string, exclude: string[] = [], favour: string
 
 /** One phrase as rule text; a lone "-ing" word becomes a prefix (smuggling → smuggl*) so smugglers match too. */
 export function term(p: KeyPhrase, allowPrefix: boolean): string {
-  const words = p.words.map((w) => w.replace(/[^A-Za-z0-9]+/g, ' ').trim()).filter((w) => w && !/^(?:AND|OR|NOT|NEAR)$/.test(w));
+  const words = p.words
+    .map((w) => w.replace(/[^A-Za-z0-9]+/g, ' ').trim())
+    .filter((w) => w && !/^(?:AND|OR|NOT|NEAR)$/.test(w));
   if (allowPrefix && words.length === 1 && !p.proper) {
     const w = words[0]!;
     const stem = w.replace(/ing$/, '');
@@ -39,6 +47,8 @@ export function term(p: KeyPhrase, allowPrefix: boolean): string {
 
 /** True when `expr` has the shape proposeRule writes: words (a trailing * allowed) joined by spaces and AND. */
 export function isPlainRule(expr: string): boolean {
-  return /^[A-Za-z0-9]+\*?(?: [A-Za-z0-9]+\*?)*(?: AND [A-Za-z0-9]+\*?(?: [A-Za-z0-9]+\*?)*)*$/.test(expr)
-    && !expr.split(' AND ').some((part) => part.split(' ').some((w) => /^(?:AND|OR|NOT|NEAR)$/.test(w)));
+  return (
+    /^[A-Za-z0-9]+\*?(?: [A-Za-z0-9]+\*?)*(?: AND [A-Za-z0-9]+\*?(?: [A-Za-z0-9]+\*?)*)*$/.test(expr) &&
+    !expr.split(' AND ').some((part) => part.split(' ').some((w) => /^(?:AND|OR|NOT|NEAR)$/.test(w)))
+  );
 }

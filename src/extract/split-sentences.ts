@@ -3,9 +3,58 @@
 // ("No. 2", "Mr. Smith", "e.g. the") or a single initial ("J. Smith").
 
 const abbreviations = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'sir', 'st', 'rt', 'hon', 'no', 'nos', 'vol', 'art', 'para', 'paras', 'sec', 'ch', 'cl',
-  'e.g', 'i.e', 'etc', 'vs', 'v', 'cf', 'approx', 'inc', 'ltd', 'co', 'corp', 'plc', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul',
-  'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'gov', 'dept', 'govt', 'est', 'fig', 'op', 'u.k', 'u.s', 'p', 'pp',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'sir',
+  'st',
+  'rt',
+  'hon',
+  'no',
+  'nos',
+  'vol',
+  'art',
+  'para',
+  'paras',
+  'sec',
+  'ch',
+  'cl',
+  'e.g',
+  'i.e',
+  'etc',
+  'vs',
+  'v',
+  'cf',
+  'approx',
+  'inc',
+  'ltd',
+  'co',
+  'corp',
+  'plc',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'gov',
+  'dept',
+  'govt',
+  'est',
+  'fig',
+  'op',
+  'u.k',
+  'u.s',
+  'p',
+  'pp',
 ]);
 
 export function splitSentences(paragraph: string): string[] {
@@ -17,7 +66,8 @@ export function splitSentences(paragraph: string): string[] {
     const end = m.index + m[1]!.length + m[2]!.length;
     const before = text.slice(start, m.index);
     const lastWord = /([A-Za-z][A-Za-z.]*)$/.exec(before)?.[1] ?? '';
-    if (m[1] === '.' && !m[2] && (abbreviations.has(lastWord.toLowerCase()) || /^[A-Z]$/.test(lastWord))) continue;
+    if (m[1] === '.' && !m[2] && (abbreviations.has(lastWord.toLowerCase()) || /^[A-Z]$/.test(lastWord)))
+      continue;
     out.push(text.slice(start, end).trim());
     start = end + m[3]!.length;
   }

@@ -69,10 +69,20 @@ export async function fetchFeed(req: FetchRequest): Promise<FetchOutcome> {
       if (redirectStatuses.has(res.status)) {
         await discard(res);
         const location = res.headers.get('location');
-        if (!location) throw new FetchError('fetch_http', url, `GET ${url} answered ${res.status} without a Location header`, { status: res.status });
+        if (!location)
+          throw new FetchError(
+            'fetch_http',
+            url,
+            `GET ${url} answered ${res.status} without a Location header`,
+            { status: res.status },
+          );
         const next = httpUrl(location, url);
         if (redirects >= maxRedirects) {
-          throw new FetchError('fetch_redirects', url, `GET ${req.url} was redirected more than ${maxRedirects} times (next: ${next}); check the feed URL`);
+          throw new FetchError(
+            'fetch_redirects',
+            url,
+            `GET ${req.url} was redirected more than ${maxRedirects} times (next: ${next}); check the feed URL`,
+          );
         }
         url = next;
         continue;
@@ -97,15 +107,22 @@ export async function fetchFeed(req: FetchRequest): Promise<FetchOutcome> {
   } catch (err) {
     if (err instanceof FetchError) throw err;
     if (timeout.aborted) {
-      throw new FetchError('fetch_timeout', url, `GET ${url} did not complete within ${timeoutMs} ms`, { cause: err });
+      throw new FetchError('fetch_timeout', url, `GET ${url} did not complete within ${timeoutMs} ms`, {
+        cause: err,
+      });
     }
-    if (req.signal?.aborted) throw new FetchError('fetch_aborted', url, `GET ${url} was cancelled`, { cause: err });
+    if (req.signal?.aborted)
+      throw new FetchError('fetch_aborted', url, `GET ${url} was cancelled`, { cause: err });
     throw new FetchError('fetch_network', url, `GET ${url} failed: ${networkDetail(err)}`, { cause: err });
   }
 }
 
 /** Reads the body chunk by chunk and stops as soon as it passes `maxBytes`. */
-async function readCapped(res: Response, maxBytes: number, url: string): Promise<{ body: string; bytes: number }> {
+async function readCapped(
+  res: Response,
+  maxBytes: number,
+  url: string,
+): Promise<{ body: string; bytes: number }> {
   const declared = Number(res.headers.get('content-length') ?? NaN);
   if (declared > maxBytes) {
     await discard(res);
@@ -128,19 +145,31 @@ async function readCapped(res: Response, maxBytes: number, url: string): Promise
 }
 
 function tooLarge(url: string, maxBytes: number, bytesRead: number, detail: string): FetchError {
-  return new FetchError('fetch_too_large', url, `GET ${url} is larger than the ${maxBytes}-byte limit (${detail}); raise fetch.maxBytes if the feed is really this big`, { bytesRead });
+  return new FetchError(
+    'fetch_too_large',
+    url,
+    `GET ${url} is larger than the ${maxBytes}-byte limit (${detail}); raise fetch.maxBytes if the feed is really this big`,
+    { bytesRead },
+  );
 }
 
 function httpError(res: Response, url: string, requested: string): FetchError {
   // Measured against the server's own clock when it sends one, so a skewed local clock does not distort an HTTP-date.
   const serverNow = Date.parse(res.headers.get('date') ?? '');
-  const retryAfterSeconds = res.status === 429 || res.status === 503
-    ? parseRetryAfter(res.headers.get('retry-after'), Number.isNaN(serverNow) ? new Date() : new Date(serverNow))
-    : null;
+  const retryAfterSeconds =
+    res.status === 429 || res.status === 503
+      ? parseRetryAfter(
+          res.headers.get('retry-after'),
+          Number.isNaN(serverNow) ? new Date() : new Date(serverNow),
+        )
+      : null;
   const via = url === requested ? '' : ` (redirected from ${requested})`;
   const retry = retryAfterSeconds === null ? '' : `; Retry-After ${retryAfterSeconds} s`;
   const status = `${res.status}${res.statusText ? ` ${res.statusText}` : ''}`;
-  return new FetchError('fetch_http', url, `GET ${url}${via} answered ${status}${retry}`, { status: res.status, retryAfterSeconds });
+  return new FetchError('fetch_http', url, `GET ${url}${via} answered ${status}${retry}`, {
+    status: res.status,
+    retryAfterSeconds,
+  });
 }
 
 /** An absolute http(s) URL, resolving a relative redirect `Location` against the URL that sent it. */
@@ -152,7 +181,11 @@ function httpUrl(location: string, base: string): string {
     // reported below
   }
   if (!resolved || (resolved.protocol !== 'http:' && resolved.protocol !== 'https:')) {
-    throw new FetchError('fetch_url_invalid', base, `${JSON.stringify(location)} is not an http(s) URL${location === base ? '' : ` (redirect from ${base})`}`);
+    throw new FetchError(
+      'fetch_url_invalid',
+      base,
+      `${JSON.stringify(location)} is not an http(s) URL${location === base ? '' : ` (redirect from ${base})`}`,
+    );
   }
   return resolved.href;
 }

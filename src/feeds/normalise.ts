@@ -48,15 +48,47 @@ export function itemAddress(link: string): { path: string; url: string } {
 
 /** GOV.UK display types, for titles that carry `Type: ` without a `<category>` to confirm it. */
 const knownDisplayTypes = [
-  'Press release', 'News story', 'Policy paper', 'Speech', 'Guidance', 'Corporate report',
-  'Official Statistics', 'Accredited official statistics', 'National statistics', 'Statistical data set',
-  'Research and analysis', 'Transparency data', 'Correspondence', 'Written statement to Parliament',
-  'Oral statement to Parliament', 'Notice', 'Form', 'Consultation outcome', 'Open consultation',
-  'Closed consultation', 'Consultation', 'Collection', 'Independent report', 'Impact assessment',
-  'Promotional material', 'FOI release', 'Decision', 'Statutory guidance', 'Detailed guide',
-  'Government response', 'Authored article', 'Speaking notes', 'Statement to Parliament',
-  'World news story', 'Fatality notice', 'Case study', 'Call for evidence', 'Open call for evidence',
-  'Closed call for evidence', 'International treaty', 'Statistics announcement',
+  'Press release',
+  'News story',
+  'Policy paper',
+  'Speech',
+  'Guidance',
+  'Corporate report',
+  'Official Statistics',
+  'Accredited official statistics',
+  'National statistics',
+  'Statistical data set',
+  'Research and analysis',
+  'Transparency data',
+  'Correspondence',
+  'Written statement to Parliament',
+  'Oral statement to Parliament',
+  'Notice',
+  'Form',
+  'Consultation outcome',
+  'Open consultation',
+  'Closed consultation',
+  'Consultation',
+  'Collection',
+  'Independent report',
+  'Impact assessment',
+  'Promotional material',
+  'FOI release',
+  'Decision',
+  'Statutory guidance',
+  'Detailed guide',
+  'Government response',
+  'Authored article',
+  'Speaking notes',
+  'Statement to Parliament',
+  'World news story',
+  'Fatality notice',
+  'Case study',
+  'Call for evidence',
+  'Open call for evidence',
+  'Closed call for evidence',
+  'International treaty',
+  'Statistics announcement',
   'Official statistics announcement',
 ];
 const displayTypeByLowerCase = new Map(knownDisplayTypes.map((t) => [t.toLowerCase(), t]));
@@ -66,20 +98,26 @@ const displayTypeByLowerCase = new Map(knownDisplayTypes.map((t) => [t.toLowerCa
  * The prefix goes only when it is the category (or, with no category, a known display type), so
  * `Borders: a review` keeps its text.
  */
-export function splitDisplayType(title: string, category?: string | null): { title: string; displayType: string | null } {
+export function splitDisplayType(
+  title: string,
+  category?: string | null,
+): { title: string; displayType: string | null } {
   const label = category?.trim() || null;
   const colon = title.indexOf(': ');
   const prefix = colon > 0 ? title.slice(0, colon).trim() : null;
   const remainder = colon > 0 ? title.slice(colon + 2).trim() : '';
   if (label) {
-    return prefix === label && remainder ? { title: remainder, displayType: label } : { title, displayType: label };
+    return prefix === label && remainder
+      ? { title: remainder, displayType: label }
+      : { title, displayType: label };
   }
   const known = prefix ? displayTypeByLowerCase.get(prefix.toLowerCase()) : undefined;
   return known && remainder ? { title: remainder, displayType: known } : { title, displayType: null };
 }
 
 /** Tags after which words must not run together (`<p>a</p><p>b</p>` is `a b`; `<mark>boat</mark>s` is `boats`). */
-const blockTag = /<\/?(?:p|div|br|hr|li|ul|ol|dl|dt|dd|h[1-6]|table|thead|tbody|tr|td|th|blockquote|section|article|header|footer|pre|figure|figcaption)\b[^>]*>/gi;
+const blockTag =
+  /<\/?(?:p|div|br|hr|li|ul|ol|dl|dt|dd|h[1-6]|table|thead|tbody|tr|td|th|blockquote|section|article|header|footer|pre|figure|figcaption)\b[^>]*>/gi;
 
 /** Plain text from an HTML fragment: tags stripped (block tags become spaces), entities decoded, whitespace collapsed. */
 export function htmlToText(html: string): string {
@@ -100,7 +138,8 @@ export function collapseWhitespace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-const rfc3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
+const rfc3339 =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
 
 /**
  * An RFC 3339 date-time as an ISO-8601 UTC instant (`toISOString()`), or null when it is not one.
@@ -109,7 +148,14 @@ const rfc3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?(?:(
 export function parseInstant(text: string): string | null {
   const m = rfc3339.exec(text.trim());
   if (!m) return null;
-  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const millis = m[7] ? Math.floor(Number(`0${m[7]}`) * 1000) : 0;
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   if (hour > 23 || minute > 59 || second > 59) return null;

@@ -7,7 +7,15 @@ import Parser from 'rss-parser';
 import { decode } from 'html-entities';
 import { FollowthroughError, errorMessage } from '../errors.ts';
 import type { FeedItem, ParsedFeed, SkippedEntry } from './feed-item.ts';
-import { decodeText, htmlToText, isUsableLink, itemAddress, keepNewestPerPath, parseInstant, splitDisplayType } from './normalise.ts';
+import {
+  decodeText,
+  htmlToText,
+  isUsableLink,
+  itemAddress,
+  keepNewestPerPath,
+  parseInstant,
+  splitDisplayType,
+} from './normalise.ts';
 
 /** What rss-parser yields per entry with our custom fields (raw nodes keep their `type` attribute). */
 interface AtomEntryFields {
@@ -71,7 +79,13 @@ export async function parseAtomFeed(xml: string): Promise<ParsedFeed> {
       continue;
     }
     const split = splitDisplayType(title, categoryLabel(entry.categoryNodes));
-    items.push({ ...itemAddress(link), title: split.title, displayType: split.displayType, summary, updatedAt });
+    items.push({
+      ...itemAddress(link),
+      title: split.title,
+      displayType: split.displayType,
+      summary,
+      updatedAt,
+    });
   }
   return { items: keepNewestPerPath(items), skipped, ended: false };
 }
@@ -81,7 +95,9 @@ function whyNotAtom(text: string): string | null {
   const head = text.trimStart();
   if (head === '') return 'the body is empty';
   if (head.startsWith('{') || head.startsWith('[')) return 'the body is JSON';
-  const root = /^(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>[]*>)*<([A-Za-z_][\w.:-]*)/i.exec(head)?.[1];
+  const root = /^(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>[]*>)*<([A-Za-z_][\w.:-]*)/i.exec(
+    head,
+  )?.[1];
   if (!root) return /^<!DOCTYPE\s+html/i.test(head) ? 'the body is an HTML page' : 'the body is not XML';
   if (root.toLowerCase() === 'html') return 'the body is an HTML page';
   if (root !== 'feed') return `the root element is <${root}>, not <feed>`;
@@ -89,7 +105,8 @@ function whyNotAtom(text: string): string | null {
 }
 
 /** Matches what rss-parser would choke on; CDATA and comments are matched first so their contents stay untouched. */
-const chokePoints = /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<(updated|published)(\s[^>]*)?>((?:[^<]|<!\[CDATA\[[\s\S]*?\]\]>)*)<\/\1\s*>|<link\s*\/>|<link\s*>[\s\S]*?<\/link\s*>/g;
+const chokePoints =
+  /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<(updated|published)(\s[^>]*)?>((?:[^<]|<!\[CDATA\[[\s\S]*?\]\]>)*)<\/\1\s*>|<link\s*\/>|<link\s*>[\s\S]*?<\/link\s*>/g;
 
 /**
  * Rewrites every valid <updated>/<published> as a canonical instant and renames invalid ones, so
@@ -97,15 +114,18 @@ const chokePoints = /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<(updated|publishe
  * on which its `getLink` throws.
  */
 function neutralise(xml: string): string {
-  return xml.replace(chokePoints, (match, tag: string | undefined, attrs: string | undefined, content: string | undefined) => {
-    if (match.startsWith('<!')) return match;
-    if (tag === undefined) return '';
-    const value = decode(content!.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1'), { level: 'xml' });
-    const instant = parseInstant(value);
-    if (instant) return `<${tag}${attrs ?? ''}>${instant}</${tag}>`;
-    // Only <updated> is read back; an invalid <published> is simply dropped.
-    return tag === 'updated' ? `<${invalidUpdatedTag}>${content}</${invalidUpdatedTag}>` : '';
-  });
+  return xml.replace(
+    chokePoints,
+    (match, tag: string | undefined, attrs: string | undefined, content: string | undefined) => {
+      if (match.startsWith('<!')) return match;
+      if (tag === undefined) return '';
+      const value = decode(content!.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1'), { level: 'xml' });
+      const instant = parseInstant(value);
+      if (instant) return `<${tag}${attrs ?? ''}>${instant}</${tag}>`;
+      // Only <updated> is read back; an invalid <published> is simply dropped.
+      return tag === 'updated' ? `<${invalidUpdatedTag}>${content}</${invalidUpdatedTag}>` : '';
+    },
+  );
 }
 
 /** Entry text as plain text: HTML for `type="html"`, else text that GOV.UK may still entity-encode. */
@@ -141,5 +161,9 @@ function firstLine(message: string): string {
 }
 
 function unparseable(reason: string, cause?: unknown): FollowthroughError {
-  return new FollowthroughError('feed_unparseable', `not an Atom feed: ${reason}`, cause === undefined ? undefined : { cause });
+  return new FollowthroughError(
+    'feed_unparseable',
+    `not an Atom feed: ${reason}`,
+    cause === undefined ? undefined : { cause },
+  );
 }

@@ -3,7 +3,13 @@
 
 import { FollowthroughError, errorMessage } from '../errors.ts';
 import type { FeedItem, ParsedSearchPage, SkippedEntry } from './feed-item.ts';
-import { collapseWhitespace, isUsableLink, itemAddress, keepNewestPerPath, parseInstant } from './normalise.ts';
+import {
+  collapseWhitespace,
+  isUsableLink,
+  itemAddress,
+  keepNewestPerPath,
+  parseInstant,
+} from './normalise.ts';
 
 export function parseSearchPage(json: string): ParsedSearchPage {
   let body: unknown;
@@ -28,7 +34,11 @@ export function parseSearchPage(json: string): ParsedSearchPage {
     if (!usable || !updatedAt || !title) {
       const reasons = [
         usable ? null : 'no usable link',
-        updatedAt ? null : r.public_timestamp === undefined ? 'missing public_timestamp' : `invalid public_timestamp ${JSON.stringify(r.public_timestamp)}`,
+        updatedAt
+          ? null
+          : r.public_timestamp === undefined
+            ? 'missing public_timestamp'
+            : `invalid public_timestamp ${JSON.stringify(r.public_timestamp)}`,
         title ? null : 'empty title',
       ];
       skipped.push({ ref: link || title || `result ${index}`, reason: reasons.filter(Boolean).join('; ') });
@@ -56,5 +66,9 @@ function wholeNumber(value: unknown): number | null {
 }
 
 function unparseable(reason: string, cause?: unknown): FollowthroughError {
-  return new FollowthroughError('feed_unparseable', `not a Search API page: ${reason}`, cause === undefined ? undefined : { cause });
+  return new FollowthroughError(
+    'feed_unparseable',
+    `not a Search API page: ${reason}`,
+    cause === undefined ? undefined : { cause },
+  );
 }

@@ -14,7 +14,11 @@ export function nextPollAfterSuccess(now: Date, maxAgeSeconds: number | null, in
 }
 
 /** `consecutiveFailures` counts this one: 1 → 5 min, 2 → 10 min, 3 → 20 min, … capped at 24 h. */
-export function nextPollAfterFailure(now: Date, consecutiveFailures: number, retryAfterSeconds?: number | null): Date {
+export function nextPollAfterFailure(
+  now: Date,
+  consecutiveFailures: number,
+  retryAfterSeconds?: number | null,
+): Date {
   const doublings = Math.max(0, Math.floor(consecutiveFailures) - 1);
   // 2^9 × 5 min already passes 24 h; clamping the exponent keeps the arithmetic finite.
   const backoff = Math.min(firstBackoffSeconds * 2 ** Math.min(doublings, 20), maxBackoffSeconds);

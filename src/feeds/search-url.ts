@@ -14,7 +14,15 @@ export interface SearchUrlOptions {
   count: number;
 }
 
-export const searchFields = ['title', 'link', 'description', 'public_timestamp', 'content_store_document_type', 'display_type', 'organisations'];
+export const searchFields = [
+  'title',
+  'link',
+  'description',
+  'public_timestamp',
+  'content_store_document_type',
+  'display_type',
+  'organisations',
+];
 export const maxSearchCount = 1500;
 
 /** Parameters this module owns; the base URL's own values for them are replaced. */
@@ -28,12 +36,14 @@ export function buildSearchUrl(base: string, opts: SearchUrlOptions): string {
   } catch {
     throw invalid(`${JSON.stringify(base)} is not an absolute URL`);
   }
-  if (!Number.isInteger(opts.start) || opts.start < 0) throw invalid(`start must be a whole number ≥ 0, not ${opts.start}`);
+  if (!Number.isInteger(opts.start) || opts.start < 0)
+    throw invalid(`start must be a whole number ≥ 0, not ${opts.start}`);
   if (!Number.isInteger(opts.count) || opts.count < 1 || opts.count > maxSearchCount) {
     throw invalid(`count must be a whole number from 1 to ${maxSearchCount}, not ${opts.count}`);
   }
   for (const day of [opts.since, opts.until]) {
-    if (day !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(day)) throw invalid(`dates must be YYYY-MM-DD, not ${JSON.stringify(day)}`);
+    if (day !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(day))
+      throw invalid(`dates must be YYYY-MM-DD, not ${JSON.stringify(day)}`);
   }
 
   for (const name of ownParams) url.searchParams.delete(name);
@@ -42,7 +52,9 @@ export function buildSearchUrl(base: string, opts: SearchUrlOptions): string {
   for (const field of searchFields) url.searchParams.append('fields', field);
   url.searchParams.set('start', String(opts.start));
   url.searchParams.set('count', String(opts.count));
-  const window = [opts.since && `from:${opts.since}`, opts.until && `to:${opts.until}`].filter(Boolean).join(',');
+  const window = [opts.since && `from:${opts.since}`, opts.until && `to:${opts.until}`]
+    .filter(Boolean)
+    .join(',');
   if (window) url.searchParams.set('filter_public_timestamp', window);
   return url.href;
 }

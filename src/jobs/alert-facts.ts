@@ -10,20 +10,34 @@ import type { Db } from '../store/open-store.ts';
 
 export function alertCommitment(c: Commitment, status: CommitmentStatus): AlertCommitment {
   return {
-    id: c.id, title: c.title, status, owners: c.owners, sourceUrl: c.source.url,
+    id: c.id,
+    title: c.title,
+    status,
+    owners: c.owners,
+    sourceUrl: c.source.url,
     ...(c.due ? { due: c.due.text, dueLastDay: c.due.lastDay } : {}),
   };
 }
 
 export function alertItem(item: StoredItem, majorUpdate = false): AlertItem {
-  return { url: item.url, title: item.title, displayType: item.displayType, summary: item.summary, updatedAt: item.updatedAt, ...(majorUpdate ? { majorUpdate } : {}) };
+  return {
+    url: item.url,
+    title: item.title,
+    displayType: item.displayType,
+    summary: item.summary,
+    updatedAt: item.updatedAt,
+    ...(majorUpdate ? { majorUpdate } : {}),
+  };
 }
 
 export function channelFor(c: Commitment, config: Config): string {
   return c.channel ?? config.slack.channel;
 }
 
-export function lastEvidenceOf(db: Db, commitmentId: string): { title: string; url: string; updatedAt: string } | undefined {
+export function lastEvidenceOf(
+  db: Db,
+  commitmentId: string,
+): { title: string; url: string; updatedAt: string } | undefined {
   const [newest] = evidenceFor(db, commitmentId, 1);
   return newest ? { title: newest.title, url: newest.url, updatedAt: newest.itemUpdatedAt } : undefined;
 }
@@ -38,6 +52,8 @@ export function statusCardFacts(db: Db, c: Commitment, now: Date): StatusCardFac
     asOf: now.toISOString(),
     quote: c.source.quote,
     ...(last ? { lastEvidence: last } : {}),
-    ...(state.snoozedUntil && Date.parse(state.snoozedUntil) > now.getTime() ? { snoozedUntil: state.snoozedUntil } : {}),
+    ...(state.snoozedUntil && Date.parse(state.snoozedUntil) > now.getTime()
+      ? { snoozedUntil: state.snoozedUntil }
+      : {}),
   };
 }

@@ -15,7 +15,12 @@ export interface BackfillReport {
   match: MatchReport;
 }
 
-export async function backfill(config: Config, commitments: Commitment[], since: string, deps: SearchDeps & { progress?: (feed: string, seen: number, total: number) => void }): Promise<BackfillReport> {
+export async function backfill(
+  config: Config,
+  commitments: Commitment[],
+  since: string,
+  deps: SearchDeps & { progress?: (feed: string, seen: number, total: number) => void },
+): Promise<BackfillReport> {
   syncFeeds(deps.db, config.feeds);
   syncCommitments(config, commitments, deps);
   const sources: BackfillReport['sources'] = [];
@@ -23,7 +28,15 @@ export async function backfill(config: Config, commitments: Commitment[], since:
     const base = feed.type === 'search' ? feed.url : feed.recover;
     if (!base) continue;
     try {
-      const added = await storeFromSearch(config, feed, base, `${since}T00:00:00.000Z`, 'backfill', deps, (seen, total) => deps.progress?.(feed.id, seen, total));
+      const added = await storeFromSearch(
+        config,
+        feed,
+        base,
+        `${since}T00:00:00.000Z`,
+        'backfill',
+        deps,
+        (seen, total) => deps.progress?.(feed.id, seen, total),
+      );
       sources.push({ feed: feed.id, added });
       deps.log.info('backfill.source', { feed: feed.id, since, added });
     } catch (err) {

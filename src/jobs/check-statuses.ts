@@ -6,7 +6,12 @@ import type { Commitment } from '../commitments/commitment.ts';
 import { daysOverdue, planLifecycle, type LifecycleState } from '../commitments/lifecycle.ts';
 import type { Config } from '../config/config.ts';
 import type { Logger } from '../log.ts';
-import { changeStatus, ensureCommitmentState, getCommitmentState, setLastReminded } from '../store/commitment-state-table.ts';
+import {
+  changeStatus,
+  ensureCommitmentState,
+  getCommitmentState,
+  setLastReminded,
+} from '../store/commitment-state-table.ts';
 import { countEvidence } from '../store/matches-table.ts';
 import type { Db } from '../store/open-store.ts';
 import { enqueueAlert } from '../store/outbox-table.ts';
@@ -28,7 +33,11 @@ export function checkStatuses(config: Config, commitments: Commitment[], deps: S
   const { db, now, log } = deps;
   const nowIso = now.toISOString();
   const report: StatusReport = { changes: [], alerts: 0 };
-  const options = { timeZone: config.timezone, dueSoonDays: config.dueSoonDays, reminderDays: config.slack.reminderDays };
+  const options = {
+    timeZone: config.timezone,
+    dueSoonDays: config.dueSoonDays,
+    reminderDays: config.slack.reminderDays,
+  };
   for (const c of commitments) {
     db.transaction(() => {
       ensureCommitmentState(db, c.id, nowIso, ruleHash(c));
@@ -43,9 +52,27 @@ export function checkStatuses(config: Config, commitments: Commitment[], deps: S
       };
       const plan = planLifecycle(c, lifecycle, now, options);
       if (plan.change) {
-        changeStatus(db, { commitmentId: c.id, at: nowIso, kind: 'status', from: plan.change.from, to: plan.change.to, reason: plan.change.reason, evidenceUrl: plan.change.evidenceUrl ?? null });
-        report.changes.push({ id: c.id, from: plan.change.from, to: plan.change.to, reason: plan.change.reason });
-        log.info('commitment.status', { commitment: c.id, from: plan.change.from, to: plan.change.to, reason: plan.change.reason });
+        changeStatus(db, {
+          commitmentId: c.id,
+          at: nowIso,
+          kind: 'status',
+          from: plan.change.from,
+          to: plan.change.to,
+          reason: plan.change.reason,
+          evidenceUrl: plan.change.evidenceUrl ?? null,
+        });
+        report.changes.push({
+          id: c.id,
+          from: plan.change.from,
+          to: plan.change.to,
+          reason: plan.change.reason,
+        });
+        log.info('commitment.status', {
+          commitment: c.id,
+          from: plan.change.from,
+          to: plan.change.to,
+          reason: plan.change.reason,
+        });
       }
       for (const alert of plan.alerts) {
         const { inserted } = enqueueAlert(db, {

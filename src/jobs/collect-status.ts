@@ -42,7 +42,12 @@ export interface StatusSnapshot {
   blockedChannels: ReturnType<typeof listBlockedChannels>;
 }
 
-export function collectStatus(config: Config, db: Db, now: Date, fileCommitments?: Commitment[]): StatusSnapshot {
+export function collectStatus(
+  config: Config,
+  db: Db,
+  now: Date,
+  fileCommitments?: Commitment[],
+): StatusSnapshot {
   const inForce = fileCommitments ?? readSnapshot<Commitment[]>(db, 'commitments')?.body ?? [];
   const defs = new Map(inForce.map((c) => [c.id, c]));
   const states = listCommitmentStates(db);
@@ -81,8 +86,10 @@ export function collectStatus(config: Config, db: Db, now: Date, fileCommitments
 
 function feedProblem(f: FeedState): string | null {
   if (f.deadAt) return `dead since ${f.deadAt}: ${f.deadReason ?? 'the feed has ended'}`;
-  if (f.failures > 0) return `${f.failures} failure${f.failures === 1 ? '' : 's'} in a row: ${f.lastError}; next attempt ${f.nextAttemptAt}`;
+  if (f.failures > 0)
+    return `${f.failures} failure${f.failures === 1 ? '' : 's'} in a row: ${f.lastError}; next attempt ${f.nextAttemptAt}`;
   if (!f.lastSuccessAt) return 'never fetched yet';
-  if (f.lastSkipped > 0) return `${f.lastSkipped} broken entr${f.lastSkipped === 1 ? 'y' : 'ies'} skipped in the last fetch`;
+  if (f.lastSkipped > 0)
+    return `${f.lastSkipped} broken entr${f.lastSkipped === 1 ? 'y' : 'ies'} skipped in the last fetch`;
   return null;
 }

@@ -20,14 +20,26 @@ export interface DeliverDeps {
 
 export type DeliveryReport = Awaited<ReturnType<typeof deliverOutbox>>;
 
-export async function deliver(_config: Config, commitments: Commitment[], deps: DeliverDeps): Promise<DeliveryReport> {
+export async function deliver(
+  _config: Config,
+  commitments: Commitment[],
+  deps: DeliverDeps,
+): Promise<DeliveryReport> {
   const clock = shiftedClock(deps.now);
   const byId = new Map(commitments.map((c) => [c.id, c]));
   const cardFacts = (id: string) => {
     const c = byId.get(id);
     return c ? statusCardFacts(deps.db, c, clock()) : null;
   };
-  const shared = { db: deps.db, slack: deps.slack, log: deps.log, now: clock, sleep: deps.sleep, cardFacts, ...(deps.console ? { console: deps.console } : {}) };
+  const shared = {
+    db: deps.db,
+    slack: deps.slack,
+    log: deps.log,
+    now: clock,
+    sleep: deps.sleep,
+    cardFacts,
+    ...(deps.console ? { console: deps.console } : {}),
+  };
   const report = await deliverOutbox(shared);
   if (deps.slack) await refreshCards(shared);
   return report;

@@ -26,7 +26,8 @@ export function digestDueAt(expression: string, timeZone: string, week: DigestWe
   const task = cron.createTask(expression, () => {}, { timezone: timeZone });
   try {
     const start = Math.ceil(Date.parse(week.end) / 60_000) * 60_000;
-    for (let t = start; t < start + 8 * 86_400_000; t += 60_000) if (task.match(new Date(t))) return new Date(t);
+    for (let t = start; t < start + 8 * 86_400_000; t += 60_000)
+      if (task.match(new Date(t))) return new Date(t);
     return null;
   } finally {
     void task.destroy();
@@ -61,7 +62,13 @@ export function digestJobs(config: Config, deps: DigestJobDeps) {
       run: async (now: Date) => {
         const commitments = watched(now);
         for (const d of unfinishedDigests(deps.db)) {
-          await sendDigest(config, commitments, { ...deps, now }, digestWeekByLabel(d.week, config.timezone), d.channel);
+          await sendDigest(
+            config,
+            commitments,
+            { ...deps, now },
+            digestWeekByLabel(d.week, config.timezone),
+            d.channel,
+          );
         }
       },
     },

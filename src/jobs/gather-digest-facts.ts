@@ -7,7 +7,12 @@ import { daysBetween, localDay } from '../commitments/due-date.ts';
 import type { Config } from '../config/config.ts';
 import type { DigestCommitment, DigestFacts, DigestWeek } from '../digest/digest-facts.ts';
 import { eventsBetween, getCommitmentState } from '../store/commitment-state-table.ts';
-import { alertsDeliveredBetween, lastEvidenceBefore, lastReminderBefore, statusAt } from '../store/digest-queries.ts';
+import {
+  alertsDeliveredBetween,
+  lastEvidenceBefore,
+  lastReminderBefore,
+  statusAt,
+} from '../store/digest-queries.ts';
 import { listFeedStates } from '../store/feeds-table.ts';
 import { countItemsSeenBetween } from '../store/items-table.ts';
 import { matchesBetween } from '../store/matches-table.ts';
@@ -16,10 +21,19 @@ import { channelFor } from './alert-facts.ts';
 
 export function digestChannels(config: Config, commitments: Commitment[]): string[] {
   const channels = new Set(commitments.map((c) => channelFor(c, config)));
-  return [...channels].sort((a, b) => (a === config.slack.channel ? -1 : b === config.slack.channel ? 1 : a.localeCompare(b)));
+  return [...channels].sort((a, b) =>
+    a === config.slack.channel ? -1 : b === config.slack.channel ? 1 : a.localeCompare(b),
+  );
 }
 
-export function gatherDigestFacts(config: Config, commitments: Commitment[], db: Db, week: DigestWeek, channel: string, now: Date): DigestFacts {
+export function gatherDigestFacts(
+  config: Config,
+  commitments: Commitment[],
+  db: Db,
+  week: DigestWeek,
+  channel: string,
+  now: Date,
+): DigestFacts {
   const asOf = new Date(Math.min(Date.parse(week.end), now.getTime())).toISOString();
   const today = localDay(new Date(asOf), config.timezone);
   const mine = commitments.filter((c) => channelFor(c, config) === channel);
@@ -38,24 +52,40 @@ export function gatherDigestFacts(config: Config, commitments: Commitment[], db:
       owners: c.owners,
       sourceUrl: c.source.url,
       sourcePublished: c.source.published,
-      newEvidence: weekMatches.filter((m) => m.commitmentId === c.id).map((m) => ({
-        item: { url: m.url, title: m.title, displayType: m.displayType, updatedAt: m.itemUpdatedAt },
-        kind: m.kind,
-        why: m.why,
-        matchedAt: m.updatedAt && m.updatedAt >= week.start ? m.updatedAt : m.matchedAt,
-      })),
-      ...(c.due ? { due: c.due.text, dueLastDay: c.due.lastDay, daysToDue: daysBetween(today, c.due.lastDay) } : {}),
-      ...(c.due && status === 'overdue' ? { daysOverdue: Math.max(0, daysBetween(c.due.lastDay, today)) } : {}),
+      newEvidence: weekMatches
+        .filter((m) => m.commitmentId === c.id)
+        .map((m) => ({
+          item: { url: m.url, title: m.title, displayType: m.displayType, updatedAt: m.itemUpdatedAt },
+          kind: m.kind,
+          why: m.why,
+          matchedAt: m.updatedAt && m.updatedAt >= week.start ? m.updatedAt : m.matchedAt,
+        })),
+      ...(c.due
+        ? { due: c.due.text, dueLastDay: c.due.lastDay, daysToDue: daysBetween(today, c.due.lastDay) }
+        : {}),
+      ...(c.due && status === 'overdue'
+        ? { daysOverdue: Math.max(0, daysBetween(c.due.lastDay, today)) }
+        : {}),
       ...(state?.threadUrl ? { threadUrl: state.threadUrl } : {}),
-      ...(last ? { lastEvidence: last, daysSinceEvidence: daysBetween(localDay(new Date(last.updatedAt), config.timezone), today) } : {}),
+      ...(last
+        ? {
+            lastEvidence: last,
+            daysSinceEvidence: daysBetween(localDay(new Date(last.updatedAt), config.timezone), today),
+          }
+        : {}),
       ...(reminded ? { lastRemindedAt: reminded } : {}),
       ...(state?.snoozedUntil && state.snoozedUntil > asOf ? { snoozedUntil: state.snoozedUntil } : {}),
-      ...(resolved?.toStatus ? {
-        resolvedThisWeek: {
-          status: resolved.toStatus, at: resolved.at, actor: resolved.actor,
-          ...(resolved.reason ? { note: resolved.reason } : {}), ...(resolved.evidenceUrl ? { evidenceUrl: resolved.evidenceUrl } : {}),
-        },
-      } : {}),
+      ...(resolved?.toStatus
+        ? {
+            resolvedThisWeek: {
+              status: resolved.toStatus,
+              at: resolved.at,
+              actor: resolved.actor,
+              ...(resolved.reason ? { note: resolved.reason } : {}),
+              ...(resolved.evidenceUrl ? { evidenceUrl: resolved.evidenceUrl } : {}),
+            },
+          }
+        : {}),
     };
     return dc;
   });
@@ -66,8 +96,13 @@ export function gatherDigestFacts(config: Config, commitments: Commitment[], db:
     now: now.toISOString(),
     commitments: facts,
     feeds: listFeedStates(db).map((f) => ({
-      id: f.id, url: f.url, failures: f.failures, dead: Boolean(f.deadAt),
-      ...(f.lastError ? { lastError: f.lastError } : {}), ...(f.lastSuccessAt ? { lastSuccessAt: f.lastSuccessAt } : {}), ...(f.deadReason ? { deadReason: f.deadReason } : {}),
+      id: f.id,
+      url: f.url,
+      failures: f.failures,
+      dead: Boolean(f.deadAt),
+      ...(f.lastError ? { lastError: f.lastError } : {}),
+      ...(f.lastSuccessAt ? { lastSuccessAt: f.lastSuccessAt } : {}),
+      ...(f.deadReason ? { deadReason: f.deadReason } : {}),
     })),
     itemsSeen: countItemsSeenBetween(db, week.start, week.end),
     alertsDelivered: alertsDeliveredBetween(db, week.start, week.end, channel),

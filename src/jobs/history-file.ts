@@ -46,9 +46,17 @@ export function parseHistory(text: string, file = '(items)'): HistoryItem[] {
       problems.push(`${where}: not valid JSON`);
       return;
     }
-    const missing = ['id', 'date', 'title', 'url'].filter((k) => typeof o[k] !== 'string' || !(o[k] as string).trim());
-    if (missing.length) return void problems.push(`${where}: missing ${missing.join(', ')}`);
-    if (!isCalendarDay(o.date as string)) return void problems.push(`${where}: date "${String(o.date)}" is not YYYY-MM-DD`);
+    const missing = ['id', 'date', 'title', 'url'].filter(
+      (k) => typeof o[k] !== 'string' || !(o[k] as string).trim(),
+    );
+    if (missing.length) {
+      problems.push(`${where}: missing ${missing.join(', ')}`);
+      return;
+    }
+    if (!isCalendarDay(o.date as string)) {
+      problems.push(`${where}: date "${String(o.date)}" is not YYYY-MM-DD`);
+      return;
+    }
     out.push({
       id: o.id as string,
       date: o.date as string,
@@ -61,6 +69,10 @@ export function parseHistory(text: string, file = '(items)'): HistoryItem[] {
       source: o.source === true,
     });
   });
-  if (problems.length) throw new FollowthroughError('history_invalid', `${problems.length} bad line${problems.length === 1 ? '' : 's'} in the items file:\n${problems.join('\n')}`);
+  if (problems.length)
+    throw new FollowthroughError(
+      'history_invalid',
+      `${problems.length} bad line${problems.length === 1 ? '' : 's'} in the items file:\n${problems.join('\n')}`,
+    );
   return out;
 }

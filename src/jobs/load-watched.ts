@@ -43,13 +43,26 @@ export function loadWatched(config: Config, deps: { db: Db; log: Logger; now: Da
       if (isNew) enqueueAlert(db, invalidFileNotice(config, err, key, last.savedAt, now));
       return isNew;
     })();
-    log.error('commitments.invalid', { file: config.commitmentsFile, problems: err.problems, in_force_since: last.savedAt });
+    log.error('commitments.invalid', {
+      file: config.commitmentsFile,
+      problems: err.problems,
+      in_force_since: last.savedAt,
+    });
     return { commitments: last.body, problem: err, newProblem };
   }
 }
 
-function invalidFileNotice(config: Config, err: ConfigError, key: string, inForceSince: string, now: Date): NewAlert {
-  const lines = err.problems.map((p) => `${p.line ? `line ${p.line}: ` : ''}${p.field ? `${p.field}: ` : ''}${p.message}${p.fix ? ` — ${p.fix}` : ''}`);
+function invalidFileNotice(
+  config: Config,
+  err: ConfigError,
+  key: string,
+  inForceSince: string,
+  now: Date,
+): NewAlert {
+  const lines = err.problems.map(
+    (p) =>
+      `${p.line ? `line ${p.line}: ` : ''}${p.field ? `${p.field}: ` : ''}${p.message}${p.fix ? ` — ${p.fix}` : ''}`,
+  );
   return {
     // The time is part of the key: the same mistake made again after a fix is a new notice.
     key: `${noticeSubject}|${key}|${now.toISOString()}|notice`,

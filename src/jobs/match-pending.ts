@@ -46,9 +46,14 @@ export function matchPending(config: Config, commitments: Commitment[], deps: Ma
     const items = pendingItems(db, batchSize);
     if (items.length === 0) break;
     const byId = new Map(items.map((i) => [i.id, i]));
-    const hits = (compiled.length ? matchBatch(db, items, compiled) : []).filter((h) => !isOwnAnnouncement(open.find((c) => c.id === h.commitmentId)!, byId.get(h.itemId)!));
+    const hits = (compiled.length ? matchBatch(db, items, compiled) : []).filter(
+      (h) => !isOwnAnnouncement(open.find((c) => c.id === h.commitmentId)!, byId.get(h.itemId)!),
+    );
     db.transaction(() => {
-      const summaries = new Map<string, { origin: MatchOrigin; entries: Array<{ hit: MatchHit; item: StoredItem }> }>();
+      const summaries = new Map<
+        string,
+        { origin: MatchOrigin; entries: Array<{ hit: MatchHit; item: StoredItem }> }
+      >();
       for (const hit of hits) {
         const item = byId.get(hit.itemId)!;
         const c = open.find((x) => x.id === hit.commitmentId)!;
@@ -83,9 +88,13 @@ export function matchPending(config: Config, commitments: Commitment[], deps: Ma
         if (inserted) report.alerts++;
       }
       for (const [id, s] of summaries) {
-        if (enqueueSummary(db, config, open.find((x) => x.id === id)!, s.origin, s.entries, now)) report.alerts++;
+        if (enqueueSummary(db, config, open.find((x) => x.id === id)!, s.origin, s.entries, now))
+          report.alerts++;
       }
-      markItemsMatched(db, items.map((i) => i.id));
+      markItemsMatched(
+        db,
+        items.map((i) => i.id),
+      );
     })();
     report.items += items.length;
   }
@@ -99,7 +108,14 @@ export function isOwnAnnouncement(c: Commitment, item: { path: string }): boolea
 }
 
 /** One message for matches found in history. Call inside a transaction. */
-export function enqueueSummary(db: Db, config: Config, c: Commitment, origin: MatchOrigin, entries: Array<{ hit: MatchHit; item: StoredItem }>, now: Date): boolean {
+export function enqueueSummary(
+  db: Db,
+  config: Config,
+  c: Commitment,
+  origin: MatchOrigin,
+  entries: Array<{ hit: MatchHit; item: StoredItem }>,
+  now: Date,
+): boolean {
   if (entries.length === 0) return false;
   const sorted = [...entries].sort((a, b) => Date.parse(b.item.updatedAt) - Date.parse(a.item.updatedAt));
   const status = getCommitmentState(db, c.id)?.status ?? 'open';

@@ -22,10 +22,21 @@ const pageSize = 100;
 const maxPages = 50;
 
 /** Pages of Search API results from `since` (YYYY-MM-DD, inclusive), newest first. */
-export async function* searchPages(config: Config, base: string, since: string, fetchFeed: SearchDeps['fetchFeed']): AsyncGenerator<{ items: FeedItem[]; skipped: number; total: number; start: number }> {
+export async function* searchPages(
+  config: Config,
+  base: string,
+  since: string,
+  fetchFeed: SearchDeps['fetchFeed'],
+): AsyncGenerator<{ items: FeedItem[]; skipped: number; total: number; start: number }> {
   for (let page = 0, start = 0; page < maxPages; page++) {
     const url = buildSearchUrl(base, { since, start, count: pageSize });
-    const response = await fetchFeed({ url, userAgent: config.fetch.userAgent, timeoutMs: config.fetch.timeoutSeconds * 1000, maxBytes: config.fetch.maxBytes, accept: 'application/json' });
+    const response = await fetchFeed({
+      url,
+      userAgent: config.fetch.userAgent,
+      timeoutMs: config.fetch.timeoutSeconds * 1000,
+      maxBytes: config.fetch.maxBytes,
+      accept: 'application/json',
+    });
     if (response.kind !== 'modified') return;
     const parsed = parseSearchPage(response.body);
     yield { items: parsed.items, skipped: parsed.skipped.length, total: parsed.total, start };
@@ -35,12 +46,22 @@ export async function* searchPages(config: Config, base: string, since: string, 
 }
 
 /** Store every search result published since `since` (ISO instant) under `origin`; returns how many were new. */
-export async function storeFromSearch(config: Config, feed: FeedConfig, base: string, since: string, origin: ItemOrigin, deps: SearchDeps, onPage?: (seen: number, total: number) => void): Promise<number> {
+export async function storeFromSearch(
+  config: Config,
+  feed: FeedConfig,
+  base: string,
+  since: string,
+  origin: ItemOrigin,
+  deps: SearchDeps,
+  onPage?: (seen: number, total: number) => void,
+): Promise<number> {
   let added = 0;
   let seen = 0;
   for await (const page of searchPages(config, base, since.slice(0, 10), deps.fetchFeed)) {
     const fresh = page.items.filter((i) => Date.parse(i.updatedAt) >= Date.parse(since));
-    const result = deps.db.transaction(() => upsertItems(deps.db, feed.id, fresh, deps.now.toISOString(), origin))();
+    const result = deps.db.transaction(() =>
+      upsertItems(deps.db, feed.id, fresh, deps.now.toISOString(), origin),
+    )();
     added += result.inserted.length;
     seen += page.items.length + page.skipped;
     onPage?.(seen, page.total);
@@ -48,7 +69,12 @@ export async function storeFromSearch(config: Config, feed: FeedConfig, base: st
   return added;
 }
 
-export async function recoverFromSearch(config: Config, feed: FeedConfig, newestBefore: string, deps: SearchDeps): Promise<number> {
+export async function recoverFromSearch(
+  config: Config,
+  feed: FeedConfig,
+  newestBefore: string,
+  deps: SearchDeps,
+): Promise<number> {
   const added = await storeFromSearch(config, feed, feed.recover!, newestBefore, 'live', deps);
   deps.log.info('feed.recovered', { feed: feed.id, since: newestBefore, added });
   return added;

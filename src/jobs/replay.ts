@@ -71,7 +71,13 @@ export interface ReplayResult {
   to: string;
   items: number;
   weeks: ReplayWeek[];
-  commitments: Array<{ id: string; matches: number; firstEvidence: string | null; overdueOn: string | null; finalStatus: string }>;
+  commitments: Array<{
+    id: string;
+    matches: number;
+    firstEvidence: string | null;
+    overdueOn: string | null;
+    finalStatus: string;
+  }>;
   matches: ReplayMatch[];
 }
 
@@ -82,8 +88,15 @@ export function replay(input: ReplayInput): ReplayResult {
   const tz = config.timezone;
   const db = openStore(input.database ?? ':memory:');
   try {
-    const used = db.prepare('SELECT (SELECT COUNT(*) FROM items) + (SELECT COUNT(*) FROM commitment_state) AS n').pluck().get() as number;
-    if (used > 0) throw new FollowthroughError('replay_db_in_use', `${input.database} already holds data: replay into a new file, never into a live database`);
+    const used = db
+      .prepare('SELECT (SELECT COUNT(*) FROM items) + (SELECT COUNT(*) FROM commitment_state) AS n')
+      .pluck()
+      .get() as number;
+    if (used > 0)
+      throw new FollowthroughError(
+        'replay_db_in_use',
+        `${input.database} already holds data: replay into a new file, never into a live database`,
+      );
     const deps = (now: Date) => ({ db, log: silentLogger, now });
     const byPath = new Map<string, HistoryItem>();
     const toFeedItem = (h: HistoryItem): FeedItem => {
@@ -91,20 +104,36 @@ export function replay(input: ReplayInput): ReplayResult {
       byPath.set(path, h);
       // Publication time within the day is unknown in the history file: say 09:30 local, as GOV.UK often publishes.
       const updatedAt = new Date(startOfDay(h.date, tz).getTime() + 9.5 * 3_600_000).toISOString();
-      return { path, url: h.url, title: h.title, displayType: h.displayType ?? null, summary: h.summary, updatedAt };
+      return {
+        path,
+        url: h.url,
+        title: h.title,
+        displayType: h.displayType ?? null,
+        summary: h.summary,
+        updatedAt,
+      };
     };
     const store = (items: HistoryItem[], now: Date, origin: ItemOrigin) => {
-      if (items.length) db.transaction(() => upsertItems(db, replayFeed, items.map(toFeedItem), now.toISOString(), origin))();
+      if (items.length)
+        db.transaction(() => upsertItems(db, replayFeed, items.map(toFeedItem), now.toISOString(), origin))();
     };
     const start = startOfDay(from, tz);
     syncCommitments(config, commitments, deps(start));
-    store(input.items.filter((h) => h.date < from), start, 'baseline');
+    store(
+      input.items.filter((h) => h.date < from),
+      start,
+      'baseline',
+    );
     matchPending(config, commitments, deps(start));
     for (let day = from; day <= to; day = addDays(day, 1)) {
       const morning = new Date(startOfDay(day, tz).getTime() + 9 * 3_600_000);
       checkStatuses(config, commitments, deps(morning));
       const later = new Date(morning.getTime() + 3_600_000);
-      store(input.items.filter((h) => h.date === day), later, 'live');
+      store(
+        input.items.filter((h) => h.date === day),
+        later,
+        'live',
+      );
       matchPending(config, commitments, deps(later));
     }
     return collect(db, input, byPath, tz);
@@ -126,17 +155,31 @@ function collect(db: Db, input: ReplayInput, byPath: Map<string, HistoryItem>, t
     score: m.score,
     why: m.why,
   }));
-  const changes: ReplayStatusChange[] = input.commitments.flatMap((c) => listEvents(db, c.id)
-    .filter((e) => e.kind === 'status')
-    .map((e) => ({ commitmentId: c.id, on: day(e.at), from: e.fromStatus, to: e.toStatus, reason: e.reason })));
+  const changes: ReplayStatusChange[] = input.commitments.flatMap((c) =>
+    listEvents(db, c.id)
+      .filter((e) => e.kind === 'status')
+      .map((e) => ({
+        commitmentId: c.id,
+        on: day(e.at),
+        from: e.fromStatus,
+        to: e.toStatus,
+        reason: e.reason,
+      })),
+  );
   const alerts: ReplayAlert[] = listOutbox(db).map((a) => ({
-    commitmentId: a.commitmentId, kind: a.kind, on: day(a.createdAt), ...(a.payload.item ? { itemTitle: a.payload.item.title } : {}),
+    commitmentId: a.commitmentId,
+    kind: a.kind,
+    on: day(a.createdAt),
+    ...(a.payload.item ? { itemTitle: a.payload.item.title } : {}),
   }));
   const weeks = new Map<string, ReplayWeek>();
   const weekOf = (d: string): ReplayWeek => {
     const monday = mondayOf(d);
     let w = weeks.get(monday);
-    if (!w) weeks.set(monday, (w = { monday, matches: [], statusChanges: [], alerts: [] }));
+    if (!w) {
+      w = { monday, matches: [], statusChanges: [], alerts: [] };
+      weeks.set(monday, w);
+    }
     return w;
   };
   for (const m of matches) weekOf(m.matchedOn).matches.push(m);
@@ -149,7 +192,9 @@ function collect(db: Db, input: ReplayInput, byPath: Map<string, HistoryItem>, t
     items: input.items.length,
     weeks: [...weeks.values()].sort((a, b) => a.monday.localeCompare(b.monday)),
     commitments: input.commitments.map((c) => {
-      const own = matches.filter((m) => m.commitmentId === c.id).sort((a, b) => a.published.localeCompare(b.published));
+      const own = matches
+        .filter((m) => m.commitmentId === c.id)
+        .sort((a, b) => a.published.localeCompare(b.published));
       return {
         id: c.id,
         matches: own.length,

@@ -19,7 +19,11 @@ export interface Decision {
 
 function stateOf(db: Db, id: string) {
   const state = getCommitmentState(db, id);
-  if (!state) throw new FollowthroughError('unknown_commitment', `no commitment "${id}" is watched: see \`followthrough commitments list\``);
+  if (!state)
+    throw new FollowthroughError(
+      'unknown_commitment',
+      `no commitment "${id}" is watched: see \`followthrough commitments list\``,
+    );
   return state;
 }
 
@@ -29,19 +33,48 @@ export function resolveCommitment(db: Db, d: Decision & { status: string; eviden
   }
   const state = stateOf(db, d.id);
   const reason = d.note ?? `marked ${d.status}`;
-  changeStatus(db, { commitmentId: d.id, at: d.now.toISOString(), kind: 'resolve', from: state.status, to: d.status as ManualStatus, reason, evidenceUrl: d.evidenceUrl ?? null, actor: d.actor });
+  changeStatus(db, {
+    commitmentId: d.id,
+    at: d.now.toISOString(),
+    kind: 'resolve',
+    from: state.status,
+    to: d.status as ManualStatus,
+    reason,
+    evidenceUrl: d.evidenceUrl ?? null,
+    actor: d.actor,
+  });
 }
 
 /** Undo a resolution: the automatic rules decide the status again, as of `now`. */
 export function reopenCommitment(db: Db, config: Config, c: Commitment, d: Decision): string {
   const state = stateOf(db, d.id);
-  if (!isManual(state.status)) throw new FollowthroughError('not_resolved', `"${d.id}" is ${state.status}, not resolved: there is nothing to reopen`);
+  if (!isManual(state.status))
+    throw new FollowthroughError(
+      'not_resolved',
+      `"${d.id}" is ${state.status}, not resolved: there is nothing to reopen`,
+    );
   const last = lastEvidenceOf(db, c.id);
-  const assessed = assessStatus(c, {
-    status: 'open', statusSince: d.now.toISOString(), snoozedUntil: state.snoozedUntil, lastRemindedAt: state.lastRemindedAt,
-    ...(last ? { lastEvidence: { at: last.updatedAt, title: last.title, url: last.url } } : {}),
-  }, d.now, { timeZone: config.timezone, dueSoonDays: config.dueSoonDays, reminderDays: config.slack.reminderDays });
-  changeStatus(db, { commitmentId: d.id, at: d.now.toISOString(), kind: 'reopen', from: state.status, to: assessed.status, reason: d.note ?? `reopened: ${assessed.reason}`, actor: d.actor });
+  const assessed = assessStatus(
+    c,
+    {
+      status: 'open',
+      statusSince: d.now.toISOString(),
+      snoozedUntil: state.snoozedUntil,
+      lastRemindedAt: state.lastRemindedAt,
+      ...(last ? { lastEvidence: { at: last.updatedAt, title: last.title, url: last.url } } : {}),
+    },
+    d.now,
+    { timeZone: config.timezone, dueSoonDays: config.dueSoonDays, reminderDays: config.slack.reminderDays },
+  );
+  changeStatus(db, {
+    commitmentId: d.id,
+    at: d.now.toISOString(),
+    kind: 'reopen',
+    from: state.status,
+    to: assessed.status,
+    reason: d.note ?? `reopened: ${assessed.reason}`,
+    actor: d.actor,
+  });
   return assessed.status;
 }
 

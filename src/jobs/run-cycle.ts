@@ -41,10 +41,17 @@ export interface CycleReport {
   delivery?: DeliveryReport;
 }
 
-export async function runCycle(config: Config, deps: CycleDeps, steps: CycleSteps = { poll: true, status: true, deliver: true }): Promise<CycleReport> {
+export async function runCycle(
+  config: Config,
+  deps: CycleDeps,
+  steps: CycleSteps = { poll: true, status: true, deliver: true },
+): Promise<CycleReport> {
   const { db, log, now } = deps;
   const watched = loadWatched(config, { db, log, now });
-  const report: CycleReport = { commitments: watched.commitments, match: { items: 0, matches: 0, alerts: 0 } };
+  const report: CycleReport = {
+    commitments: watched.commitments,
+    match: { items: 0, matches: 0, alerts: 0 },
+  };
   if (watched.problem) report.commitmentsProblem = watched.problem.message;
   syncCommitments(config, watched.commitments, { db, log, now });
   if (steps.poll) report.poll = await pollFeeds(config, { db, log, now, fetchFeed: deps.fetchFeed });

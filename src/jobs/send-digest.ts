@@ -19,7 +19,14 @@ import type { Logger } from '../log.ts';
 import { findPosted } from '../slack/find-posted.ts';
 import { lookupChannelId } from '../slack/lookup-channel.ts';
 import type { SlackApi } from '../slack/slack-client.ts';
-import { claimDigest, getDigest, markDigestPart, markDigestSending, markDigestSent, type DigestRecord } from '../store/digests-table.ts';
+import {
+  claimDigest,
+  getDigest,
+  markDigestPart,
+  markDigestSending,
+  markDigestSent,
+  type DigestRecord,
+} from '../store/digests-table.ts';
 import type { Db } from '../store/open-store.ts';
 import { knownChannelId } from '../store/threads-table.ts';
 import { digestChannels, gatherDigestFacts } from './gather-digest-facts.ts';
@@ -46,11 +53,23 @@ export interface DigestOutcome {
 /** Slack takes about one message a second per channel. */
 const partIntervalMs = 1100;
 
-export function buildWeekDigest(config: Config, commitments: Commitment[], db: Db, week: DigestWeek, channel: string, now: Date): Digest {
+export function buildWeekDigest(
+  config: Config,
+  commitments: Commitment[],
+  db: Db,
+  week: DigestWeek,
+  channel: string,
+  now: Date,
+): Digest {
   return buildDigest(gatherDigestFacts(config, commitments, db, week, channel, now));
 }
 
-export async function sendDigests(config: Config, commitments: Commitment[], deps: DigestDeps, week: DigestWeek = digestWeekEndingBefore(deps.now, config.timezone)): Promise<DigestOutcome[]> {
+export async function sendDigests(
+  config: Config,
+  commitments: Commitment[],
+  deps: DigestDeps,
+  week: DigestWeek = digestWeekEndingBefore(deps.now, config.timezone),
+): Promise<DigestOutcome[]> {
   const outcomes: DigestOutcome[] = [];
   for (const channel of digestChannels(config, commitments)) {
     outcomes.push(await sendDigest(config, commitments, deps, week, channel));
@@ -58,7 +77,13 @@ export async function sendDigests(config: Config, commitments: Commitment[], dep
   return outcomes;
 }
 
-export async function sendDigest(config: Config, commitments: Commitment[], deps: DigestDeps, week: DigestWeek, channel: string): Promise<DigestOutcome> {
+export async function sendDigest(
+  config: Config,
+  commitments: Commitment[],
+  deps: DigestDeps,
+  week: DigestWeek,
+  channel: string,
+): Promise<DigestOutcome> {
   const { db, log, now } = deps;
   const outcome: DigestOutcome = { week: week.label, channel, outcome: 'already-sent', parts: 0, files: [] };
   if (getDigest(db, week.label, channel)?.state === 'sent') return outcome;
@@ -69,12 +94,17 @@ export async function sendDigest(config: Config, commitments: Commitment[], deps
   outcome.parts = messages.length;
   try {
     if (!deps.slack) {
-      (deps.console ?? ((t) => process.stdout.write(t + '\n')))(renderDigestMarkdown(digest));
+      (deps.console ?? ((t) => process.stdout.write(`${t}\n`)))(renderDigestMarkdown(digest));
     } else {
       await postParts(deps.slack, deps, record, messages, channel);
     }
     markDigestSent(db, week.label, channel, now.toISOString());
-    log.info('digest.sent', { week: week.label, channel, parts: messages.length, to: deps.slack ? 'slack' : 'console' });
+    log.info('digest.sent', {
+      week: week.label,
+      channel,
+      parts: messages.length,
+      to: deps.slack ? 'slack' : 'console',
+    });
     return { ...outcome, outcome: 'sent' };
   } catch (err) {
     // Left claimed and unfinished: the delivery job resumes it from the last part posted.
@@ -83,7 +113,13 @@ export async function sendDigest(config: Config, commitments: Commitment[], deps
   }
 }
 
-async function postParts(slack: SlackApi, deps: DigestDeps, record: DigestRecord, messages: ReturnType<typeof renderDigestSlack>, channel: string): Promise<void> {
+async function postParts(
+  slack: SlackApi,
+  deps: DigestDeps,
+  record: DigestRecord,
+  messages: ReturnType<typeof renderDigestSlack>,
+  channel: string,
+): Promise<void> {
   const { db } = deps;
   let current = getDigest(db, record.week, channel)!;
   for (let i = current.partsSent; i < messages.length; i++) {
@@ -93,10 +129,18 @@ async function postParts(slack: SlackApi, deps: DigestDeps, record: DigestRecord
     // conversations.history needs the channel's ID; a thread of this channel may already show it.
     let channelId = current.slackChannel ?? knownChannelId(db, channel) ?? null;
     // A part marked `sending` may have reached Slack before a crash: look before posting it again.
-    if (current.state === 'sending' && !channelId) channelId = (await lookupChannelId(slack, channel).catch(() => undefined)) ?? null;
+    if (current.state === 'sending' && !channelId)
+      channelId = (await lookupChannelId(slack, channel).catch(() => undefined)) ?? null;
     if (current.state === 'sending' && channelId && (part === 1 || current.slackTs)) {
-      ts = await findPosted(slack, { channel: channelId, ...(part > 1 ? { threadTs: current.slackTs! } : {}) }, current.createdAt,
-        (m) => m.metadata?.event_type === 'followthrough_digest' && m.metadata.event_payload?.week === record.week && String(m.metadata.event_payload?.part) === String(part));
+      ts = await findPosted(
+        slack,
+        { channel: channelId, ...(part > 1 ? { threadTs: current.slackTs! } : {}) },
+        current.createdAt,
+        (m) =>
+          m.metadata?.event_type === 'followthrough_digest' &&
+          m.metadata.event_payload?.week === record.week &&
+          String(m.metadata.event_payload?.part) === String(part),
+      );
       if (ts) deps.log.info('digest.duplicate_avoided', { week: record.week, channel, part });
     }
     if (!ts) {

@@ -8,7 +8,12 @@ import { isManual } from '../commitments/lifecycle.ts';
 import type { Config } from '../config/config.ts';
 import type { Logger } from '../log.ts';
 import { compileCommitment } from '../match/compile-commitment.ts';
-import { ensureCommitmentState, getCommitmentState, noteEvidence, setRuleHash } from '../store/commitment-state-table.ts';
+import {
+  ensureCommitmentState,
+  getCommitmentState,
+  noteEvidence,
+  setRuleHash,
+} from '../store/commitment-state-table.ts';
 import { getItem, type StoredItem } from '../store/items-table.ts';
 import { matchHistory } from '../store/match-history.ts';
 import { recordMatch } from '../store/matches-table.ts';
@@ -36,10 +41,18 @@ export interface SyncOptions {
 }
 
 export function ruleHash(c: Commitment): string {
-  return createHash('sha256').update(JSON.stringify([c.match, c.fulfilment, c.source.published])).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(JSON.stringify([c.match, c.fulfilment, c.source.published]))
+    .digest('hex')
+    .slice(0, 16);
 }
 
-export function syncCommitments(config: Config, commitments: Commitment[], deps: SyncDeps, options: SyncOptions = {}): SyncReport {
+export function syncCommitments(
+  config: Config,
+  commitments: Commitment[],
+  deps: SyncDeps,
+  options: SyncOptions = {},
+): SyncReport {
   const { db, now } = deps;
   const report: SyncReport = { added: [], rulesChanged: [], historyMatches: 0, found: {} };
   for (const c of commitments) {
@@ -57,12 +70,22 @@ export function syncCommitments(config: Config, commitments: Commitment[], deps:
       enqueueSummary(db, config, c, 'history', found, now);
     })();
   }
-  if (report.added.length || report.rulesChanged.length) deps.log.info('commitments.synced', { added: report.added, rules_changed: report.rulesChanged, history_matches: report.historyMatches });
+  if (report.added.length || report.rulesChanged.length)
+    deps.log.info('commitments.synced', {
+      added: report.added,
+      rules_changed: report.rulesChanged,
+      history_matches: report.historyMatches,
+    });
   return report;
 }
 
 /** Match one commitment over stored history since its source date; returns the matches that are new. */
-function catchUp(db: Db, c: Commitment, now: Date, since: string): Array<{ hit: MatchHit; item: StoredItem }> {
+function catchUp(
+  db: Db,
+  c: Commitment,
+  now: Date,
+  since: string,
+): Array<{ hit: MatchHit; item: StoredItem }> {
   const out: Array<{ hit: MatchHit; item: StoredItem }> = [];
   for (const hit of matchHistory(db, compileCommitment(c), { since })) {
     const item = getItem(db, hit.itemId)!;

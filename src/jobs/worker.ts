@@ -36,12 +36,18 @@ export interface Worker {
 
 export function startWorker(config: Config, deps: WorkerDeps): Worker {
   const { log } = deps;
-  const queue = createSerialQueue((name, err) => log.error('job.failed', { job: name, error: errorMessage(err) }));
+  const queue = createSerialQueue((name, err) =>
+    log.error('job.failed', { job: name, error: errorMessage(err) }),
+  );
   const cycle = (steps: CycleSteps) => async (): Promise<void> => {
     const report = await runCycle(config, { ...deps, now: deps.clock() }, steps);
     log.info('job.cycle', {
-      poll: steps.poll, status: steps.status, feeds_failed: report.poll?.failed ?? 0,
-      matches: report.match.matches, status_changes: report.status?.changes.length ?? 0, sent: report.delivery?.sent ?? 0,
+      poll: steps.poll,
+      status: steps.status,
+      feeds_failed: report.poll?.failed ?? 0,
+      matches: report.match.matches,
+      status_changes: report.status?.changes.length ?? 0,
+      sent: report.delivery?.sent ?? 0,
     });
   };
   const jobs: Record<string, () => Promise<void>> = {
@@ -71,7 +77,14 @@ export function startWorker(config: Config, deps: WorkerDeps): Worker {
     ...(deps.extraJobs ?? []).filter((j) => j.schedule).map((j): [string, string] => [j.name, j.schedule]),
   ];
   const tasks: ScheduledTask[] = schedules.map(([name, expr]) =>
-    cron.schedule(expr, () => { trigger(name); }, { name, timezone: config.timezone, noOverlap: true }));
+    cron.schedule(
+      expr,
+      () => {
+        trigger(name);
+      },
+      { name, timezone: config.timezone, noOverlap: true },
+    ),
+  );
   log.info('worker.started', { timezone: config.timezone, schedule: Object.fromEntries(schedules) });
 
   trigger('start');
@@ -80,7 +93,8 @@ export function startWorker(config: Config, deps: WorkerDeps): Worker {
   return {
     trigger,
     idle: () => queue.idle(),
-    nextRuns: () => Object.fromEntries(tasks.map((t) => [t.name ?? t.id, t.getNextRuns(1)[0]?.toISOString() ?? null])),
+    nextRuns: () =>
+      Object.fromEntries(tasks.map((t) => [t.name ?? t.id, t.getNextRuns(1)[0]?.toISOString() ?? null])),
     async stop() {
       for (const t of tasks) await t.stop();
       await queue.idle();

@@ -46,7 +46,10 @@ export class RuleError extends FollowthroughError {
   readonly problems: RuleProblem[];
 
   constructor(commitmentId: string, problems: RuleProblem[]) {
-    super('rule_invalid', `commitment ${commitmentId}: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`);
+    super(
+      'rule_invalid',
+      `commitment ${commitmentId}: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
+    );
     this.name = 'RuleError';
     this.problems = problems;
   }
@@ -66,12 +69,22 @@ export function compileCommitment(c: CommitmentRules): CompiledCommitment {
 
 /** Every expression that does not parse, with where it is and how to fix it (for the config loader). */
 export function validateRules(c: { id: string; match: MatchRules; fulfilment: string[] }): RuleProblem[] {
-  const lists: Array<[string, string[]]> = [['match.any', c.match.any], ['match.exclude', c.match.exclude], ['fulfilment', c.fulfilment]];
+  const lists: Array<[string, string[]]> = [
+    ['match.any', c.match.any],
+    ['match.exclude', c.match.exclude],
+    ['fulfilment', c.fulfilment],
+  ];
   const problems: RuleProblem[] = [];
   for (const [field, list] of lists) {
     list.forEach((text, i) => {
       const parsed = parseRule(text);
-      if (!parsed.ok) problems.push({ field: `${field}[${i}]`, message: `${parsed.error} in \`${text}\``, fix: parsed.fix, position: parsed.position });
+      if (!parsed.ok)
+        problems.push({
+          field: `${field}[${i}]`,
+          message: `${parsed.error} in \`${text}\``,
+          fix: parsed.fix,
+          position: parsed.position,
+        });
     });
   }
   return problems;
@@ -79,7 +92,8 @@ export function validateRules(c: { id: string; match: MatchRules; fulfilment: st
 
 export function compileExpression(text: string): CompiledExpression {
   const parsed = parseRule(text);
-  if (!parsed.ok) throw new FollowthroughError('rule_invalid', `${parsed.error} in \`${text}\`: ${parsed.fix}`);
+  if (!parsed.ok)
+    throw new FollowthroughError('rule_invalid', `${parsed.error} in \`${text}\`: ${parsed.fix}`);
   return { text, rule: parsed.rule, fts: compileRule(parsed.rule), leaves: ruleLeaves(parsed.rule) };
 }
 

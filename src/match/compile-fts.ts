@@ -21,9 +21,13 @@ export function compileRule(node: RuleNode): string {
       return compilePhrase(node);
     // FTS5 also binds AND tighter than OR; the brackets make the grouping explicit rather than relied on.
     case 'and':
-      return node.children.map((c) => (c.type === 'or' ? `(${compileRule(c)})` : compileRule(c))).join(' AND ');
+      return node.children
+        .map((c) => (c.type === 'or' ? `(${compileRule(c)})` : compileRule(c)))
+        .join(' AND ');
     case 'or':
-      return node.children.map((c) => (c.type === 'and' ? `(${compileRule(c)})` : compileRule(c))).join(' OR ');
+      return node.children
+        .map((c) => (c.type === 'and' ? `(${compileRule(c)})` : compileRule(c)))
+        .join(' OR ');
   }
 }
 

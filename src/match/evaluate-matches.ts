@@ -70,7 +70,14 @@ export function evaluateMatches(
     const hits = scored.filter(isMatched);
     const correct = hits.filter((i) => reachable.includes(i) && i.labels.some((l) => l.commitment === cid));
     const recall = (strength: EvalLabel['strength'], visibleOnly: boolean): Recall =>
-      recallOf(reachable.filter((i) => i.labels.some((l) => l.commitment === cid && l.strength === strength && (l.visible || !visibleOnly))), isMatched);
+      recallOf(
+        reachable.filter((i) =>
+          i.labels.some(
+            (l) => l.commitment === cid && l.strength === strength && (l.visible || !visibleOnly),
+          ),
+        ),
+        isMatched,
+      );
     const hardNegatives = hits.filter((i) => i.hardNegative).map((i) => i.id);
     return {
       commitmentId: cid,
@@ -103,7 +110,12 @@ function sumUp(list: CommitmentEval[]): CommitmentEval {
   const add = (pick: (c: CommitmentEval) => Recall): Recall => {
     const found = list.reduce((s, c) => s + pick(c).found, 0);
     const total = list.reduce((s, c) => s + pick(c).total, 0);
-    return { found, total, recall: ratio(found, total), missed: list.flatMap((c) => pick(c).missed.map((id) => `${id} (${c.commitmentId})`)) };
+    return {
+      found,
+      total,
+      recall: ratio(found, total),
+      missed: list.flatMap((c) => pick(c).missed.map((id) => `${id} (${c.commitmentId})`)),
+    };
   };
   const matched = list.reduce((s, c) => s + c.matched, 0);
   const correct = list.reduce((s, c) => s + c.correct, 0);
@@ -124,7 +136,16 @@ function sumUp(list: CommitmentEval[]): CommitmentEval {
 
 /** A readable table, then what was missed and what was wrongly matched. */
 export function formatEvalReport(report: EvalReport): string {
-  const header = ['commitment', 'matched', 'precision', 'strong (visible)', 'partial (visible)', 'strong (all)', 'partial (all)', 'hard neg.'];
+  const header = [
+    'commitment',
+    'matched',
+    'precision',
+    'strong (visible)',
+    'partial (visible)',
+    'strong (all)',
+    'partial (all)',
+    'hard neg.',
+  ];
   const rows = [...report.commitments, report.overall].map((c) => [
     c.commitmentId,
     String(c.matched),
@@ -136,8 +157,14 @@ export function formatEvalReport(report: EvalReport): string {
     String(c.hardNegatives.count),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]): string => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
-  const out = [`${report.items} labelled items`, line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+  const line = (cells: string[]): string =>
+    cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
+  const out = [
+    `${report.items} labelled items`,
+    line(header),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map(line),
+  ];
   const o = report.overall;
   const details: Array<[string, string[]]> = [
     ['missed strong (visible)', o.strong.missed],

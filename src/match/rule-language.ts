@@ -90,7 +90,14 @@ export function parseRule(expr: string): ParseResult {
   try {
     const tokens = tokenize(expr);
     if (tokens.length === 0) {
-      return failure(expr, problem('empty expression', 0, 'write at least one word or phrase (e.g. customs partnership), or delete the line'));
+      return failure(
+        expr,
+        problem(
+          'empty expression',
+          0,
+          'write at least one word or phrase (e.g. customs partnership), or delete the line',
+        ),
+      );
     }
     checkParentheses(tokens);
     return { ok: true, rule: parseTokens(expr, tokens) };
@@ -133,7 +140,11 @@ function tokenize(expr: string): Token[] {
       let text = '';
       for (;;) {
         if (j >= expr.length) {
-          throw problem('unclosed quote at {at}', i, 'end the phrase with another ", or write "" for a quote mark inside quotes');
+          throw problem(
+            'unclosed quote at {at}',
+            i,
+            'end the phrase with another ", or write "" for a quote mark inside quotes',
+          );
         }
         if (expr[j] === '"') {
           if (expr[j + 1] !== '"') break;
@@ -147,10 +158,18 @@ function tokenize(expr: string): Token[] {
       const end = j + 1;
       const next = expr[end];
       if (next === '*') {
-        throw problem('* after a quoted phrase at {at}', end, 'quoted phrases match as written; for any ending, leave the word unquoted: smuggl*');
+        throw problem(
+          '* after a quoted phrase at {at}',
+          end,
+          'quoted phrases match as written; for any ending, leave the word unquoted: smuggl*',
+        );
       }
       if (next !== undefined && !isBoundary(next)) {
-        throw problem('text straight after a closing quote at {at}', end, 'put a space after the closing quote');
+        throw problem(
+          'text straight after a closing quote at {at}',
+          end,
+          'put a space after the closing quote',
+        );
       }
       tokens.push({ kind: 'quoted', text, start: i, end });
       i = end;
@@ -173,14 +192,28 @@ function checkParentheses(tokens: Token[]): void {
     if (t.kind === 'open') {
       open.push(t);
       if (open.length > maxNesting) {
-        throw problem(`more than ${maxNesting} levels of parentheses at {at}`, t.start, 'split the expression into several lines under any: (one matching line is enough)');
+        throw problem(
+          `more than ${maxNesting} levels of parentheses at {at}`,
+          t.start,
+          'split the expression into several lines under any: (one matching line is enough)',
+        );
       }
     } else if (t.kind === 'close') {
-      if (!open.pop()) throw problem('unbalanced parenthesis at {at}: this ) has no ( before it', t.start, 'remove the ), or add the missing ( where the group starts');
+      if (!open.pop())
+        throw problem(
+          'unbalanced parenthesis at {at}: this ) has no ( before it',
+          t.start,
+          'remove the ), or add the missing ( where the group starts',
+        );
     }
   }
   const unclosed = open[open.length - 1];
-  if (unclosed) throw problem('unbalanced parenthesis at {at}: this ( is never closed', unclosed.start, 'add a ) where the group ends, or remove the (');
+  if (unclosed)
+    throw problem(
+      'unbalanced parenthesis at {at}: this ( is never closed',
+      unclosed.start,
+      'add a ) where the group ends, or remove the (',
+    );
 }
 
 // Recursive descent over the tokens; `i` is the cursor shared by the nested functions.
@@ -209,20 +242,32 @@ function parseTokens(expr: string, tokens: Token[]): RuleNode {
   const expectOperand = (op: Token): void => {
     const next = peek();
     if (!next || next.kind === 'close' || next.kind === 'and' || next.kind === 'or') {
-      throw problem(`${op.text} with nothing after it at {at}`, op.start, `write a word or phrase after ${op.text}, or remove it; ${quoteOperatorFix(op.text)}`);
+      throw problem(
+        `${op.text} with nothing after it at {at}`,
+        op.start,
+        `write a word or phrase after ${op.text}, or remove it; ${quoteOperatorFix(op.text)}`,
+      );
     }
   };
 
   const parsePrimary = (): RuleNode => {
     const t = peek()!;
     if (t.kind === 'and' || t.kind === 'or') {
-      throw problem(`${t.text} with nothing before it at {at}`, t.start, `write a word or phrase before ${t.text}, or remove it; ${quoteOperatorFix(t.text)}`);
+      throw problem(
+        `${t.text} with nothing before it at {at}`,
+        t.start,
+        `write a word or phrase before ${t.text}, or remove it; ${quoteOperatorFix(t.text)}`,
+      );
     }
     let node: RuleNode;
     if (t.kind === 'open') {
       i++;
       if (peek()?.kind === 'close') {
-        throw problem('empty parentheses at {at}', t.start, 'put an expression inside, e.g. (France OR French), or remove them');
+        throw problem(
+          'empty parentheses at {at}',
+          t.start,
+          'put an expression inside, e.g. (France OR French), or remove them',
+        );
       }
       node = parseOr();
       i++; // the matching ), guaranteed by checkParentheses
@@ -231,10 +276,18 @@ function parseTokens(expr: string, tokens: Token[]): RuleNode {
     }
     const after = peek();
     if (after?.kind === 'open') {
-      throw problem('missing AND or OR before ( at {at}', after.start, 'join the parts with AND or OR, e.g. customs AND (partnership OR agency); to search for a bracket, quote the phrase');
+      throw problem(
+        'missing AND or OR before ( at {at}',
+        after.start,
+        'join the parts with AND or OR, e.g. customs AND (partnership OR agency); to search for a bracket, quote the phrase',
+      );
     }
     if (after?.kind === 'word' || after?.kind === 'quoted') {
-      throw problem('missing AND or OR after ) at {at}', after.start, 'join the parts with AND or OR, e.g. (France OR French) AND customs');
+      throw problem(
+        'missing AND or OR after ) at {at}',
+        after.start,
+        'join the parts with AND or OR, e.g. (France OR French) AND customs',
+      );
     }
     return node;
   };
@@ -250,7 +303,11 @@ function parseTokens(expr: string, tokens: Token[]): RuleNode {
     }
     const text = expr.slice(first.start, last.end).replace(/[\s\u0000-\u001f\u007f]+/gu, ' ');
     if (!words.some((w) => hasTokenChar(w.text))) {
-      throw problem(`nothing to search for in ${text} at {at}: it has no letters or digits`, first.start, 'use words or numbers; punctuation and symbols are ignored when matching');
+      throw problem(
+        `nothing to search for in ${text} at {at}: it has no letters or digits`,
+        first.start,
+        'use words or numbers; punctuation and symbols are ignored when matching',
+      );
     }
     return { type: 'phrase', text, words };
   };
@@ -265,14 +322,19 @@ function parseTokens(expr: string, tokens: Token[]): RuleNode {
 function phraseWords(t: Token): RuleWord[] {
   if (t.kind === 'quoted') {
     const words = t.text.split(/[\s\u0000-\u001f\u007f]+/u).filter((w) => w.length > 0);
-    if (words.length === 0) throw problem('empty quotes at {at}', t.start, 'write the phrase between the quotes, or remove them');
+    if (words.length === 0)
+      throw problem('empty quotes at {at}', t.start, 'write the phrase between the quotes, or remove them');
     return words.map((text) => ({ text, prefix: false, quoted: true }));
   }
   const m = /^(.*?)(\*+)$/su.exec(t.text);
   if (!m) return [{ text: t.text, prefix: false, quoted: false }];
   const text = m[1]!;
   if (!hasTokenChar(text)) {
-    throw problem(`* with no word before it at {at}`, t.start, 'put * at the end of a word to match any ending, e.g. smuggl*');
+    throw problem(
+      `* with no word before it at {at}`,
+      t.start,
+      'put * at the end of a word to match any ending, e.g. smuggl*',
+    );
   }
   return [{ text, prefix: true, quoted: false }];
 }

@@ -7,10 +7,11 @@ export function scoreHits(hits: TermHit[]): number {
   const fieldsByTerm = new Map<string, Set<string>>();
   for (const h of hits) {
     const fields = fieldsByTerm.get(h.term) ?? new Set<string>();
-    h.fields.forEach((f) => fields.add(f));
+    for (const f of h.fields) fields.add(f);
     fieldsByTerm.set(h.term, fields);
   }
   let score = 0;
-  for (const fields of fieldsByTerm.values()) score += (fields.has('title') ? 2 : 0) + (fields.has('summary') ? 1 : 0);
+  for (const fields of fieldsByTerm.values())
+    score += (fields.has('title') ? 2 : 0) + (fields.has('summary') ? 1 : 0);
   return score;
 }

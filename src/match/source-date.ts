@@ -1,7 +1,12 @@
 // Items published before an announcement are never evidence of it (pure). GOV.UK dates its pages in
 // London time, so an instant is compared as its London calendar day (GOVUK.md: never as a string).
 
-const londonDays = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+const londonDays = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** `2024-03-05T00:30:00+01:00` → `2024-03-04`; undefined when the instant does not parse. */
 export function londonDay(instant: string): string | undefined {

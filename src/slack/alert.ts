@@ -6,7 +6,14 @@ import type { MatchReason } from '../match/match-types.ts';
 
 /** Kinds sent in Slack metadata. `summary` reports a batch of matches found in history
  *  (first poll, backfill, a newly added commitment) as one message instead of a burst. */
-export type AlertKind = 'progress' | 'possible-fulfilment' | 'due-soon' | 'overdue' | 'reminder' | 'summary' | 'notice';
+export type AlertKind =
+  | 'progress'
+  | 'possible-fulfilment'
+  | 'due-soon'
+  | 'overdue'
+  | 'reminder'
+  | 'summary'
+  | 'notice';
 
 /** The `commitment` of a notice: notices are about followthrough itself, not one commitment. */
 export const noticeSubject = '-';

@@ -5,7 +5,14 @@
 
 import type { AlertItem, AlertKind, AlertPayload, SlackMessage } from './alert.ts';
 import { feedLink, feedText, ownText } from './feed-text.ts';
-import { contextBlock, fieldsBlock, fitMessage, headerBlock, sectionBlock, type Block } from './fit-message.ts';
+import {
+  contextBlock,
+  fieldsBlock,
+  fitMessage,
+  headerBlock,
+  sectionBlock,
+  type Block,
+} from './fit-message.ts';
 import { addDays, formatDay } from './format-day.ts';
 import { limits } from './limits.ts';
 import { codeSpan, renderReason, renderReasonBrief } from './render-reason.ts';
@@ -24,18 +31,21 @@ const snoozeDays = 14;
 const summaryBudget = 8000;
 
 const headings: Record<AlertKind, string> = {
-  'progress': 'Progress',
+  progress: 'Progress',
   'possible-fulfilment': 'Possible fulfilment',
   'due-soon': 'Due soon',
-  'overdue': 'Overdue',
-  'reminder': 'Still overdue',
-  'summary': 'Earlier matches',
-  'notice': 'followthrough',
+  overdue: 'Overdue',
+  reminder: 'Still overdue',
+  summary: 'Earlier matches',
+  notice: 'followthrough',
 };
 
 export function buildAlertMessage(p: AlertPayload): SlackMessage {
   if (p.kind === 'notice') return buildNotice(p);
-  const blocks = [headerBlock(`${headings[p.kind]}: ${ownText(p.commitment.title, limits.headerText)}`), ...bodyBlocks(p)];
+  const blocks = [
+    headerBlock(`${headings[p.kind]}: ${ownText(p.commitment.title, limits.headerText)}`),
+    ...bodyBlocks(p),
+  ];
   return fitMessage({ text: fallbackText(p), blocks, metadata: alertMetadata(p) });
 }
 
@@ -67,14 +77,21 @@ function itemBlocks(p: AlertPayload): Block[] {
   const blocks: Block[] = [];
   if (p.item) blocks.push(sectionBlock(itemSection(p.item, p.kind)));
   if (p.why) blocks.push(sectionBlock(renderReason(p.why)));
-  blocks.push(statusFields(p), contextBlock([`To resolve: ${codeSpan(resolveCommand(p.commitment.id, p.item?.url), 600)}`]));
+  blocks.push(
+    statusFields(p),
+    contextBlock([`To resolve: ${codeSpan(resolveCommand(p.commitment.id, p.item?.url), 600)}`]),
+  );
   return blocks;
 }
 
 function itemSection(item: AlertItem, kind: AlertKind): string {
   const lines = [`*${feedLink(item.url, item.title, titleChars)}*`, itemMeta(item)];
   if (item.majorUpdate) lines.push(':arrows_counterclockwise: _An update of an item that matched earlier._');
-  lines.push(kind === 'possible-fulfilment' ? ':eyes: *Possible fulfilment — a person should check*' : 'Kind: progress');
+  lines.push(
+    kind === 'possible-fulfilment'
+      ? ':eyes: *Possible fulfilment — a person should check*'
+      : 'Kind: progress',
+  );
   const summary = feedText(item.summary, summaryChars);
   if (summary) lines.push(`> ${summary}`);
   return lines.join('\n');
@@ -93,9 +110,10 @@ function dueBlocks(p: AlertPayload): Block[] {
   const c = p.commitment;
   const due = dueLabel(c);
   const days = p.daysOverdue ?? 0;
-  const intro = p.kind === 'due-soon'
-    ? `This commitment is due ${due}.`
-    : `This commitment was due ${due} and is *${days} day${days === 1 ? '' : 's'} overdue*.${p.kind === 'reminder' ? ' No resolution has been recorded yet.' : ''}`;
+  const intro =
+    p.kind === 'due-soon'
+      ? `This commitment is due ${due}.`
+      : `This commitment was due ${due} and is *${days} day${days === 1 ? '' : 's'} overdue*.${p.kind === 'reminder' ? ' No resolution has been recorded yet.' : ''}`;
   const source = feedLink(c.sourceUrl, 'the announcement', 40);
   const last = p.lastEvidence
     ? `${feedLink(p.lastEvidence.url, p.lastEvidence.title, titleChars)} (${formatDay(p.lastEvidence.updatedAt)})`
@@ -129,24 +147,36 @@ function summaryBlocks(p: AlertPayload): Block[] {
   const entries = p.summaryItems ?? [];
   const origin = p.summaryOrigin ? origins[p.summaryOrigin] : 'Found in earlier GOV.UK items';
   const fulfilments = entries.filter((e) => e.kind === 'possible-fulfilment').length;
-  const blocks: Block[] = [sectionBlock(
-    `${origin}: ${entries.length} item${entries.length === 1 ? '' : 's'} match this commitment` +
-    (fulfilments ? `, ${fulfilments} of them a *possible fulfilment — a person should check*.` : '.'),
-  )];
+  const blocks: Block[] = [
+    sectionBlock(
+      `${origin}: ${entries.length} item${entries.length === 1 ? '' : 's'} match this commitment` +
+        (fulfilments ? `, ${fulfilments} of them a *possible fulfilment — a person should check*.` : '.'),
+    ),
+  ];
   // The list stops at summaryListMax items, or earlier when long titles would push the message past its budget.
   const shown: typeof entries = [];
   let size = JSON.stringify(blocks).length;
   for (const e of entries.slice(0, summaryListMax)) {
     const kind = e.kind === 'possible-fulfilment' ? ' · :eyes: *possible fulfilment*' : '';
-    const block = sectionBlock(`• *${feedLink(e.item.url, e.item.title, 200)}*\n${itemMeta(e.item)}${kind}\n${renderReasonBrief(e.why)}`);
+    const block = sectionBlock(
+      `• *${feedLink(e.item.url, e.item.title, 200)}*\n${itemMeta(e.item)}${kind}\n${renderReasonBrief(e.why)}`,
+    );
     size += JSON.stringify(block).length;
     if (size > summaryBudget) break;
     blocks.push(block);
     shown.push(e);
   }
   const rest = entries.length - shown.length;
-  if (rest > 0) blocks.push(contextBlock([`_and ${rest} more — \`npx followthrough commitments show ${ownText(p.commitment.id, 80)}\` lists them all_`]));
-  blocks.push(statusFields(p), contextBlock([`If one of them fulfils it: ${codeSpan(resolveCommand(p.commitment.id), 600)}`]));
+  if (rest > 0)
+    blocks.push(
+      contextBlock([
+        `_and ${rest} more — \`npx followthrough commitments show ${ownText(p.commitment.id, 80)}\` lists them all_`,
+      ]),
+    );
+  blocks.push(
+    statusFields(p),
+    contextBlock([`If one of them fulfils it: ${codeSpan(resolveCommand(p.commitment.id), 600)}`]),
+  );
   return blocks;
 }
 
@@ -184,5 +214,9 @@ function buildNotice(p: AlertPayload): SlackMessage {
     ...(shown.length ? [sectionBlock(shown.join('\n'))] : []),
     ...(n.fix ? [contextBlock([ownText(n.fix, 1000)])] : []),
   ];
-  return fitMessage({ text: `${ownText(n.title, 200)}: ${n.lines.length} problem${n.lines.length === 1 ? '' : 's'}`, blocks, metadata: alertMetadata(p) });
+  return fitMessage({
+    text: `${ownText(n.title, 200)}: ${n.lines.length} problem${n.lines.length === 1 ? '' : 's'}`,
+    blocks,
+    metadata: alertMetadata(p),
+  });
 }

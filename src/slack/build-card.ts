@@ -4,7 +4,14 @@
 
 import type { SlackMessage, StatusCardFacts } from './alert.ts';
 import { feedLink, ownText } from './feed-text.ts';
-import { contextBlock, fieldsBlock, fitMessage, headerBlock, sectionBlock, type Block } from './fit-message.ts';
+import {
+  contextBlock,
+  fieldsBlock,
+  fitMessage,
+  headerBlock,
+  sectionBlock,
+  type Block,
+} from './fit-message.ts';
 import { formatDay } from './format-day.ts';
 import { limits } from './limits.ts';
 import { dueLabel, statusEmoji, statusLabel } from './status-label.ts';
@@ -20,16 +27,21 @@ export function buildStatusCard(f: StatusCardFacts): SlackMessage {
     ? `${feedLink(f.lastEvidence.url, f.lastEvidence.title, 250)} (${formatDay(f.lastEvidence.updatedAt)})`
     : 'none yet';
   const blocks: Block[] = [headerBlock(`${statusEmoji(c.status)} ${ownText(c.title, limits.headerText)}`)];
-  if (f.quote && f.quote.length <= shortQuote) blocks.push(sectionBlock(`> ${ownText(f.quote.replace(/\s+/g, ' ').trim(), shortQuote)}`));
-  blocks.push(fieldsBlock([
-    `*Status*\n${statusLabel(c.status)}`,
-    `*Due*\n${dueLabel(c)}`,
-    `*Owners*\n${c.owners.length ? ownText(c.owners.join(', '), 300) : 'not stated'}`,
-    `*Evidence*\n${f.evidenceCount} item${f.evidenceCount === 1 ? '' : 's'}`,
-    `*Last evidence*\n${last}`,
-    `*Source*\n${feedLink(c.sourceUrl, 'the announcement', 40)}`,
-  ]));
-  const notes = [`Watched by followthrough as \`${ownText(c.id, 80)}\` · updated ${formatDay(f.asOf)} · alerts follow in this thread`];
+  if (f.quote && f.quote.length <= shortQuote)
+    blocks.push(sectionBlock(`> ${ownText(f.quote.replace(/\s+/g, ' ').trim(), shortQuote)}`));
+  blocks.push(
+    fieldsBlock([
+      `*Status*\n${statusLabel(c.status)}`,
+      `*Due*\n${dueLabel(c)}`,
+      `*Owners*\n${c.owners.length ? ownText(c.owners.join(', '), 300) : 'not stated'}`,
+      `*Evidence*\n${f.evidenceCount} item${f.evidenceCount === 1 ? '' : 's'}`,
+      `*Last evidence*\n${last}`,
+      `*Source*\n${feedLink(c.sourceUrl, 'the announcement', 40)}`,
+    ]),
+  );
+  const notes = [
+    `Watched by followthrough as \`${ownText(c.id, 80)}\` · updated ${formatDay(f.asOf)} · alerts follow in this thread`,
+  ];
   if (f.snoozedUntil) notes.push(`:zzz: Reminders snoozed until ${formatDay(f.snoozedUntil)}`);
   blocks.push(contextBlock(notes));
   return fitMessage({

@@ -10,18 +10,22 @@ import { resolveCommand, snoozeCommand } from './resolve-command.ts';
 import { truncate } from './limits.ts';
 
 const labels: Record<AlertPayload['kind'], string> = {
-  'progress': 'progress',
+  progress: 'progress',
   'possible-fulfilment': 'POSSIBLE FULFILMENT — a person should check',
   'due-soon': 'due soon',
-  'overdue': 'OVERDUE',
-  'reminder': 'still overdue (reminder)',
-  'summary': 'earlier matches',
-  'notice': 'NOTICE',
+  overdue: 'OVERDUE',
+  reminder: 'still overdue (reminder)',
+  summary: 'earlier matches',
+  notice: 'NOTICE',
 };
 
 export function formatConsoleAlert(p: AlertPayload): string {
   if (p.kind === 'notice' && p.notice) {
-    return [`[followthrough] NOTICE — ${clean(p.notice.title, 300)}`, ...p.notice.lines.map((l) => `  - ${clean(l, 500)}`), `  ${clean(p.notice.fix, 500)}`].join('\n');
+    return [
+      `[followthrough] NOTICE — ${clean(p.notice.title, 300)}`,
+      ...p.notice.lines.map((l) => `  - ${clean(l, 500)}`),
+      `  ${clean(p.notice.fix, 500)}`,
+    ].join('\n');
   }
   const c = p.commitment;
   const out = [`[followthrough] ${labels[p.kind]} — ${clean(c.title, 300)} (${c.id})`];
@@ -29,16 +33,29 @@ export function formatConsoleAlert(p: AlertPayload): string {
   if (p.why) out.push(...whyLines(p.why));
   if (p.kind === 'summary') {
     const entries = p.summaryItems ?? [];
-    out.push(`  ${entries.length} earlier item${entries.length === 1 ? '' : 's'} match${p.summaryOrigin ? ` (${p.summaryOrigin})` : ''}:`);
-    for (const e of entries.slice(0, 20)) out.push(`   - ${clean(e.item.title, 200)}${e.kind === 'possible-fulfilment' ? ' [possible fulfilment]' : ''}`, `     ${clean(e.item.url, 500)}`);
+    out.push(
+      `  ${entries.length} earlier item${entries.length === 1 ? '' : 's'} match${p.summaryOrigin ? ` (${p.summaryOrigin})` : ''}:`,
+    );
+    for (const e of entries.slice(0, 20))
+      out.push(
+        `   - ${clean(e.item.title, 200)}${e.kind === 'possible-fulfilment' ? ' [possible fulfilment]' : ''}`,
+        `     ${clean(e.item.url, 500)}`,
+      );
     if (entries.length > 20) out.push(`   … and ${entries.length - 20} more`);
   }
   const due = c.dueLastDay ? `due ${c.due ?? c.dueLastDay} (last day ${c.dueLastDay})` : 'no due date';
-  const overdue = p.daysOverdue !== undefined && p.kind !== 'due-soon' ? ` · ${p.daysOverdue} days overdue` : '';
-  out.push(`  status: ${c.status} · ${due}${overdue}${p.evidenceCount !== undefined ? ` · ${p.evidenceCount} evidence` : ''}`);
-  if (p.lastEvidence) out.push(`  last evidence: ${clean(p.lastEvidence.title, 200)} (${formatDay(p.lastEvidence.updatedAt)}) ${clean(p.lastEvidence.url, 500)}`);
+  const overdue =
+    p.daysOverdue !== undefined && p.kind !== 'due-soon' ? ` · ${p.daysOverdue} days overdue` : '';
+  out.push(
+    `  status: ${c.status} · ${due}${overdue}${p.evidenceCount !== undefined ? ` · ${p.evidenceCount} evidence` : ''}`,
+  );
+  if (p.lastEvidence)
+    out.push(
+      `  last evidence: ${clean(p.lastEvidence.title, 200)} (${formatDay(p.lastEvidence.updatedAt)}) ${clean(p.lastEvidence.url, 500)}`,
+    );
   out.push(`  resolve: ${resolveCommand(c.id, p.item?.url ?? p.lastEvidence?.url)}`);
-  if (p.kind === 'due-soon' || p.kind === 'overdue' || p.kind === 'reminder') out.push(`  snooze:  ${snoozeCommand(c.id, addDays(p.raisedAt, 14))}`);
+  if (p.kind === 'due-soon' || p.kind === 'overdue' || p.kind === 'reminder')
+    out.push(`  snooze:  ${snoozeCommand(c.id, addDays(p.raisedAt, 14))}`);
   return out.join('\n');
 }
 
@@ -54,11 +71,21 @@ function whyLines(why: MatchReason): string[] {
   const hits = [...why.hits, ...(why.fulfilmentHits ?? [])];
   return [
     `  why: rule "${clean(why.rule, 200)}"${why.fulfilment ? `, fulfilment rule "${clean(why.fulfilment, 200)}"` : ''}`,
-    ...hits.slice(0, 5).map((h) => `    - "${clean(h.term, 80)}" in ${h.fields.join(', ') || 'text'}: ${clean(h.context, 240).replaceAll(HIT_START, '*').replaceAll(HIT_END, '*')}`),
+    ...hits
+      .slice(0, 5)
+      .map(
+        (h) =>
+          `    - "${clean(h.term, 80)}" in ${h.fields.join(', ') || 'text'}: ${clean(h.context, 240).replaceAll(HIT_START, '*').replaceAll(HIT_END, '*')}`,
+      ),
     ...(hits.length > 5 ? [`    … and ${hits.length - 5} more terms`] : []),
   ];
 }
 
 function clean(text: string, max: number): string {
-  return truncate(decode(text).replace(/[\u0000-\u001f\u007f-\u009f\s]+/g, ' ').trim(), max);
+  return truncate(
+    decode(text)
+      .replace(/[\u0000-\u001f\u007f-\u009f\s]+/g, ' ')
+      .trim(),
+    max,
+  );
 }

@@ -14,11 +14,25 @@
 import type { Logger } from '../log.ts';
 import type { Db } from '../store/open-store.ts';
 import {
-  cancelAlert, getAlert, holdAlert, holdChannel, listUnsent, markSending, markSent, releaseChannel, rescheduleAlert,
+  cancelAlert,
+  getAlert,
+  holdAlert,
+  holdChannel,
+  listUnsent,
+  markSending,
+  markSent,
+  releaseChannel,
+  rescheduleAlert,
   type OutboxRow,
 } from '../store/outbox-table.ts';
 import {
-  blockChannel, getBlock, lastPostAt, listBlockedChannels, notePost, unblockChannel, workspaceChannel,
+  blockChannel,
+  getBlock,
+  lastPostAt,
+  listBlockedChannels,
+  notePost,
+  unblockChannel,
+  workspaceChannel,
 } from '../store/slack-channels-table.ts';
 import { getThread, knownChannelId, markCardPosting, saveThread } from '../store/threads-table.ts';
 import type { AlertKind, StatusCardFacts } from './alert.ts';
@@ -78,13 +92,22 @@ interface Run {
 
 type Stage = 'check' | 'card' | 'post';
 
-export async function deliverOutbox(deps: DeliverOutboxDeps, opts: DeliverOutboxOptions = {}): Promise<DeliveryCounts> {
+export async function deliverOutbox(
+  deps: DeliverOutboxDeps,
+  opts: DeliverOutboxOptions = {},
+): Promise<DeliveryCounts> {
   const counts: DeliveryCounts = { sent: 0, deferred: 0, held: 0, checkedDuplicates: 0 };
   const limit = opts.limit ?? 200;
   if (!deps.slack) return printToConsole(deps, limit, counts);
   const run: Run = {
-    deps, slack: deps.slack, interval: opts.perChannelIntervalMs ?? 1000, counts,
-    stopped: new Set(), allStopped: false, probing: new Set(), learned: new Map(),
+    deps,
+    slack: deps.slack,
+    interval: opts.perChannelIntervalMs ?? 1000,
+    counts,
+    stopped: new Set(),
+    allStopped: false,
+    probing: new Set(),
+    learned: new Map(),
   };
   startDueProbes(run);
   const rows = listUnsent(deps.db, limit);
@@ -106,7 +129,7 @@ async function deliverChannel(run: Run, list: OutboxRow[]): Promise<void> {
 }
 
 function printToConsole(deps: DeliverOutboxDeps, limit: number, counts: DeliveryCounts): DeliveryCounts {
-  const write = deps.console ?? ((text: string) => process.stdout.write(text + '\n'));
+  const write = deps.console ?? ((text: string) => process.stdout.write(`${text}\n`));
   for (const row of listUnsent(deps.db, limit, { includeHeld: true })) {
     write(formatConsoleAlert(row.payload));
     markSent(deps.db, row.id, { ts: null, sentTo: 'console', now: deps.now().toISOString() });
@@ -128,7 +151,11 @@ function startDueProbes(run: Run): void {
 
 async function deliverOne(run: Run, row: OutboxRow): Promise<void> {
   const { db, log } = run.deps;
-  const blockKey = getBlock(db, workspaceChannel) ? workspaceChannel : getBlock(db, row.channel) ? row.channel : undefined;
+  const blockKey = getBlock(db, workspaceChannel)
+    ? workspaceChannel
+    : getBlock(db, row.channel)
+      ? row.channel
+      : undefined;
   let probe: string | undefined;
   if (blockKey) {
     if (!run.probing.has(blockKey)) return holdAndStop(run, row, blockKey);
@@ -164,7 +191,10 @@ async function deliverOne(run: Run, row: OutboxRow): Promise<void> {
   }
   const msg = buildAlertMessage(row.payload);
   const args: PostMessageArgs = {
-    channel: thread?.channel ?? row.channel, ...(thread ? { thread_ts: thread.ts } : {}), text: msg.text, blocks: msg.blocks,
+    channel: thread?.channel ?? row.channel,
+    ...(thread ? { thread_ts: thread.ts } : {}),
+    text: msg.text,
+    blocks: msg.blocks,
     ...(msg.metadata ? { metadata: msg.metadata } : {}),
     ...(thread && broadcastKinds.has(row.kind) ? { reply_broadcast: true } : {}),
   };
@@ -172,7 +202,13 @@ async function deliverOne(run: Run, row: OutboxRow): Promise<void> {
     const res = await post(run, row.channel, args, () => markSending(db, row.id, isoNow(run)));
     markSent(db, row.id, { ts: res.ts ?? null, sentTo: 'slack', now: isoNow(run) });
     run.counts.sent++;
-    log.info('slack.sent', { alert_id: row.alertId, commitment: row.commitmentId, kind: row.kind, channel: row.channel, ts: res.ts });
+    log.info('slack.sent', {
+      alert_id: row.alertId,
+      commitment: row.commitmentId,
+      kind: row.kind,
+      channel: row.channel,
+      ts: res.ts,
+    });
     succeeded(run, probe);
   } catch (err) {
     return failed(run, row, err, 'post', args);
@@ -180,7 +216,12 @@ async function deliverOne(run: Run, row: OutboxRow): Promise<void> {
 }
 
 /** Pace, then post. `before` runs (and commits) just before the request leaves. */
-async function post(run: Run, configured: string, args: PostMessageArgs, before?: () => void): Promise<PostMessageResult> {
+async function post(
+  run: Run,
+  configured: string,
+  args: PostMessageArgs,
+  before?: () => void,
+): Promise<PostMessageResult> {
   const { db } = run.deps;
   const last = lastPostAt(db, configured);
   if (last) {
@@ -203,7 +244,9 @@ async function ensureThread(run: Run, row: OutboxRow): Promise<{ channel: string
   const t = getThread(db, row.commitmentId);
   if (t?.ts && t.channel && threadFits(run, t.channel, row.channel)) return { channel: t.channel, ts: t.ts };
   const facts = run.deps.cardFacts(row.commitmentId) ?? {
-    commitment: row.payload.commitment, evidenceCount: row.payload.evidenceCount ?? 0, asOf: isoNow(run),
+    commitment: row.payload.commitment,
+    evidenceCount: row.payload.evidenceCount ?? 0,
+    asOf: isoNow(run),
     ...(row.payload.lastEvidence ? { lastEvidence: row.payload.lastEvidence } : {}),
   };
   let channelId = knownChannelIdOf(run, row.channel);
@@ -211,31 +254,68 @@ async function ensureThread(run: Run, row: OutboxRow): Promise<{ channel: string
     // An earlier run crashed (or timed out) while posting this card: it may be in the channel already.
     channelId ??= await lookUpChannelId(run, row.channel);
     if (channelId) {
-      const ts = await findPosted(run.slack, { channel: channelId }, t.cardPostingAt, hasMetadata(cardEventType, 'commitment_id', row.commitmentId));
+      const ts = await findPosted(
+        run.slack,
+        { channel: channelId },
+        t.cardPostingAt,
+        hasMetadata(cardEventType, 'commitment_id', row.commitmentId),
+      );
       if (ts) {
         log.info('slack.card_found', { commitment: row.commitmentId, channel: channelId, ts });
         return storeThread(run, row.commitmentId, channelId, ts, facts.commitment.status);
       }
     } else {
-      log.warn('slack.card_unchecked', { commitment: row.commitmentId, channel: row.channel, reason: 'channel ID not known and conversations.list did not find it: give the bot the channels:read scope, or configure the channel by ID (C…)' });
+      log.warn('slack.card_unchecked', {
+        commitment: row.commitmentId,
+        channel: row.channel,
+        reason:
+          'channel ID not known and conversations.list did not find it: give the bot the channels:read scope, or configure the channel by ID (C…)',
+      });
     }
   }
   const card = buildStatusCard(facts);
-  const res = await post(run, row.channel, {
-    channel: row.channel, text: card.text, blocks: card.blocks, ...(card.metadata ? { metadata: card.metadata } : {}),
-  }, () => markCardPosting(db, row.commitmentId, isoNow(run)));
+  const res = await post(
+    run,
+    row.channel,
+    {
+      channel: row.channel,
+      text: card.text,
+      blocks: card.blocks,
+      ...(card.metadata ? { metadata: card.metadata } : {}),
+    },
+    () => markCardPosting(db, row.commitmentId, isoNow(run)),
+  );
   if (!res.ts) throw new Error('chat.postMessage answered without a ts');
-  log.info('slack.card_posted', { commitment: row.commitmentId, channel: res.channel ?? row.channel, ts: res.ts });
-  return storeThread(run, row.commitmentId, res.channel ?? channelId ?? row.channel, res.ts, facts.commitment.status);
+  log.info('slack.card_posted', {
+    commitment: row.commitmentId,
+    channel: res.channel ?? row.channel,
+    ts: res.ts,
+  });
+  return storeThread(
+    run,
+    row.commitmentId,
+    res.channel ?? channelId ?? row.channel,
+    res.ts,
+    facts.commitment.status,
+  );
 }
 
-async function storeThread(run: Run, commitmentId: string, channel: string, ts: string, status: string): Promise<{ channel: string; ts: string }> {
+async function storeThread(
+  run: Run,
+  commitmentId: string,
+  channel: string,
+  ts: string,
+  status: string,
+): Promise<{ channel: string; ts: string }> {
   let url: string | null = null;
   try {
     url = (await run.slack.chat.getPermalink({ channel, message_ts: ts })).permalink ?? null;
   } catch (err) {
     // The thread works without its link; refreshCards fills it in later.
-    run.deps.log.warn('slack.permalink_failed', { commitment: commitmentId, error: classifySlackError(err).type });
+    run.deps.log.warn('slack.permalink_failed', {
+      commitment: commitmentId,
+      error: classifySlackError(err).type,
+    });
   }
   saveThread(run.deps.db, commitmentId, { channel, ts, url, cardStatus: status, now: isoNow(run) });
   return { channel, ts };
@@ -243,13 +323,18 @@ async function storeThread(run: Run, commitmentId: string, channel: string, ts: 
 
 /** The ID of a configured channel without asking Slack: as configured, learned this run, or from an earlier thread. */
 function knownChannelIdOf(run: Run, configured: string): string | undefined {
-  return isChannelId(configured) ? configured : run.learned.get(configured) ?? knownChannelId(run.deps.db, configured);
+  return isChannelId(configured)
+    ? configured
+    : (run.learned.get(configured) ?? knownChannelId(run.deps.db, configured));
 }
 
 /** Asks Slack for a channel's ID by name (history checks need it); undefined, and a warning, when it cannot. */
 async function lookUpChannelId(run: Run, configured: string): Promise<string | undefined> {
   return lookupChannelId(run.slack, configured).catch((err: unknown) => {
-    run.deps.log.warn('slack.channel_lookup_failed', { channel: configured, error: classifySlackError(err).type });
+    run.deps.log.warn('slack.channel_lookup_failed', {
+      channel: configured,
+      error: classifySlackError(err).type,
+    });
     return undefined;
   });
 }
@@ -264,13 +349,18 @@ function threadFits(run: Run, threadChannel: string, configured: string): boolea
 async function findAlert(run: Run, row: OutboxRow): Promise<string | undefined> {
   const match = hasMetadata(alertEventType, 'alert_id', row.alertId);
   if (row.kind === 'notice') {
-    const channelId = knownChannelIdOf(run, row.channel) ?? await lookUpChannelId(run, row.channel);
+    const channelId = knownChannelIdOf(run, row.channel) ?? (await lookUpChannelId(run, row.channel));
     // Without the channel's ID the history cannot be read; re-sending a notice is the lesser harm.
     return channelId ? findPosted(run.slack, { channel: channelId }, row.createdAt, match) : undefined;
   }
   const t = getThread(run.deps.db, row.commitmentId);
   if (t?.ts && t.channel) {
-    const inThread = await findPosted(run.slack, { channel: t.channel, threadTs: t.ts }, row.createdAt, match);
+    const inThread = await findPosted(
+      run.slack,
+      { channel: t.channel, threadTs: t.ts },
+      row.createdAt,
+      match,
+    );
     if (inThread) return inThread;
     // Broadcast replies also show at the top level of the channel.
     return findPosted(run.slack, { channel: t.channel }, row.createdAt, match);
@@ -287,7 +377,13 @@ function succeeded(run: Run, probe: string | undefined): void {
   log.info('slack.unblocked', { channel: probe, released });
 }
 
-async function failed(run: Run, row: OutboxRow, err: unknown, stage: Stage, args?: PostMessageArgs): Promise<void> {
+async function failed(
+  run: Run,
+  row: OutboxRow,
+  err: unknown,
+  stage: Stage,
+  args?: PostMessageArgs,
+): Promise<void> {
   const { db, log } = run.deps;
   const c = classifySlackError(err, row.channel);
   const now = run.deps.now();
@@ -295,17 +391,39 @@ async function failed(run: Run, row: OutboxRow, err: unknown, stage: Stage, args
   const maybe = (surely: boolean) => stage === 'check' || (stage === 'post' && surely);
   const countAttempt = stage !== 'post';
   if (c.type === 'rate-limited') {
-    rescheduleAlert(db, row.id, { nextAttemptAt: new Date(now.getTime() + c.retryAfterSeconds * 1000).toISOString(), error: `rate limited by Slack (${stage}); retry after ${c.retryAfterSeconds} s`, maybeDelivered: maybe(false), countAttempt });
+    rescheduleAlert(db, row.id, {
+      nextAttemptAt: new Date(now.getTime() + c.retryAfterSeconds * 1000).toISOString(),
+      error: `rate limited by Slack (${stage}); retry after ${c.retryAfterSeconds} s`,
+      maybeDelivered: maybe(false),
+      countAttempt,
+    });
     run.stopped.add(row.channel);
-    log.warn('slack.rate_limited', { alert_id: row.alertId, channel: row.channel, stage, retry_after_s: c.retryAfterSeconds });
+    log.warn('slack.rate_limited', {
+      alert_id: row.alertId,
+      channel: row.channel,
+      stage,
+      retry_after_s: c.retryAfterSeconds,
+    });
     return;
   }
   if (c.type === 'transient') {
     const attempts = (getAlert(db, row.id)?.attempts ?? row.attempts) + (countAttempt ? 1 : 0);
     const delay = Math.min(hour, minute * 2 ** Math.max(0, attempts - 1));
-    rescheduleAlert(db, row.id, { nextAttemptAt: new Date(now.getTime() + delay).toISOString(), error: `${stage}: ${c.error}`, maybeDelivered: maybe(c.maybeDelivered), countAttempt });
+    rescheduleAlert(db, row.id, {
+      nextAttemptAt: new Date(now.getTime() + delay).toISOString(),
+      error: `${stage}: ${c.error}`,
+      maybeDelivered: maybe(c.maybeDelivered),
+      countAttempt,
+    });
     run.stopped.add(row.channel);
-    log.warn('slack.transient', { alert_id: row.alertId, channel: row.channel, stage, error: c.error, may_have_posted: maybe(c.maybeDelivered), retry_in_s: delay / 1000 });
+    log.warn('slack.transient', {
+      alert_id: row.alertId,
+      channel: row.channel,
+      stage,
+      error: c.error,
+      may_have_posted: maybe(c.maybeDelivered),
+      retry_in_s: delay / 1000,
+    });
     return;
   }
   if (c.scope === 'message') {
@@ -314,7 +432,12 @@ async function failed(run: Run, row: OutboxRow, err: unknown, stage: Stage, args
       log.error('slack.message_refused', { alert_id: row.alertId, error: c.error, fallback: 'plain text' });
       const { blocks: _dropped, ...plain } = args;
       try {
-        const res = await post(run, row.channel, c.error.includes('metadata') ? { ...plain, metadata: undefined } : plain, () => markSending(db, row.id, isoNow(run)));
+        const res = await post(
+          run,
+          row.channel,
+          c.error.includes('metadata') ? { ...plain, metadata: undefined } : plain,
+          () => markSending(db, row.id, isoNow(run)),
+        );
         markSent(db, row.id, { ts: res.ts ?? null, sentTo: 'slack', now: isoNow(run) });
         run.counts.sent++;
         return;
@@ -323,17 +446,33 @@ async function failed(run: Run, row: OutboxRow, err: unknown, stage: Stage, args
       }
     }
     cancelAlert(db, row.id, `${c.error}: ${c.fix}`);
-    log.error('slack.alert_cancelled', { alert_id: row.alertId, channel: row.channel, error: c.error, fix: c.fix });
+    log.error('slack.alert_cancelled', {
+      alert_id: row.alertId,
+      channel: row.channel,
+      error: c.error,
+      fix: c.fix,
+    });
     return;
   }
   const key = c.scope === 'workspace' ? workspaceChannel : row.channel;
   const retryAt = new Date(now.getTime() + hour).toISOString();
-  rescheduleAlert(db, row.id, { nextAttemptAt: now.toISOString(), error: `${c.error}: ${c.fix}`, maybeDelivered: maybe(false), countAttempt });
+  rescheduleAlert(db, row.id, {
+    nextAttemptAt: now.toISOString(),
+    error: `${c.error}: ${c.fix}`,
+    maybeDelivered: maybe(false),
+    countAttempt,
+  });
   blockChannel(db, { channel: key, error: c.error, fix: c.fix, now: now.toISOString(), retryAt });
   const held = holdChannel(db, key, `${c.error}: ${c.fix}`);
   if (key === workspaceChannel) run.allStopped = true;
   else run.stopped.add(row.channel);
-  log.error('slack.blocked', { channel: key === workspaceChannel ? 'workspace' : row.channel, error: c.error, fix: c.fix, held, probe_at: retryAt });
+  log.error('slack.blocked', {
+    channel: key === workspaceChannel ? 'workspace' : row.channel,
+    error: c.error,
+    fix: c.fix,
+    held,
+    probe_at: retryAt,
+  });
 }
 
 function holdAndStop(run: Run, row: OutboxRow, blockKey: string): void {

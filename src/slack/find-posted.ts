@@ -20,14 +20,24 @@ export interface Conversation {
 }
 
 /** The ts of the first message matching `match`, posted since `sinceIso`, or undefined. */
-export async function findPosted(slack: SlackApi, where: Conversation, sinceIso: string, match: MessagePredicate): Promise<string | undefined> {
+export async function findPosted(
+  slack: SlackApi,
+  where: Conversation,
+  sinceIso: string,
+  match: MessagePredicate,
+): Promise<string | undefined> {
   const since = Date.parse(sinceIso);
-  const oldest = Number.isNaN(since) ? undefined : String(Math.max(0, Math.floor(since / 1000) - skewSeconds));
+  const oldest = Number.isNaN(since)
+    ? undefined
+    : String(Math.max(0, Math.floor(since / 1000) - skewSeconds));
   let cursor: string | undefined;
   for (let page = 0; page < maxPages; page++) {
     const args = {
-      channel: where.channel, limit: pageSize, include_all_metadata: true,
-      ...(oldest ? { oldest } : {}), ...(cursor ? { cursor } : {}),
+      channel: where.channel,
+      limit: pageSize,
+      include_all_metadata: true,
+      ...(oldest ? { oldest } : {}),
+      ...(cursor ? { cursor } : {}),
     };
     const res: HistoryResult = where.threadTs
       ? await slack.conversations.replies({ ...args, ts: where.threadTs })

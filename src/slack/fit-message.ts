@@ -12,7 +12,7 @@ export function truncateMrkdwn(text: string, max: number): string {
   if (text.length <= max) return text;
   const body = truncate(text, max).slice(0, -1);
   const open = body.lastIndexOf('<');
-  return (open > body.lastIndexOf('>') ? body.slice(0, open).trimEnd() : body) + '…';
+  return `${open > body.lastIndexOf('>') ? body.slice(0, open).trimEnd() : body}…`;
 }
 
 /** Join lines while they fit in `max`; the rest become one `more(n)` line. */
@@ -33,7 +33,10 @@ export function linesWithin(lines: string[], max: number, more: (n: number) => s
 
 /** `plain` is already escaped own text (a header shows no markup, but Slack still decodes `&amp;`). */
 export function headerBlock(plain: string): Block {
-  return { type: 'header', text: { type: 'plain_text', text: truncate(plain, limits.headerText), emoji: true } };
+  return {
+    type: 'header',
+    text: { type: 'plain_text', text: truncate(plain, limits.headerText), emoji: true },
+  };
 }
 
 export function sectionBlock(mrkdwn: string): Block {
@@ -43,14 +46,18 @@ export function sectionBlock(mrkdwn: string): Block {
 export function fieldsBlock(fields: string[]): Block {
   return {
     type: 'section',
-    fields: fields.slice(0, limits.fieldsPerSection).map((f) => ({ type: 'mrkdwn', text: truncateMrkdwn(f, limits.fieldText) })),
+    fields: fields
+      .slice(0, limits.fieldsPerSection)
+      .map((f) => ({ type: 'mrkdwn', text: truncateMrkdwn(f, limits.fieldText) })),
   };
 }
 
 export function contextBlock(elements: string[]): Block {
   return {
     type: 'context',
-    elements: elements.slice(0, limits.contextElements).map((e) => ({ type: 'mrkdwn', text: truncateMrkdwn(e, limits.fieldText) })),
+    elements: elements
+      .slice(0, limits.contextElements)
+      .map((e) => ({ type: 'mrkdwn', text: truncateMrkdwn(e, limits.fieldText) })),
   };
 }
 
@@ -63,10 +70,16 @@ export function fitMessage(msg: SlackMessage): SlackMessage {
   let blocks = msg.blocks;
   if (blocks.length > limits.blocksPerMessage) {
     const left = blocks.length - (limits.blocksPerMessage - 1);
-    blocks = [...blocks.slice(0, limits.blocksPerMessage - 1), contextBlock([`_${left} more parts left out: the message was too long for Slack_`])];
+    blocks = [
+      ...blocks.slice(0, limits.blocksPerMessage - 1),
+      contextBlock([`_${left} more parts left out: the message was too long for Slack_`]),
+    ];
   }
   const text = truncateMrkdwn(msg.text, limits.messageText);
-  blocks = shrinkToTotal(blocks.map((b) => structuredClone(b)), limits.messageTotal - text.length);
+  blocks = shrinkToTotal(
+    blocks.map((b) => structuredClone(b)),
+    limits.messageTotal - text.length,
+  );
   return { ...msg, text, blocks };
 }
 
@@ -75,7 +88,10 @@ export function fitMessage(msg: SlackMessage): SlackMessage {
 function shrinkToTotal(blocks: Block[], budget: number): Block[] {
   for (let size = JSON.stringify(blocks).length; size > budget; size = JSON.stringify(blocks).length) {
     const texts = blocks.flatMap(textObjects);
-    const longest = texts.reduce<{ text: string } | undefined>((a, t) => (!a || t.text.length > a.text.length ? t : a), undefined);
+    const longest = texts.reduce<{ text: string } | undefined>(
+      (a, t) => (!a || t.text.length > a.text.length ? t : a),
+      undefined,
+    );
     if (!longest || longest.text.length < 40) {
       blocks = blocks.slice(0, -1);
       continue;
@@ -92,7 +108,9 @@ function textObjects(block: Block): Array<{ text: string }> {
   if (text && typeof text.text === 'string') out.push(text as { text: string });
   for (const key of ['fields', 'elements'] as const) {
     const list = block[key];
-    if (Array.isArray(list)) for (const f of list as Array<{ text?: unknown }>) if (typeof f.text === 'string') out.push(f as { text: string });
+    if (Array.isArray(list))
+      for (const f of list as Array<{ text?: unknown }>)
+        if (typeof f.text === 'string') out.push(f as { text: string });
   }
   return out;
 }

@@ -12,7 +12,12 @@ export async function lookupChannelId(slack: SlackApi, configured: string): Prom
   const name = configured.replace(/^#/, '');
   let cursor: string | undefined;
   for (let page = 0; page < maxPages; page++) {
-    const res = await slack.conversations.list({ types: 'public_channel,private_channel', exclude_archived: true, limit: 1000, ...(cursor ? { cursor } : {}) });
+    const res = await slack.conversations.list({
+      types: 'public_channel,private_channel',
+      exclude_archived: true,
+      limit: 1000,
+      ...(cursor ? { cursor } : {}),
+    });
     const hit = (res.channels ?? []).find((c) => c.name === name);
     if (hit?.id) return hit.id;
     cursor = res.response_metadata?.next_cursor || undefined;

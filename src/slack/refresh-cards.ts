@@ -33,14 +33,27 @@ export async function refreshCards(deps: RefreshCardsDeps): Promise<{ updated: n
       }
       if (facts.commitment.status === t.cardStatus) continue;
       const card = buildStatusCard(facts);
-      await slack.chat.update({ channel: t.channel, ts: t.ts, text: card.text, blocks: card.blocks, ...(card.metadata ? { metadata: card.metadata } : {}) });
+      await slack.chat.update({
+        channel: t.channel,
+        ts: t.ts,
+        text: card.text,
+        blocks: card.blocks,
+        ...(card.metadata ? { metadata: card.metadata } : {}),
+      });
       setCardStatus(db, t.commitmentId, facts.commitment.status);
       result.updated++;
-      log.info('slack.card_updated', { commitment: t.commitmentId, from: t.cardStatus, to: facts.commitment.status });
+      log.info('slack.card_updated', {
+        commitment: t.commitmentId,
+        from: t.cardStatus,
+        to: facts.commitment.status,
+      });
     } catch (err) {
       const c = classifySlackError(err, t.channel);
       result.failed++;
-      log.warn('slack.card_update_failed', { commitment: t.commitmentId, error: c.type === 'rate-limited' ? 'rate limited' : c.error });
+      log.warn('slack.card_update_failed', {
+        commitment: t.commitmentId,
+        error: c.type === 'rate-limited' ? 'rate limited' : c.error,
+      });
       // The next run tries again; a rate limit or a workspace problem would fail every other card too.
       if (c.type === 'rate-limited' || (c.type === 'permanent' && c.scope === 'workspace')) break;
     }

@@ -24,7 +24,10 @@ export function renderReason(why: MatchReason, opts: Partial<ReasonLimits> = {})
   const o = { ...defaults, ...opts };
   const lines = [`*Why it matched:* rule ${codeSpan(why.rule, 200)}`, ...hitLines(why.hits, o)];
   if (why.fulfilment) {
-    lines.push(`*Possible fulfilment:* rule ${codeSpan(why.fulfilment, 200)}`, ...hitLines(why.fulfilmentHits ?? [], o));
+    lines.push(
+      `*Possible fulfilment:* rule ${codeSpan(why.fulfilment, 200)}`,
+      ...hitLines(why.fulfilmentHits ?? [], o),
+    );
   }
   return linesWithin(lines, o.maxChars, (n) => `_…and ${n} more line${n === 1 ? '' : 's'}_`);
 }
@@ -32,7 +35,10 @@ export function renderReason(why: MatchReason, opts: Partial<ReasonLimits> = {})
 /** One short line: the rule and its terms, without context (for lists of many items). */
 export function renderReasonBrief(why: MatchReason, maxChars = 300): string {
   const terms = [...new Set([...why.hits, ...(why.fulfilmentHits ?? [])].map((h) => h.term))];
-  const shown = terms.slice(0, 5).map((t) => codeSpan(t, 60)).join(', ');
+  const shown = terms
+    .slice(0, 5)
+    .map((t) => codeSpan(t, 60))
+    .join(', ');
   const more = terms.length > 5 ? ` and ${terms.length - 5} more` : '';
   return truncateSafe(`rule ${codeSpan(why.rule, 120)}${shown ? ` — ${shown}${more}` : ''}`, maxChars);
 }
@@ -50,7 +56,9 @@ function hitLines(hits: TermHit[], o: ReasonLimits): string[] {
 
 /** Feed text with hit markers → escaped mrkdwn with the hit words in bold, about `max` characters around the first hit. */
 export function renderHitContext(context: string, max: number): string {
-  const plain = decode(context).replace(/[\u0000-\u001f\u007f-\u009f\s]+/g, ' ').trim();
+  const plain = decode(context)
+    .replace(/[\u0000-\u001f\u007f-\u009f\s]+/g, ' ')
+    .trim();
   return boldMarkers(escapeSlack(windowAroundHit(plain, max)));
 }
 
@@ -71,9 +79,15 @@ function boldMarkers(text: string): string {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (ch === HIT_START) {
-      if (!open && text.indexOf(HIT_END, i + 1) !== -1) (out += '*'), (open = true);
+      if (!open && text.indexOf(HIT_END, i + 1) !== -1) {
+        out += '*';
+        open = true;
+      }
     } else if (ch === HIT_END) {
-      if (open) (out += '*'), (open = false);
+      if (open) {
+        out += '*';
+        open = false;
+      }
     } else out += ch;
   }
   return out;
@@ -81,7 +95,7 @@ function boldMarkers(text: string): string {
 
 /** Our own or configured text (a rule, a term, a command) in a code span: escaped, backticks replaced. */
 export function codeSpan(text: string, max: number): string {
-  return '`' + escapeSlack(truncate(text.replace(/`/g, "'").replace(/[\u0000-\u001f]+/g, ' '), max)) + '`';
+  return `\`${escapeSlack(truncate(text.replace(/`/g, "'").replace(/[\u0000-\u001f]+/g, ' '), max))}\``;
 }
 
 function truncateSafe(text: string, max: number): string {

@@ -4,7 +4,13 @@
 // fact processed would post twice; the outbox retries instead, after checking for a duplicate.
 // Reads and edits are idempotent and get a short retry policy.
 
-import { LogLevel, WebClient, type ChatPostMessageArguments, type ChatUpdateArguments, type Logger as SdkLogger } from '@slack/web-api';
+import {
+  LogLevel,
+  WebClient,
+  type ChatPostMessageArguments,
+  type ChatUpdateArguments,
+  type Logger as SdkLogger,
+} from '@slack/web-api';
 import type { Logger } from '../log.ts';
 import type { SlackMessage } from './alert.ts';
 
@@ -67,7 +73,10 @@ export interface SlackApi {
   chat: {
     postMessage(args: PostMessageArgs): Promise<PostMessageResult>;
     update(args: UpdateArgs): Promise<{ ok?: boolean; ts?: string }>;
-    getPermalink(args: { channel: string; message_ts: string }): Promise<{ ok?: boolean; permalink?: string }>;
+    getPermalink(args: {
+      channel: string;
+      message_ts: string;
+    }): Promise<{ ok?: boolean; permalink?: string }>;
   };
   conversations: {
     history(args: HistoryArgs): Promise<HistoryResult>;
@@ -115,7 +124,8 @@ export function createSlackClients(o: SlackClientOptions): SlackApi {
   // The SDK's argument types are unions our plain shapes cannot be checked against; the wire format is the same.
   return {
     chat: {
-      postMessage: (args) => post.chat.postMessage(args as unknown as ChatPostMessageArguments) as Promise<PostMessageResult>,
+      postMessage: (args) =>
+        post.chat.postMessage(args as unknown as ChatPostMessageArguments) as Promise<PostMessageResult>,
       update: (args) => read.chat.update(args as unknown as ChatUpdateArguments),
       getPermalink: (args) => read.chat.getPermalink(args),
     },
@@ -131,13 +141,18 @@ export function createSlackClients(o: SlackClientOptions): SlackApi {
 // logs each failure once with its meaning, so the SDK's lines go to debug.
 function bridgeLogger(log: Logger | undefined): SdkLogger {
   let level = LogLevel.WARN;
-  const emit = (sdkLevel: string) => (...msgs: unknown[]): void => log?.debug('slack.sdk', { level: sdkLevel, message: msgs.map(String).join(' ') });
+  const emit =
+    (sdkLevel: string) =>
+    (...msgs: unknown[]): void =>
+      log?.debug('slack.sdk', { level: sdkLevel, message: msgs.map(String).join(' ') });
   return {
     debug: () => {},
     info: () => {},
     warn: emit('warn'),
     error: emit('error'),
-    setLevel: (l: LogLevel) => { level = l; },
+    setLevel: (l: LogLevel) => {
+      level = l;
+    },
     getLevel: () => level,
     setName: () => {},
   };

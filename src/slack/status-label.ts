@@ -7,14 +7,14 @@ import { ownText } from './feed-text.ts';
 import { formatDay } from './format-day.ts';
 
 const emoji: Record<CommitmentStatus, string> = {
-  'open': ':large_blue_circle:',
+  open: ':large_blue_circle:',
   'due-soon': ':hourglass_flowing_sand:',
-  'overdue': ':red_circle:',
-  'stale': ':zzz:',
-  'met': ':white_check_mark:',
+  overdue: ':red_circle:',
+  stale: ':zzz:',
+  met: ':white_check_mark:',
   'partly-met': ':large_yellow_circle:',
-  'dropped': ':x:',
-  'superseded': ':arrows_counterclockwise:',
+  dropped: ':x:',
+  superseded: ':arrows_counterclockwise:',
 };
 
 export function statusEmoji(status: string): string {
@@ -29,7 +29,13 @@ export function statusLabel(status: string): string {
 /** `April 2024 (by 30 April 2024)`, `30 April 2024`, or `none stated`. */
 export function dueLabel(c: Pick<AlertCommitment, 'due' | 'dueLastDay'>): string {
   if (!c.due && !c.dueLastDay) return 'none stated';
-  const written = c.due ? (/^\d{4}-\d{2}$/.test(c.due) ? monthName(c.due) : /^\d{4}-\d{2}-\d{2}$/.test(c.due) ? formatDay(c.due) : ownText(c.due, 60)) : '';
+  const written = c.due
+    ? /^\d{4}-\d{2}$/.test(c.due)
+      ? monthName(c.due)
+      : /^\d{4}-\d{2}-\d{2}$/.test(c.due)
+        ? formatDay(c.due)
+        : ownText(c.due, 60)
+    : '';
   const last = c.dueLastDay ? formatDay(c.dueLastDay) : '';
   if (!written) return last;
   return last && last !== written ? `${written} (by ${last})` : written;
@@ -37,5 +43,7 @@ export function dueLabel(c: Pick<AlertCommitment, 'due' | 'dueLastDay'>): string
 
 function monthName(yearMonth: string): string {
   const [y, m] = yearMonth.split('-').map(Number) as [number, number];
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(Date.UTC(y, m - 1, 1));
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(
+    Date.UTC(y, m - 1, 1),
+  );
 }

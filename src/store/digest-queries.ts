@@ -5,23 +5,36 @@ import type { Db } from './open-store.ts';
 
 /** The status a commitment had at `at`, from its dated history (open before any change). */
 export function statusAt(db: Db, commitmentId: string, at: string): CommitmentStatus {
-  const row = db.prepare<[string, string], { to_status: CommitmentStatus }>(`SELECT to_status FROM commitment_events
-    WHERE commitment_id = ? AND at < ? AND to_status IS NOT NULL ORDER BY at DESC, id DESC LIMIT 1`).get(commitmentId, at);
+  const row = db
+    .prepare<[string, string], { to_status: CommitmentStatus }>(`SELECT to_status FROM commitment_events
+    WHERE commitment_id = ? AND at < ? AND to_status IS NOT NULL ORDER BY at DESC, id DESC LIMIT 1`)
+    .get(commitmentId, at);
   return row?.to_status ?? 'open';
 }
 
 /** When the last overdue alert or reminder for a commitment was raised before `at`. */
 export function lastReminderBefore(db: Db, commitmentId: string, at: string): string | null {
-  const row = db.prepare<[string, string], { at: string | null }>(`SELECT MAX(created_at) AS at FROM outbox
-    WHERE commitment_id = ? AND kind IN ('overdue', 'reminder') AND created_at < ?`).get(commitmentId, at);
+  const row = db
+    .prepare<[string, string], { at: string | null }>(`SELECT MAX(created_at) AS at FROM outbox
+    WHERE commitment_id = ? AND kind IN ('overdue', 'reminder') AND created_at < ?`)
+    .get(commitmentId, at);
   return row?.at ?? null;
 }
 
 /** Newest evidence published before `at` (matched before it, too). */
-export function lastEvidenceBefore(db: Db, commitmentId: string, at: string): { title: string; url: string; updatedAt: string } | undefined {
-  const row = db.prepare<[string, string, string], { title: string; url: string; updated_at: string }>(`SELECT i.title, i.url, i.updated_at FROM matches m
+export function lastEvidenceBefore(
+  db: Db,
+  commitmentId: string,
+  at: string,
+): { title: string; url: string; updatedAt: string } | undefined {
+  const row = db
+    .prepare<
+      [string, string, string],
+      { title: string; url: string; updated_at: string }
+    >(`SELECT i.title, i.url, i.updated_at FROM matches m
     JOIN items i ON i.id = m.item_id WHERE m.commitment_id = ? AND m.matched_at < ? AND i.updated_at < ?
-    ORDER BY i.updated_at DESC LIMIT 1`).get(commitmentId, at, at);
+    ORDER BY i.updated_at DESC LIMIT 1`)
+    .get(commitmentId, at, at);
   return row ? { title: row.title, url: row.url, updatedAt: row.updated_at } : undefined;
 }
 

@@ -24,18 +24,41 @@ export interface FeedState {
 }
 
 interface FeedRow {
-  id: string; url: string; kind: 'atom' | 'search'; etag: string | null; last_modified: string | null;
-  first_polled_at: string | null; last_attempt_at: string | null; last_success_at: string | null;
-  last_status: number | null; failures: number; last_error: string | null; next_attempt_at: string | null;
-  dead_at: string | null; dead_reason: string | null; last_skipped: number; last_skipped_detail: string | null;
+  id: string;
+  url: string;
+  kind: 'atom' | 'search';
+  etag: string | null;
+  last_modified: string | null;
+  first_polled_at: string | null;
+  last_attempt_at: string | null;
+  last_success_at: string | null;
+  last_status: number | null;
+  failures: number;
+  last_error: string | null;
+  next_attempt_at: string | null;
+  dead_at: string | null;
+  dead_reason: string | null;
+  last_skipped: number;
+  last_skipped_detail: string | null;
 }
 
 function toState(r: FeedRow): FeedState {
   return {
-    id: r.id, url: r.url, kind: r.kind, etag: r.etag, lastModified: r.last_modified,
-    firstPolledAt: r.first_polled_at, lastAttemptAt: r.last_attempt_at, lastSuccessAt: r.last_success_at,
-    lastStatus: r.last_status, failures: r.failures, lastError: r.last_error, nextAttemptAt: r.next_attempt_at,
-    deadAt: r.dead_at, deadReason: r.dead_reason, lastSkipped: r.last_skipped,
+    id: r.id,
+    url: r.url,
+    kind: r.kind,
+    etag: r.etag,
+    lastModified: r.last_modified,
+    firstPolledAt: r.first_polled_at,
+    lastAttemptAt: r.last_attempt_at,
+    lastSuccessAt: r.last_success_at,
+    lastStatus: r.last_status,
+    failures: r.failures,
+    lastError: r.last_error,
+    nextAttemptAt: r.next_attempt_at,
+    deadAt: r.dead_at,
+    deadReason: r.dead_reason,
+    lastSkipped: r.last_skipped,
     lastSkippedDetail: r.last_skipped_detail ? (JSON.parse(r.last_skipped_detail) as SkippedEntry[]) : [],
   };
 }
@@ -44,7 +67,8 @@ function toState(r: FeedRow): FeedState {
 export function syncFeeds(db: Db, feeds: FeedConfig[]): void {
   const get = db.prepare<[string], FeedRow>('SELECT * FROM feeds WHERE id = ?');
   const insert = db.prepare('INSERT INTO feeds (id, url, kind) VALUES (?, ?, ?)');
-  const reset = db.prepare(`UPDATE feeds SET url = ?, kind = ?, etag = NULL, last_modified = NULL, failures = 0,
+  const reset =
+    db.prepare(`UPDATE feeds SET url = ?, kind = ?, etag = NULL, last_modified = NULL, failures = 0,
     last_error = NULL, next_attempt_at = NULL, dead_at = NULL, dead_reason = NULL WHERE id = ?`);
   db.transaction(() => {
     for (const f of feeds) {
@@ -81,8 +105,14 @@ export function recordFeedSuccess(db: Db, id: string, s: FeedSuccess): void {
       last_skipped = CASE WHEN @parsed THEN @skipped ELSE last_skipped END,
       last_skipped_detail = CASE WHEN @parsed THEN @detail ELSE last_skipped_detail END
     WHERE id = @id`).run({
-    id, now: s.now, status: s.status, etag: s.etag, lastModified: s.lastModified, next: s.nextAttemptAt,
-    parsed: s.skipped ? 1 : 0, skipped: s.skipped?.length ?? 0,
+    id,
+    now: s.now,
+    status: s.status,
+    etag: s.etag,
+    lastModified: s.lastModified,
+    next: s.nextAttemptAt,
+    parsed: s.skipped ? 1 : 0,
+    skipped: s.skipped?.length ?? 0,
     detail: s.skipped?.length ? JSON.stringify(s.skipped.slice(0, 20)) : null,
   });
 }
@@ -97,7 +127,13 @@ export interface FeedFailure {
 /** Returns the new count of consecutive failures. */
 export function recordFeedFailure(db: Db, id: string, f: FeedFailure): number {
   db.prepare(`UPDATE feeds SET last_attempt_at = @now, last_status = @status, failures = failures + 1,
-      last_error = @error, next_attempt_at = @next WHERE id = @id`).run({ id, now: f.now, status: f.status, error: f.error, next: f.nextAttemptAt });
+      last_error = @error, next_attempt_at = @next WHERE id = @id`).run({
+    id,
+    now: f.now,
+    status: f.status,
+    error: f.error,
+    next: f.nextAttemptAt,
+  });
   return getFeedState(db, id)?.failures ?? 0;
 }
 
@@ -108,7 +144,9 @@ export function markFeedDead(db: Db, id: string, now: string, reason: string): v
 
 /** The newest public timestamp among items this feed has delivered: where a recovery search starts. */
 export function newestItemInFeed(db: Db, id: string): string | null {
-  const row = db.prepare<[string], { newest: string | null }>(`SELECT MAX(i.updated_at) AS newest FROM items i
-    JOIN item_sources s ON s.item_id = i.id WHERE s.feed_id = ?`).get(id);
+  const row = db
+    .prepare<[string], { newest: string | null }>(`SELECT MAX(i.updated_at) AS newest FROM items i
+    JOIN item_sources s ON s.item_id = i.id WHERE s.feed_id = ?`)
+    .get(id);
   return row?.newest ?? null;
 }

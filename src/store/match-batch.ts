@@ -18,7 +18,9 @@ export function matchBatch(db: Db, items: MatchableItem[], commitments: Compiled
   db.exec(`DROP TABLE IF EXISTS temp.${table}`);
   db.exec(`CREATE VIRTUAL TABLE temp.${table} USING fts5(title, summary, tokenize = '${ftsTokenizer}')`);
   try {
-    const insert = db.prepare<[number, string, string]>(`INSERT INTO temp.${table} (rowid, title, summary) VALUES (?, ?, ?)`);
+    const insert = db.prepare<[number, string, string]>(
+      `INSERT INTO temp.${table} (rowid, title, summary) VALUES (?, ?, ?)`,
+    );
     db.transaction(() => {
       for (const i of byId.values()) insert.run(i.id, i.title, i.summary);
     })();
@@ -26,10 +28,16 @@ export function matchBatch(db: Db, items: MatchableItem[], commitments: Compiled
     const hits: MatchHit[] = [];
     for (const c of commitments) {
       try {
-        const ids = [...candidateIds(q, c)].filter((id) => (days.get(id) ?? '') >= c.sinceDate).sort((a, b) => a - b);
+        const ids = [...candidateIds(q, c)]
+          .filter((id) => (days.get(id) ?? '') >= c.sinceDate)
+          .sort((a, b) => a - b);
         hits.push(...explainHits(q, c, ids));
       } catch (err) {
-        throw new FollowthroughError('match_failed', `matching commitment ${c.id} failed: ${errorMessage(err)}`, { cause: err });
+        throw new FollowthroughError(
+          'match_failed',
+          `matching commitment ${c.id} failed: ${errorMessage(err)}`,
+          { cause: err },
+        );
       }
     }
     return hits;

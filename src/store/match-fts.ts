@@ -41,19 +41,27 @@ export interface FtsQueries {
  */
 export function ftsQueries(db: Db, table: string): FtsQueries {
   const all = db.prepare<[string], { id: number }>(`SELECT rowid AS id FROM ${table} WHERE ${table} MATCH ?`);
-  const snippets = columns.map(({ index }) => db.prepare<[string, string, string, string], { id: number; context: string }>(
-    `SELECT rowid AS id, snippet(${table}, ${index}, ?, ?, '…', ${contextTokens}) AS context
-     FROM ${table} WHERE ${table} MATCH ? AND +rowid IN (SELECT value FROM json_each(?))`));
+  const snippets = columns.map(({ index }) =>
+    db.prepare<[string, string, string, string], { id: number; context: string }>(
+      `SELECT rowid AS id, snippet(${table}, ${index}, ?, ?, '…', ${contextTokens}) AS context
+     FROM ${table} WHERE ${table} MATCH ? AND +rowid IN (SELECT value FROM json_each(?))`,
+    ),
+  );
   const memo = new Map<string, Set<number>>();
   return {
     matching(fts, among) {
       let hit = memo.get(fts);
-      if (!hit) memo.set(fts, (hit = new Set(all.all(fts).map((r) => r.id))));
+      if (!hit) {
+        hit = new Set(all.all(fts).map((r) => r.id));
+        memo.set(fts, hit);
+      }
       return among ? new Set(among.filter((id) => hit.has(id))) : new Set(hit);
     },
     contexts(fts, column, ids) {
       if (ids.length === 0) return new Map();
-      return new Map(snippets[column]!.all(markStart, markEnd, fts, JSON.stringify(ids)).map((r) => [r.id, r.context]));
+      return new Map(
+        snippets[column]!.all(markStart, markEnd, fts, JSON.stringify(ids)).map((r) => [r.id, r.context]),
+      );
     },
   };
 }
@@ -100,7 +108,11 @@ export function explainHits(q: FtsQueries, c: CompiledCommitment, ids: number[])
 }
 
 /** For each id, the first expression (in the order written) that it hits. */
-function firstHitting(q: FtsQueries, expressions: CompiledExpression[], ids: number[]): Map<number, CompiledExpression> {
+function firstHitting(
+  q: FtsQueries,
+  expressions: CompiledExpression[],
+  ids: number[],
+): Map<number, CompiledExpression> {
   const found = new Map<number, CompiledExpression>();
   let left = ids;
   for (const e of expressions) {
@@ -112,7 +124,10 @@ function firstHitting(q: FtsQueries, expressions: CompiledExpression[], ids: num
   return found;
 }
 
-function leafHitsByExpression(q: FtsQueries, chosen: Map<number, CompiledExpression>): Map<number, TermHit[]> {
+function leafHitsByExpression(
+  q: FtsQueries,
+  chosen: Map<number, CompiledExpression>,
+): Map<number, TermHit[]> {
   const idsByExpression = new Map<CompiledExpression, number[]>();
   for (const [id, e] of chosen) {
     const list = idsByExpression.get(e);
@@ -138,10 +153,16 @@ function leafHits(q: FtsQueries, leaf: Leaf, ids: number[]): Map<number, TermHit
   const [title, summary] = columns.map(({ field }) => {
     const fts = `{${field}} : (${leaf.fts})`;
     return { field, fts, hit: q.matching(fts, ids) };
-  }) as [{ field: ItemField; fts: string; hit: Set<number> }, { field: ItemField; fts: string; hit: Set<number> }];
+  }) as [
+    { field: ItemField; fts: string; hit: Set<number> },
+    { field: ItemField; fts: string; hit: Set<number> },
+  ];
   const inSummary = ids.filter((id) => summary.hit.has(id));
   const titleOnly = ids.filter((id) => title.hit.has(id) && !summary.hit.has(id));
-  const contexts = new Map([...q.contexts(summary.fts, 1, inSummary), ...q.contexts(title.fts, 0, titleOnly)]);
+  const contexts = new Map([
+    ...q.contexts(summary.fts, 1, inSummary),
+    ...q.contexts(title.fts, 0, titleOnly),
+  ]);
   const out = new Map<number, TermHit>();
   for (const id of ids) {
     const context = contexts.get(id);
@@ -153,5 +174,8 @@ function leafHits(q: FtsQueries, leaf: Leaf, ids: number[]): Map<number, TermHit
 }
 
 function markHits(snippet: string): string {
-  return snippet.replace(/[\uE000\uE001]/gu, '').replaceAll(markStart, HIT_START).replaceAll(markEnd, HIT_END);
+  return snippet
+    .replace(/[\uE000\uE001]/gu, '')
+    .replaceAll(markStart, HIT_START)
+    .replaceAll(markEnd, HIT_END);
 }

@@ -27,18 +27,30 @@ interface ItemRow {
 // Explaining costs a few queries per chunk; with a limit, stop once enough hits survive the excludes.
 const chunkSize = 200;
 
-export function matchHistory(db: Db, commitment: CompiledCommitment, opts: MatchHistoryOptions = {}): HistoryHit[] {
+export function matchHistory(
+  db: Db,
+  commitment: CompiledCommitment,
+  opts: MatchHistoryOptions = {},
+): HistoryHit[] {
   if (opts.since !== undefined && Number.isNaN(Date.parse(opts.since))) {
-    throw new FollowthroughError('match_since_invalid', `since must be a day (2024-03-05) or an ISO instant, not "${opts.since}"`);
+    throw new FollowthroughError(
+      'match_since_invalid',
+      `since must be a day (2024-03-05) or an ISO instant, not "${opts.since}"`,
+    );
   }
   const q = ftsQueries(db, 'items_fts');
   const ids = candidateIds(q, commitment);
   if (ids.size === 0) return [];
-  const rows = db.prepare<[string], ItemRow>(
-    `SELECT id, path, title, updated_at AS updatedAt FROM items WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify([...ids]));
+  const rows = db
+    .prepare<[string], ItemRow>(
+      `SELECT id, path, title, updated_at AS updatedAt FROM items WHERE id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify([...ids]));
   const since = opts.since;
   const eligible = rows
-    .filter((r) => isOnOrAfterDay(r.updatedAt, commitment.sinceDate) && (!since || onOrAfter(r.updatedAt, since)))
+    .filter(
+      (r) => isOnOrAfterDay(r.updatedAt, commitment.sinceDate) && (!since || onOrAfter(r.updatedAt, since)),
+    )
     .sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt) || b.id - a.id);
   const byId = new Map(eligible.map((r) => [r.id, r]));
   const limit = opts.limit ?? Infinity;

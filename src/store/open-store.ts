@@ -21,7 +21,9 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Db {
   try {
     db = new Database(path, { readonly: options.readonly ?? false });
   } catch (err) {
-    throw new FollowthroughError('db_open', `cannot open the database ${path}: ${(err as Error).message}`, { cause: err });
+    throw new FollowthroughError('db_open', `cannot open the database ${path}: ${(err as Error).message}`, {
+      cause: err,
+    });
   }
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');

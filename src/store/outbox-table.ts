@@ -30,16 +30,41 @@ export interface OutboxRow {
 }
 
 interface Row {
-  id: number; alert_id: string; alert_key: string; commitment_id: string; kind: AlertKind; item_id: number | null;
-  channel: string; payload: string; created_at: string; state: OutboxState; attempts: number; next_attempt_at: string;
-  last_error: string | null; sent_at: string | null; sent_to: SentTo | null; slack_ts: string | null;
+  id: number;
+  alert_id: string;
+  alert_key: string;
+  commitment_id: string;
+  kind: AlertKind;
+  item_id: number | null;
+  channel: string;
+  payload: string;
+  created_at: string;
+  state: OutboxState;
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  sent_at: string | null;
+  sent_to: SentTo | null;
+  slack_ts: string | null;
 }
 
 function toRow(r: Row): OutboxRow {
   return {
-    id: r.id, alertId: r.alert_id, alertKey: r.alert_key, commitmentId: r.commitment_id, kind: r.kind, itemId: r.item_id,
-    channel: r.channel, payload: JSON.parse(r.payload) as AlertPayload, createdAt: r.created_at, state: r.state,
-    attempts: r.attempts, nextAttemptAt: r.next_attempt_at, lastError: r.last_error, sentAt: r.sent_at, sentTo: r.sent_to,
+    id: r.id,
+    alertId: r.alert_id,
+    alertKey: r.alert_key,
+    commitmentId: r.commitment_id,
+    kind: r.kind,
+    itemId: r.item_id,
+    channel: r.channel,
+    payload: JSON.parse(r.payload) as AlertPayload,
+    createdAt: r.created_at,
+    state: r.state,
+    attempts: r.attempts,
+    nextAttemptAt: r.next_attempt_at,
+    lastError: r.last_error,
+    sentAt: r.sent_at,
+    sentTo: r.sent_to,
     slackTs: r.slack_ts,
   };
 }
@@ -57,16 +82,27 @@ export interface NewAlert {
 
 /** Stable id sent in Slack metadata: the same cause always has the same id, so a re-send can be recognised. */
 export function alertIdFor(key: string): string {
-  return 'ft_' + createHash('sha256').update(key).digest('hex').slice(0, 16);
+  return `ft_${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
 }
 
 /** Call inside the transaction that records the cause (the match or status change). */
 export function enqueueAlert(db: Db, a: NewAlert): { inserted: boolean; alertId: string } {
   const alertId = alertIdFor(a.key);
   const payload: AlertPayload = { ...a.payload, alertId };
-  const changes = db.prepare(`INSERT INTO outbox (alert_id, alert_key, commitment_id, kind, item_id, channel, payload, created_at, next_attempt_at)
+  const changes = db
+    .prepare(`INSERT INTO outbox (alert_id, alert_key, commitment_id, kind, item_id, channel, payload, created_at, next_attempt_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`)
-    .run(alertId, a.key, a.commitmentId, a.kind, a.itemId ?? null, a.channel, JSON.stringify(payload), a.now, a.now).changes;
+    .run(
+      alertId,
+      a.key,
+      a.commitmentId,
+      a.kind,
+      a.itemId ?? null,
+      a.channel,
+      JSON.stringify(payload),
+      a.now,
+      a.now,
+    ).changes;
   return { inserted: changes > 0, alertId };
 }
 
@@ -91,22 +127,33 @@ export function listOutbox(db: Db, filter: { state?: OutboxState } = {}): Outbox
 /** Alerts still to deliver (due or not), in creation order: the caller keeps per-channel order. */
 export function listUnsent(db: Db, limit = 500, opts: { includeHeld?: boolean } = {}): OutboxRow[] {
   const states = opts.includeHeld ? `('pending', 'sending', 'held')` : `('pending', 'sending')`;
-  return db.prepare<[number], Row>(`SELECT * FROM outbox WHERE state IN ${states} ORDER BY id LIMIT ?`).all(limit).map(toRow);
+  return db
+    .prepare<[number], Row>(`SELECT * FROM outbox WHERE state IN ${states} ORDER BY id LIMIT ?`)
+    .all(limit)
+    .map(toRow);
 }
 
 /** Alerts due at `now`, in creation order. */
 export function listDueAlerts(db: Db, now: string, limit = 500): OutboxRow[] {
-  return db.prepare<[string, number], Row>(`SELECT * FROM outbox WHERE state IN ('pending', 'sending') AND next_attempt_at <= ? ORDER BY id LIMIT ?`)
-    .all(now, limit).map(toRow);
+  return db
+    .prepare<[string, number], Row>(
+      `SELECT * FROM outbox WHERE state IN ('pending', 'sending') AND next_attempt_at <= ? ORDER BY id LIMIT ?`,
+    )
+    .all(now, limit)
+    .map(toRow);
 }
 
 /** Write-ahead: committed before the Slack call, so a crash mid-call leaves the alert to be checked, not re-sent blind. */
 export function markSending(db: Db, id: number, now: string): void {
-  db.prepare(`UPDATE outbox SET state = 'sending', attempts = attempts + 1, next_attempt_at = ? WHERE id = ?`).run(now, id);
+  db.prepare(
+    `UPDATE outbox SET state = 'sending', attempts = attempts + 1, next_attempt_at = ? WHERE id = ?`,
+  ).run(now, id);
 }
 
 export function markSent(db: Db, id: number, s: { ts: string | null; sentTo: SentTo; now: string }): void {
-  db.prepare(`UPDATE outbox SET state = 'sent', slack_ts = ?, sent_to = ?, sent_at = ?, last_error = NULL WHERE id = ?`).run(s.ts, s.sentTo, s.now, id);
+  db.prepare(
+    `UPDATE outbox SET state = 'sent', slack_ts = ?, sent_to = ?, sent_at = ?, last_error = NULL WHERE id = ?`,
+  ).run(s.ts, s.sentTo, s.now, id);
 }
 
 export interface Reschedule {
@@ -119,8 +166,9 @@ export interface Reschedule {
 }
 
 export function rescheduleAlert(db: Db, id: number, r: Reschedule): void {
-  db.prepare('UPDATE outbox SET state = ?, next_attempt_at = ?, last_error = ?, attempts = attempts + ? WHERE id = ?')
-    .run(r.maybeDelivered ? 'sending' : 'pending', r.nextAttemptAt, r.error, r.countAttempt ? 1 : 0, id);
+  db.prepare(
+    'UPDATE outbox SET state = ?, next_attempt_at = ?, last_error = ?, attempts = attempts + ? WHERE id = ?',
+  ).run(r.maybeDelivered ? 'sending' : 'pending', r.nextAttemptAt, r.error, r.countAttempt ? 1 : 0, id);
 }
 
 export function cancelAlert(db: Db, id: number, error: string): void {
@@ -131,18 +179,25 @@ export function cancelAlert(db: Db, id: number, error: string): void {
 export function holdChannel(db: Db, channel: string, error: string): number {
   const where = channel === '*' ? '' : 'AND channel = ?';
   const args = channel === '*' ? [error] : [error, channel];
-  return db.prepare(`UPDATE outbox SET state = 'held', last_error = ? WHERE state = 'pending' ${where}`).run(...args).changes;
+  return db
+    .prepare(`UPDATE outbox SET state = 'held', last_error = ? WHERE state = 'pending' ${where}`)
+    .run(...args).changes;
 }
 
 export function holdAlert(db: Db, id: number, error: string): void {
-  db.prepare(`UPDATE outbox SET state = 'held', last_error = ? WHERE id = ? AND state = 'pending'`).run(error, id);
+  db.prepare(`UPDATE outbox SET state = 'held', last_error = ? WHERE id = ? AND state = 'pending'`).run(
+    error,
+    id,
+  );
 }
 
 /** Held alerts back to pending, due now, in their original order. */
 export function releaseChannel(db: Db, channel: string, now: string): number {
   const where = channel === '*' ? '' : 'AND channel = ?';
   const args = channel === '*' ? [now] : [now, channel];
-  return db.prepare(`UPDATE outbox SET state = 'pending', next_attempt_at = ? WHERE state = 'held' ${where}`).run(...args).changes;
+  return db
+    .prepare(`UPDATE outbox SET state = 'pending', next_attempt_at = ? WHERE state = 'held' ${where}`)
+    .run(...args).changes;
 }
 
 export interface OutboxCounts {
@@ -157,9 +212,23 @@ export interface OutboxCounts {
 }
 
 export function outboxCounts(db: Db): OutboxCounts {
-  const counts: OutboxCounts = { pending: 0, sending: 0, held: 0, sent: 0, cancelled: 0, oldestPendingAt: null };
-  for (const r of db.prepare<[], { state: OutboxState; n: number }>('SELECT state, COUNT(*) AS n FROM outbox GROUP BY state').all()) counts[r.state] = r.n;
-  const oldest = db.prepare<[], { at: string | null }>(`SELECT MIN(created_at) AS at FROM outbox WHERE state IN ('pending', 'sending', 'held')`).get();
+  const counts: OutboxCounts = {
+    pending: 0,
+    sending: 0,
+    held: 0,
+    sent: 0,
+    cancelled: 0,
+    oldestPendingAt: null,
+  };
+  for (const r of db
+    .prepare<[], { state: OutboxState; n: number }>('SELECT state, COUNT(*) AS n FROM outbox GROUP BY state')
+    .all())
+    counts[r.state] = r.n;
+  const oldest = db
+    .prepare<[], { at: string | null }>(
+      `SELECT MIN(created_at) AS at FROM outbox WHERE state IN ('pending', 'sending', 'held')`,
+    )
+    .get();
   counts.oldestPendingAt = oldest?.at ?? null;
   return counts;
 }
@@ -177,9 +246,19 @@ export interface OutboxError {
 
 /** Undelivered alerts with an error, newest problem first. */
 export function recentErrors(db: Db, limit = 10): OutboxError[] {
-  return db.prepare<[number], Row>(`SELECT * FROM outbox WHERE last_error IS NOT NULL AND state != 'sent' ORDER BY next_attempt_at DESC, id DESC LIMIT ?`)
-    .all(limit).map((r) => ({
-      alertId: r.alert_id, commitmentId: r.commitment_id, kind: r.kind, channel: r.channel, state: r.state,
-      attempts: r.attempts, lastError: r.last_error ?? '', nextAttemptAt: r.next_attempt_at,
+  return db
+    .prepare<[number], Row>(
+      `SELECT * FROM outbox WHERE last_error IS NOT NULL AND state != 'sent' ORDER BY next_attempt_at DESC, id DESC LIMIT ?`,
+    )
+    .all(limit)
+    .map((r) => ({
+      alertId: r.alert_id,
+      commitmentId: r.commitment_id,
+      kind: r.kind,
+      channel: r.channel,
+      state: r.state,
+      attempts: r.attempts,
+      lastError: r.last_error ?? '',
+      nextAttemptAt: r.next_attempt_at,
     }));
 }

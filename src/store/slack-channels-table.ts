@@ -18,7 +18,13 @@ export interface BlockedChannel {
   retryAt: string;
 }
 
-interface Row { channel: string; blocked_error: string | null; blocked_at: string | null; retry_at: string | null; last_post_at: string | null }
+interface Row {
+  channel: string;
+  blocked_error: string | null;
+  blocked_at: string | null;
+  retry_at: string | null;
+  last_post_at: string | null;
+}
 
 function toBlocked(r: Row): BlockedChannel {
   const { error, fix } = parseBlockedError(r.blocked_error ?? '');
@@ -30,33 +36,55 @@ function parseBlockedError(text: string): { error: string; fix: string } {
   try {
     const v = JSON.parse(text) as { error?: unknown; fix?: unknown };
     if (typeof v.error === 'string' && typeof v.fix === 'string') return { error: v.error, fix: v.fix };
-  } catch { /* plain text */ }
+  } catch {
+    /* plain text */
+  }
   return { error: text, fix: '' };
 }
 
-export function blockChannel(db: Db, b: { channel: string; error: string; fix: string; now: string; retryAt: string }): void {
+export function blockChannel(
+  db: Db,
+  b: { channel: string; error: string; fix: string; now: string; retryAt: string },
+): void {
   // A block that already exists keeps its first blocked_at: status says how long it has been broken.
   db.prepare(`INSERT INTO slack_channels (channel, blocked_error, blocked_at, retry_at) VALUES (?, ?, ?, ?)
     ON CONFLICT (channel) DO UPDATE SET blocked_error = excluded.blocked_error, retry_at = excluded.retry_at,
-      blocked_at = COALESCE(slack_channels.blocked_at, excluded.blocked_at)`)
-    .run(b.channel, JSON.stringify({ error: b.error, fix: b.fix }), b.now, b.retryAt);
+      blocked_at = COALESCE(slack_channels.blocked_at, excluded.blocked_at)`).run(
+    b.channel,
+    JSON.stringify({ error: b.error, fix: b.fix }),
+    b.now,
+    b.retryAt,
+  );
 }
 
 export function unblockChannel(db: Db, channel: string): void {
-  db.prepare('UPDATE slack_channels SET blocked_error = NULL, blocked_at = NULL, retry_at = NULL WHERE channel = ?').run(channel);
+  db.prepare(
+    'UPDATE slack_channels SET blocked_error = NULL, blocked_at = NULL, retry_at = NULL WHERE channel = ?',
+  ).run(channel);
 }
 
 export function getBlock(db: Db, channel: string): BlockedChannel | undefined {
-  const r = db.prepare<[string], Row>('SELECT * FROM slack_channels WHERE channel = ? AND blocked_at IS NOT NULL').get(channel);
+  const r = db
+    .prepare<[string], Row>('SELECT * FROM slack_channels WHERE channel = ? AND blocked_at IS NOT NULL')
+    .get(channel);
   return r ? toBlocked(r) : undefined;
 }
 
 export function listBlockedChannels(db: Db): BlockedChannel[] {
-  return db.prepare<[], Row>('SELECT * FROM slack_channels WHERE blocked_at IS NOT NULL ORDER BY channel').all().map(toBlocked);
+  return db
+    .prepare<[], Row>('SELECT * FROM slack_channels WHERE blocked_at IS NOT NULL ORDER BY channel')
+    .all()
+    .map(toBlocked);
 }
 
 export function lastPostAt(db: Db, channel: string): string | null {
-  return db.prepare<[string], { last_post_at: string | null }>('SELECT last_post_at FROM slack_channels WHERE channel = ?').get(channel)?.last_post_at ?? null;
+  return (
+    db
+      .prepare<[string], { last_post_at: string | null }>(
+        'SELECT last_post_at FROM slack_channels WHERE channel = ?',
+      )
+      .get(channel)?.last_post_at ?? null
+  );
 }
 
 export function notePost(db: Db, channel: string, at: string): void {

@@ -22,20 +22,30 @@ export function acquireLock(
   staleMs: number,
   isAlive: (pid: number) => boolean = () => true,
 ): LockResult {
-  return db.transaction((): LockResult => {
-    const row = readLock(db);
-    const mine = row && row.pid === me.pid && row.host === me.host;
-    const stale = row && (now.getTime() - Date.parse(row.heartbeatAt) > staleMs || (row.host === me.host && !isAlive(row.pid)));
-    if (row && !mine && !stale) return { ok: false, heldBy: row };
-    db.prepare(`INSERT INTO worker_lock (id, owner, pid, host, acquired_at, heartbeat_at) VALUES (1, @owner, @pid, @host, @now, @now)
-      ON CONFLICT (id) DO UPDATE SET owner = @owner, pid = @pid, host = @host, acquired_at = @now, heartbeat_at = @now`)
-      .run({ ...me, now: now.toISOString() });
-    return { ok: true };
-  }).immediate();
+  return db
+    .transaction((): LockResult => {
+      const row = readLock(db);
+      const mine = row && row.pid === me.pid && row.host === me.host;
+      const stale =
+        row &&
+        (now.getTime() - Date.parse(row.heartbeatAt) > staleMs ||
+          (row.host === me.host && !isAlive(row.pid)));
+      if (row && !mine && !stale) return { ok: false, heldBy: row };
+      db.prepare(`INSERT INTO worker_lock (id, owner, pid, host, acquired_at, heartbeat_at) VALUES (1, @owner, @pid, @host, @now, @now)
+      ON CONFLICT (id) DO UPDATE SET owner = @owner, pid = @pid, host = @host, acquired_at = @now, heartbeat_at = @now`).run(
+        { ...me, now: now.toISOString() },
+      );
+      return { ok: true };
+    })
+    .immediate();
 }
 
 export function heartbeatLock(db: Db, me: { pid: number; host: string }, now: Date): void {
-  db.prepare('UPDATE worker_lock SET heartbeat_at = ? WHERE id = 1 AND pid = ? AND host = ?').run(now.toISOString(), me.pid, me.host);
+  db.prepare('UPDATE worker_lock SET heartbeat_at = ? WHERE id = 1 AND pid = ? AND host = ?').run(
+    now.toISOString(),
+    me.pid,
+    me.host,
+  );
 }
 
 export function releaseLock(db: Db, me: { pid: number; host: string }): void {
@@ -43,7 +53,18 @@ export function releaseLock(db: Db, me: { pid: number; host: string }): void {
 }
 
 export function readLock(db: Db): LockHolder | undefined {
-  const row = db.prepare<[], { owner: string; pid: number; host: string; acquired_at: string; heartbeat_at: string }>(
-    'SELECT owner, pid, host, acquired_at, heartbeat_at FROM worker_lock WHERE id = 1').get();
-  return row ? { owner: row.owner, pid: row.pid, host: row.host, acquiredAt: row.acquired_at, heartbeatAt: row.heartbeat_at } : undefined;
+  const row = db
+    .prepare<[], { owner: string; pid: number; host: string; acquired_at: string; heartbeat_at: string }>(
+      'SELECT owner, pid, host, acquired_at, heartbeat_at FROM worker_lock WHERE id = 1',
+    )
+    .get();
+  return row
+    ? {
+        owner: row.owner,
+        pid: row.pid,
+        host: row.host,
+        acquiredAt: row.acquired_at,
+        heartbeatAt: row.heartbeat_at,
+      }
+    : undefined;
 }

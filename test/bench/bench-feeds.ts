@@ -23,7 +23,9 @@ function entries(n: number, prefix: string): AtomEntry[] {
 /** The naive poller: unconditional GET, parse everything, INSERT OR IGNORE one by one (autocommit). */
 async function naivePoll(db: Db, urls: string[]): Promise<number> {
   const parser = new Parser();
-  const insert = db.prepare('INSERT OR IGNORE INTO naive_items (path, title, summary, updated) VALUES (?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT OR IGNORE INTO naive_items (path, title, summary, updated) VALUES (?, ?, ?, ?)',
+  );
   let n = 0;
   for (const url of urls) {
     const text = await (await fetch(url)).text();
@@ -59,9 +61,28 @@ export async function benchFeeds(): Promise<string[]> {
       if (r.feeds.some((f) => f.outcome !== 'not-modified')) throw new Error('expected 304 from every feed');
     });
     const naive = naiveDb();
-    const base = await best(5, () => naivePoll(naive, paths.map((p) => govuk.url + p)));
-    out.push(row('poll cycle, 50 feeds all 304 (CPU ms per feed)', fmt(ours.cpuMs / 50, 2), fmt(base.cpuMs / 50, 2), `${fmt(base.cpuMs / ours.cpuMs)}× less`));
-    out.push(row('  same, wall ms for the cycle', fmt(ours.wallMs), fmt(base.wallMs), `${fmt(base.wallMs / ours.wallMs)}× faster`));
+    const base = await best(5, () =>
+      naivePoll(
+        naive,
+        paths.map((p) => govuk.url + p),
+      ),
+    );
+    out.push(
+      row(
+        'poll cycle, 50 feeds all 304 (CPU ms per feed)',
+        fmt(ours.cpuMs / 50, 2),
+        fmt(base.cpuMs / 50, 2),
+        `${fmt(base.cpuMs / ours.cpuMs)}× less`,
+      ),
+    );
+    out.push(
+      row(
+        '  same, wall ms for the cycle',
+        fmt(ours.wallMs),
+        fmt(base.wallMs),
+        `${fmt(base.wallMs / ours.wallMs)}× faster`,
+      ),
+    );
     db.close();
     naive.close();
 
@@ -69,7 +90,10 @@ export async function benchFeeds(): Promise<string[]> {
     for (const size of [20, 1000]) {
       const path = `/government/organisations/ingest-${size}.atom`;
       let round = 0;
-      const fresh = () => govuk.setAtomEntries(path, entries(size, `ingest-${size}-${round++}`), 'organisation', { limit: size });
+      const fresh = () =>
+        govuk.setAtomEntries(path, entries(size, `ingest-${size}-${round++}`), 'organisation', {
+          limit: size,
+        });
       const ingestOurs = await best(3, async () => {
         fresh();
         const d = openStore(':memory:');
@@ -77,8 +101,14 @@ export async function benchFeeds(): Promise<string[]> {
         // a first poll is a baseline; the second, with new entries, is the ingest being measured
         await pollFeeds(cfg, { db: d, log: silentLogger, fetchFeed, now: new Date('2025-06-01T00:00:00Z') });
         fresh();
-        const r = await pollFeeds(cfg, { db: d, log: silentLogger, fetchFeed, now: new Date('2025-06-01T01:00:00Z') });
-        if (r.feeds[0]!.inserted !== size) throw new Error(`expected ${size} new items, got ${r.feeds[0]!.inserted}`);
+        const r = await pollFeeds(cfg, {
+          db: d,
+          log: silentLogger,
+          fetchFeed,
+          now: new Date('2025-06-01T01:00:00Z'),
+        });
+        if (r.feeds[0]!.inserted !== size)
+          throw new Error(`expected ${size} new items, got ${r.feeds[0]!.inserted}`);
         d.close();
       });
       const ingestBase = await best(3, async () => {
@@ -91,7 +121,14 @@ export async function benchFeeds(): Promise<string[]> {
       });
       // each run polls twice (baseline + ingest): 2 × size items
       const rate = (ms: number) => (2 * size) / (ms / 1000);
-      out.push(row(`ingest, ${size}-entry feed (items/s, wall)`, fmt(rate(ingestOurs.wallMs), 0), fmt(rate(ingestBase.wallMs), 0), `${fmt(rate(ingestOurs.wallMs) / rate(ingestBase.wallMs), 2)}×`));
+      out.push(
+        row(
+          `ingest, ${size}-entry feed (items/s, wall)`,
+          fmt(rate(ingestOurs.wallMs), 0),
+          fmt(rate(ingestBase.wallMs), 0),
+          `${fmt(rate(ingestOurs.wallMs) / rate(ingestBase.wallMs), 2)}×`,
+        ),
+      );
     }
   } finally {
     await govuk.close();

@@ -40,11 +40,18 @@ export async function benchLatency(): Promise<string[]> {
   try {
     govuk.setAtomEntries(path, [], 'organisation');
     const client = createSlackClients({ token, slackApiUrl: slack.url, logger: silentLogger });
-    const config = testConfig({ commitmentsFile, feeds: [feed('bench', govuk.url + path, { intervalMinutes: 5 })] });
+    const config = testConfig({
+      commitmentsFile,
+      feeds: [feed('bench', govuk.url + path, { intervalMinutes: 5 })],
+    });
     const db = openStore(':memory:');
     let clock = Date.parse('2024-04-10T09:00:00Z');
-    const cycle = () => runCycle(config, { db, log: silentLogger, now: new Date(clock), fetchFeed, slack: client, sleep: async () => {} },
-      { poll: true, status: false, deliver: true });
+    const cycle = () =>
+      runCycle(
+        config,
+        { db, log: silentLogger, now: new Date(clock), fetchFeed, slack: client, sleep: async () => {} },
+        { poll: true, status: false, deliver: true },
+      );
     await cycle(); // the baseline poll, and the status cards' first posts
     const ours: number[] = [];
     for (let n = 0; n < rounds; n++) {
@@ -71,7 +78,14 @@ export async function benchLatency(): Promise<string[]> {
       }
       naive.push(performance.now() - t0);
     }
-    return [row('item in feed → Slack post, one cycle (ms, median)', fmt(median(ours)), fmt(median(naive)), `${fmt(median(ours) / median(naive))}× slower`)];
+    return [
+      row(
+        'item in feed → Slack post, one cycle (ms, median)',
+        fmt(median(ours)),
+        fmt(median(naive)),
+        `${fmt(median(ours) / median(naive))}× slower`,
+      ),
+    ];
   } finally {
     await slack.close();
     await govuk.close();

@@ -14,7 +14,7 @@ import { best, fmt, row } from './measure.ts';
 // A fixed pseudo-random sequence: the same workload every run.
 function rng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 const vocabulary = (
@@ -31,7 +31,9 @@ function words(r: () => number, n: number): string {
 // Most words of an item are not in any rule: 3,000 stand-in words, with a rule word one time in ten.
 const filler = Array.from({ length: 3000 }, (_, i) => `w${i.toString(36)}x`);
 function prose(r: () => number, n: number): string {
-  return Array.from({ length: n }, () => (r() < 0.1 ? vocabulary[Math.floor(r() * vocabulary.length)]! : filler[Math.floor(r() * filler.length)]!)).join(' ');
+  return Array.from({ length: n }, () =>
+    r() < 0.1 ? vocabulary[Math.floor(r() * vocabulary.length)]! : filler[Math.floor(r() * filler.length)]!,
+  ).join(' ');
 }
 
 function commitments(n: number): CommitmentRules[] {
@@ -74,7 +76,8 @@ function naiveMatch(list: MatchableItem[], cs: CommitmentRules[]): number {
   let hits = 0;
   for (const i of list) {
     const text = `${i.title}\n${i.summary}`;
-    for (const r of rules) if (r.any.some((n) => test(n, text)) && !r.exclude.some((n) => test(n, text))) hits++;
+    for (const r of rules)
+      if (r.any.some((n) => test(n, text)) && !r.exclude.some((n) => test(n, text))) hits++;
   }
   return hits;
 }
@@ -88,35 +91,85 @@ export async function benchMatching(): Promise<string[]> {
   const db = openStore(':memory:');
   let ours = 0;
   let whole = 0;
-  const mOurs = await best(3, () => { ours = matchBatch(db, batch, compiled).length; });
+  const mOurs = await best(3, () => {
+    ours = matchBatch(db, batch, compiled).length;
+  });
   let naive = 0;
-  const mNaive = await best(3, () => { naive = naiveMatch(batch, cs); });
-  out.push(row('match 1,000 items × 500 commitments (CPU ms)', fmt(mOurs.cpuMs, 0), fmt(mNaive.cpuMs, 0), `${fmt(mNaive.cpuMs / mOurs.cpuMs)}× less`));
-  out.push(row('  same, wall ms', fmt(mOurs.wallMs, 0), fmt(mNaive.wallMs, 0), `${fmt(mNaive.wallMs / mOurs.wallMs)}× faster`));
-  out.push(row(`  pairs matched of ${fmt(batch.length * cs.length, 0)} (ours stem: boats = boat)`, String(ours), String(naive), ''));
+  const mNaive = await best(3, () => {
+    naive = naiveMatch(batch, cs);
+  });
+  out.push(
+    row(
+      'match 1,000 items × 500 commitments (CPU ms)',
+      fmt(mOurs.cpuMs, 0),
+      fmt(mNaive.cpuMs, 0),
+      `${fmt(mNaive.cpuMs / mOurs.cpuMs)}× less`,
+    ),
+  );
+  out.push(
+    row(
+      '  same, wall ms',
+      fmt(mOurs.wallMs, 0),
+      fmt(mNaive.wallMs, 0),
+      `${fmt(mNaive.wallMs / mOurs.wallMs)}× faster`,
+    ),
+  );
+  out.push(
+    row(
+      `  pairs matched of ${fmt(batch.length * cs.length, 0)} (ours stem: boats = boat)`,
+      String(ours),
+      String(naive),
+      '',
+    ),
+  );
 
   // The same rules against the whole history table (items_fts) with 20,000 stored items: why the
   // batch goes into a small temp table (STACK.md).
   const hist = openStore(':memory:');
-  const insertItem = hist.prepare(`INSERT INTO items (path, url, title, display_type, summary, updated_at, first_seen_at, last_seen_at, origin)
+  const insertItem =
+    hist.prepare(`INSERT INTO items (path, url, title, display_type, summary, updated_at, first_seen_at, last_seen_at, origin)
     VALUES (?, ?, ?, NULL, ?, ?, ?, ?, 'live')`);
   hist.transaction(() => {
     for (const i of [...items(19_000, 100_000), ...batch]) {
-      insertItem.run(`/government/news/i-${i.id}`, `https://www.gov.uk/government/news/i-${i.id}`, i.title, i.summary, i.updatedAt, i.updatedAt, i.updatedAt);
+      insertItem.run(
+        `/government/news/i-${i.id}`,
+        `https://www.gov.uk/government/news/i-${i.id}`,
+        i.title,
+        i.summary,
+        i.updatedAt,
+        i.updatedAt,
+        i.updatedAt,
+      );
     }
   })();
-  const newest = hist.prepare<[], { id: number }>('SELECT id FROM items ORDER BY id DESC LIMIT 1000').all().map((r) => r.id);
+  const newest = hist
+    .prepare<[], { id: number }>('SELECT id FROM items ORDER BY id DESC LIMIT 1000')
+    .all()
+    .map((r) => r.id);
   const firstNew = Math.min(...newest);
-  const mWhole = await best(3, () => { whole = wholeHistory(hist, compiled, firstNew); });
+  const mWhole = await best(3, () => {
+    whole = wholeHistory(hist, compiled, firstNew);
+  });
   if (whole !== ours) throw new Error(`whole-history matching found ${whole} pairs, the batch ${ours}`);
-  out.push(row('  same rules on a 20,000-item history FTS (CPU ms)', fmt(mOurs.cpuMs, 0), fmt(mWhole.cpuMs, 0), `${fmt(mWhole.cpuMs / mOurs.cpuMs)}× less`));
+  out.push(
+    row(
+      '  same rules on a 20,000-item history FTS (CPU ms)',
+      fmt(mOurs.cpuMs, 0),
+      fmt(mWhole.cpuMs, 0),
+      `${fmt(mWhole.cpuMs / mOurs.cpuMs)}× less`,
+    ),
+  );
   db.close();
   hist.close();
   return out;
 }
 
 /** The alternative design: each commitment's rules run on the whole items_fts, keeping the new rows. */
-function wholeHistory(db: ReturnType<typeof openStore>, compiled: ReturnType<typeof compileCommitment>[], firstNew: number): number {
+function wholeHistory(
+  db: ReturnType<typeof openStore>,
+  compiled: ReturnType<typeof compileCommitment>[],
+  firstNew: number,
+): number {
   const q = ftsQueries(db, 'items_fts');
   let n = 0;
   for (const c of compiled) {

@@ -30,7 +30,8 @@ export function row(label: string, ours: string, baseline: string, ratio: string
 }
 
 export function header(): string {
-  return row('benchmark', 'followthrough', 'naive baseline', 'ratio') + '\n' + '-'.repeat(93);
+  return `${row('benchmark', 'followthrough', 'naive baseline', 'ratio')}\n${'-'.repeat(93)}`;
 }
 
-export const fmt = (n: number, digits = 1) => n.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+export const fmt = (n: number, digits = 1) =>
+  n.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });

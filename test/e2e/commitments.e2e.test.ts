@@ -17,7 +17,11 @@ afterEach(async () => {
   await govuk.close();
 });
 
-interface Listed { id: string; status: string; due: string | null }
+interface Listed {
+  id: string;
+  status: string;
+  due: string | null;
+}
 
 async function list(): Promise<Record<string, Listed>> {
   const r = await runCli(['commitments', 'list', '--json'], { env: cfg.env });
@@ -29,7 +33,9 @@ describe('overdue is computed from --now', () => {
   it('poll --once --now 2024-05-08T09:00:00Z reports customs-partnership overdue', async () => {
     const r = await runCli(['poll', '--once', '--now', '2024-05-08T09:00:00Z'], { env: cfg.env });
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/customs-partnership: open → overdue \(due 2024-04 \(last day 2024-04-30\); 7 days' grace ended 2024-05-07 with no resolution\)/);
+    expect(r.stdout).toMatch(
+      /customs-partnership: open → overdue \(due 2024-04 \(last day 2024-04-30\); 7 days' grace ended 2024-05-07 with no resolution\)/,
+    );
     expect((await list())['customs-partnership']!.status).toBe('overdue');
   });
 
@@ -44,8 +50,24 @@ describe('overdue is computed from --now', () => {
 describe('a person decides', () => {
   it('resolve, snooze and reopen are recorded with who, when and why', async () => {
     await runCli(['poll', '--once', '--now', '2024-05-08T09:00:00Z'], { env: cfg.env });
-    const resolved = await runCli(['commitments', 'resolve', 'customs-partnership', '--status', 'met', '--evidence', 'https://www.gov.uk/government/news/customs-talks',
-      '--note', 'talks held in April', '--by', 'analyst', '--now', '2024-05-09T10:00:00Z'], { env: cfg.env });
+    const resolved = await runCli(
+      [
+        'commitments',
+        'resolve',
+        'customs-partnership',
+        '--status',
+        'met',
+        '--evidence',
+        'https://www.gov.uk/government/news/customs-talks',
+        '--note',
+        'talks held in April',
+        '--by',
+        'analyst',
+        '--now',
+        '2024-05-09T10:00:00Z',
+      ],
+      { env: cfg.env },
+    );
     expect(resolved.code, resolved.stderr).toBe(0);
     expect(resolved.stdout).toContain('customs-partnership is now met');
 
@@ -53,27 +75,69 @@ describe('a person decides', () => {
     await runCli(['poll', '--once', '--now', '2024-06-01T09:00:00Z'], { env: cfg.env });
     expect((await list())['customs-partnership']!.status).toBe('met');
 
-    const reopened = await runCli(['commitments', 'reopen', 'customs-partnership', '--by', 'editor', '--now', '2024-06-02T10:00:00Z'], { env: cfg.env });
+    const reopened = await runCli(
+      ['commitments', 'reopen', 'customs-partnership', '--by', 'editor', '--now', '2024-06-02T10:00:00Z'],
+      { env: cfg.env },
+    );
     expect(reopened.stdout).toContain('reopened: now overdue');
-    const snoozed = await runCli(['commitments', 'snooze', 'customs-partnership', '--until', '2024-07-01', '--by', 'editor', '--now', '2024-06-02T10:05:00Z'], { env: cfg.env });
+    const snoozed = await runCli(
+      [
+        'commitments',
+        'snooze',
+        'customs-partnership',
+        '--until',
+        '2024-07-01',
+        '--by',
+        'editor',
+        '--now',
+        '2024-06-02T10:05:00Z',
+      ],
+      { env: cfg.env },
+    );
     expect(snoozed.code, snoozed.stderr).toBe(0);
 
     const show = await runCli(['commitments', 'show', 'customs-partnership', '--json'], { env: cfg.env });
-    const detail = JSON.parse(show.stdout) as { status: string; snoozed_until: string; history: Array<{ kind: string; toStatus: string | null; actor: string; reason: string; evidenceUrl: string | null; at: string }> };
+    const detail = JSON.parse(show.stdout) as {
+      status: string;
+      snoozed_until: string;
+      history: Array<{
+        kind: string;
+        toStatus: string | null;
+        actor: string;
+        reason: string;
+        evidenceUrl: string | null;
+        at: string;
+      }>;
+    };
     expect(detail.status).toBe('overdue');
     expect(detail.snoozed_until).toBe('2024-06-30T23:00:00.000Z');
     const decisions = detail.history.filter((e) => e.actor !== 'followthrough');
     expect(decisions).toEqual([
-      expect.objectContaining({ kind: 'resolve', toStatus: 'met', actor: 'analyst', reason: 'talks held in April', evidenceUrl: 'https://www.gov.uk/government/news/customs-talks', at: '2024-05-09T10:00:00.000Z' }),
+      expect.objectContaining({
+        kind: 'resolve',
+        toStatus: 'met',
+        actor: 'analyst',
+        reason: 'talks held in April',
+        evidenceUrl: 'https://www.gov.uk/government/news/customs-talks',
+        at: '2024-05-09T10:00:00.000Z',
+      }),
       expect.objectContaining({ kind: 'reopen', toStatus: 'overdue', actor: 'editor' }),
-      expect.objectContaining({ kind: 'snooze', actor: 'editor', reason: 'reminders paused until 2024-06-30T23:00:00.000Z' }),
+      expect.objectContaining({
+        kind: 'snooze',
+        actor: 'editor',
+        reason: 'reminders paused until 2024-06-30T23:00:00.000Z',
+      }),
     ]);
     const text = await runCli(['commitments', 'show', 'customs-partnership'], { env: cfg.env });
-    expect(text.stdout).toContain('resolve → met  talks held in April (https://www.gov.uk/government/news/customs-talks) — analyst');
+    expect(text.stdout).toContain(
+      'resolve → met  talks held in April (https://www.gov.uk/government/news/customs-talks) — analyst',
+    );
   });
 
   it('bad decisions are usage errors', async () => {
-    const r = await runCli(['commitments', 'resolve', 'customs-partnership', '--status', 'done'], { env: cfg.env });
+    const r = await runCli(['commitments', 'resolve', 'customs-partnership', '--status', 'done'], {
+      env: cfg.env,
+    });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--status must be one of met, partly-met, dropped, superseded');
     const unknown = await runCli(['commitments', 'resolve', 'nope', '--status', 'met'], { env: cfg.env });
@@ -84,7 +148,19 @@ describe('a person decides', () => {
 
 describe('replay', () => {
   it('gives the expected matches and overdue date on a small history', async () => {
-    const r = await runCli(['replay', '--from', '2024-03-01', '--to', '2024-06-30', '--items', 'test/fixtures/history/small-history.jsonl', '--json'], { env: cfg.env });
+    const r = await runCli(
+      [
+        'replay',
+        '--from',
+        '2024-03-01',
+        '--to',
+        '2024-06-30',
+        '--items',
+        'test/fixtures/history/small-history.jsonl',
+        '--json',
+      ],
+      { env: cfg.env },
+    );
     expect(r.code, r.stderr).toBe(0);
     const result = JSON.parse(r.stdout) as {
       matches: Array<{ commitmentId: string; historyId: string; kind: string; matchedOn: string }>;
@@ -95,10 +171,27 @@ describe('replay', () => {
       ['social-media', 'H4', 'possible-fulfilment', '2024-05-02'],
     ]);
     // possible fulfilment is for a person to judge: the commitment still goes overdue
-    expect(result.commitments.find((c) => c.id === 'customs-partnership')).toMatchObject({ matches: 1, overdueOn: '2024-05-08', finalStatus: 'overdue' });
-    const text = await runCli(['replay', '--from', '2024-03-01', '--to', '2024-06-30', '--items', 'test/fixtures/history/small-history.jsonl'], { env: cfg.env });
+    expect(result.commitments.find((c) => c.id === 'customs-partnership')).toMatchObject({
+      matches: 1,
+      overdueOn: '2024-05-08',
+      finalStatus: 'overdue',
+    });
+    const text = await runCli(
+      [
+        'replay',
+        '--from',
+        '2024-03-01',
+        '--to',
+        '2024-06-30',
+        '--items',
+        'test/fixtures/history/small-history.jsonl',
+      ],
+      { env: cfg.env },
+    );
     expect(text.stdout).toContain('week of 2024-04-08');
-    expect(text.stdout).toContain('+ customs-partnership ← [possible-fulfilment] UK and France hold talks on customs partnership with Calais Group partners (2024-04-12)');
+    expect(text.stdout).toContain(
+      '+ customs-partnership ← [possible-fulfilment] UK and France hold talks on customs partnership with Calais Group partners (2024-04-12)',
+    );
     expect(text.stdout).toContain('~ customs-partnership: due-soon → overdue on 2024-05-08');
   });
 });

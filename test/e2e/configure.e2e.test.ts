@@ -23,15 +23,32 @@ const file = () => readFileSync(cfg.commitmentsFile, 'utf8');
 
 /** Fill the database with a small history, as polling would have. */
 async function storeHistory(): Promise<void> {
-  const r = await runCli(['replay', '--from', '2024-03-01', '--to', '2024-06-30', '--items', history, '--database', cfg.database], { env: cfg.env });
+  const r = await runCli(
+    ['replay', '--from', '2024-03-01', '--to', '2024-06-30', '--items', history, '--database', cfg.database],
+    { env: cfg.env },
+  );
   expect(r.code, r.stderr).toBe(0);
 }
 
 const addFlags = [
-  'commitments', 'add', '--id', 'customs-talks', '--title', 'Customs partnership talks in April',
-  '--source-url', 'https://www.gov.uk/government/news/new-measures-to-tackle-small-boats-agreed-by-calais-group',
-  '--published', '2024-03-05', '--quote', 'The UK and France will lead a new customs partnership',
-  '--owners', 'UK, France', '--due', '2024-04', '--match', 'customs partnership',
+  'commitments',
+  'add',
+  '--id',
+  'customs-talks',
+  '--title',
+  'Customs partnership talks in April',
+  '--source-url',
+  'https://www.gov.uk/government/news/new-measures-to-tackle-small-boats-agreed-by-calais-group',
+  '--published',
+  '2024-03-05',
+  '--quote',
+  'The UK and France will lead a new customs partnership',
+  '--owners',
+  'UK, France',
+  '--due',
+  '2024-04',
+  '--match',
+  'customs partnership',
 ];
 
 describe('commitments add, edit, remove', () => {
@@ -40,7 +57,9 @@ describe('commitments add, edit, remove', () => {
     const r = await runCli([...addFlags, '--now', '2024-07-01T09:00:00Z'], { env: cfg.env });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('added customs-talks');
-    expect(r.stdout).toMatch(/1 stored item already matches[\s\S]*UK and France hold talks on customs partnership/);
+    expect(r.stdout).toMatch(
+      /1 stored item already matches[\s\S]*UK and France hold talks on customs partnership/,
+    );
     const text = file();
     expect(text.startsWith(header)).toBe(true);
     expect(text).toMatch(/commitments:\n {2}- id: customs-talks\n/);
@@ -58,10 +77,15 @@ describe('commitments add, edit, remove', () => {
   it('an invalid edit is refused with the field and the fix, and the file is untouched', async () => {
     await runCli(addFlags, { env: cfg.env });
     const before = file();
-    const badDue = await runCli(['commitments', 'edit', 'customs-talks', '--due', 'next spring'], { env: cfg.env });
+    const badDue = await runCli(['commitments', 'edit', 'customs-talks', '--due', 'next spring'], {
+      env: cfg.env,
+    });
     expect(badDue.code).toBe(2);
     expect(badDue.stderr).toMatch(/customs-talks.*due/);
-    const badRule = await runCli(['commitments', 'edit', 'customs-talks', '--match', 'customs AND (small boat'], { env: cfg.env });
+    const badRule = await runCli(
+      ['commitments', 'edit', 'customs-talks', '--match', 'customs AND (small boat'],
+      { env: cfg.env },
+    );
     expect(badRule.code).toBe(2);
     expect(badRule.stderr).toMatch(/match/);
     const duplicate = await runCli(addFlags, { env: cfg.env });
@@ -89,23 +113,29 @@ describe('commitments add, edit, remove', () => {
   });
 
   it('asks for what is missing, re-asking until an answer is valid', async () => {
-    const answers = [
-      'Customs Talks!', 'customs-talks',                    // id: refused, then accepted
-      'Customs partnership talks in April',                 // title
-      'gov.uk/news', 'https://www.gov.uk/government/news/calais', // source URL: refused, then accepted
-      '5 March', '2024-03-05',                              // published
+    const answers = `${[
+      'Customs Talks!',
+      'customs-talks', // id: refused, then accepted
+      'Customs partnership talks in April', // title
+      'gov.uk/news',
+      'https://www.gov.uk/government/news/calais', // source URL: refused, then accepted
+      '5 March',
+      '2024-03-05', // published
       'The UK and France will lead a new customs partnership', // quote
-      '',                                                   // owners: default UK
-      '2024-04',                                            // due
-      'customs AND (partnership', 'customs partnership',    // rule: refused, then accepted
-    ].join('\n') + '\n';
+      '', // owners: default UK
+      '2024-04', // due
+      'customs AND (partnership',
+      'customs partnership', // rule: refused, then accepted
+    ].join('\n')}\n`;
     const r = await runCli(['commitments', 'add', '--interactive'], { env: cfg.env, input: answers });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('use lower-case letters, digits and hyphens');
     expect(r.stdout).toContain('give an address starting https://');
     expect(r.stdout).toContain('write the date as YYYY-MM-DD');
     expect(r.stdout).toContain('added customs-talks');
-    expect(file()).toMatch(/- id: customs-talks[\s\S]*owners: \[ UK \][\s\S]*due: 2024-04[\s\S]*- customs partnership/);
+    expect(file()).toMatch(
+      /- id: customs-talks[\s\S]*owners: \[ UK \][\s\S]*due: 2024-04[\s\S]*- customs partnership/,
+    );
   });
 });
 
@@ -123,7 +153,10 @@ describe('extract', () => {
 
   it('--append adds the chosen proposals, and `commitments test` shows the stored matches', async () => {
     await storeHistory();
-    const appended = await runCli(['extract', seed, '--append', '--only', 'customs-partnership', '--now', '2024-07-01T09:00:00Z'], { env: cfg.env });
+    const appended = await runCli(
+      ['extract', seed, '--append', '--only', 'customs-partnership', '--now', '2024-07-01T09:00:00Z'],
+      { env: cfg.env },
+    );
     expect(appended.code, appended.stderr).toBe(0);
     expect(appended.stdout).toContain('appended customs-partnership');
     expect(appended.stdout).toContain('customs-partnership: 1 stored item already match');
@@ -133,7 +166,9 @@ describe('extract', () => {
 
     const tested = await runCli(['commitments', 'test', 'customs-partnership'], { env: cfg.env });
     expect(tested.code, tested.stderr).toBe(0);
-    expect(tested.stdout).toContain('UK and France hold talks on customs partnership with Calais Group partners');
+    expect(tested.stdout).toContain(
+      'UK and France hold talks on customs partnership with Calais Group partners',
+    );
     expect(tested.stdout).toMatch(/customs partnership/i);
     // the unrelated items of the same history are not shown
     expect(tested.stdout).not.toContain('Police workforce statistics');

@@ -12,7 +12,10 @@ let cfg: TempConfig;
 
 beforeAll(async () => {
   cfg = tempConfig({ feeds: [] });
-  const r = await runCli(['replay', '--from', '2024-03-01', '--to', '2024-06-30', '--items', history, '--database', cfg.database], { env: cfg.env });
+  const r = await runCli(
+    ['replay', '--from', '2024-03-01', '--to', '2024-06-30', '--items', history, '--database', cfg.database],
+    { env: cfg.env },
+  );
   expect(r.code, r.stderr).toBe(0);
   expect(r.stdout).toMatch(/customs-partnership .* overdue 2024-05-08/);
 });
@@ -26,7 +29,10 @@ function section(markdown: string, heading: string): string {
 
 describe('digest over a replayed history', () => {
   it('the week of 6 May 2024 lists customs-partnership as overdue', async () => {
-    const r = await runCli(['digest', '--week', '2024-W19', '--dry-run', '--format', 'markdown', '--now', '2024-05-13T09:00:00Z'], { env: cfg.env });
+    const r = await runCli(
+      ['digest', '--week', '2024-W19', '--dry-run', '--format', 'markdown', '--now', '2024-05-13T09:00:00Z'],
+      { env: cfg.env },
+    );
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('# Weekly digest: 2024-W19');
     expect(r.stdout).toContain('6 May 2024 to 12 May 2024 (Europe/London)');
@@ -39,7 +45,10 @@ describe('digest over a replayed history', () => {
   });
 
   it('the week before, it was not yet overdue', async () => {
-    const r = await runCli(['digest', '--week', '2024-W18', '--dry-run', '--format', 'markdown', '--now', '2024-05-06T09:00:00Z'], { env: cfg.env });
+    const r = await runCli(
+      ['digest', '--week', '2024-W18', '--dry-run', '--format', 'markdown', '--now', '2024-05-06T09:00:00Z'],
+      { env: cfg.env },
+    );
     expect(r.code, r.stderr).toBe(0);
     expect(section(r.stdout, 'Overdue')).toBe('');
     expect(r.stdout).not.toMatch(/^## Overdue/m);
@@ -47,7 +56,10 @@ describe('digest over a replayed history', () => {
 
   it('--format html --output writes one self-contained page; a dry run records and posts nothing', async () => {
     const out = join(cfg.dir, 'w19.html');
-    const r = await runCli(['digest', '--week', '2024-W19', '--format', 'html', '--output', out, '--now', '2024-05-13T09:00:00Z'], { env: cfg.env });
+    const r = await runCli(
+      ['digest', '--week', '2024-W19', '--format', 'html', '--output', out, '--now', '2024-05-13T09:00:00Z'],
+      { env: cfg.env },
+    );
     expect(r.code, r.stderr).toBe(0);
     const html = readFileSync(out, 'utf8');
     expect(html).toMatch(/^<!doctype html>/i);
@@ -58,11 +70,15 @@ describe('digest over a replayed history', () => {
   });
 
   it('sent without a Slack token it goes to the console once, and is archived', async () => {
-    const first = await runCli(['digest', '--week', '2024-W19', '--now', '2024-05-13T09:00:00Z'], { env: cfg.env });
+    const first = await runCli(['digest', '--week', '2024-W19', '--now', '2024-05-13T09:00:00Z'], {
+      env: cfg.env,
+    });
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toContain('# Weekly digest: 2024-W19');
     expect(readFileSync(join(cfg.dir, 'data', 'digests', '2024-W19.md'), 'utf8')).toContain('## Overdue (1)');
-    const second = await runCli(['digest', '--week', '2024-W19', '--now', '2024-05-13T10:00:00Z'], { env: cfg.env });
+    const second = await runCli(['digest', '--week', '2024-W19', '--now', '2024-05-13T10:00:00Z'], {
+      env: cfg.env,
+    });
     expect(second.code, second.stderr).toBe(0);
     expect(second.stdout).not.toContain('# Weekly digest: 2024-W19');
     expect(second.stdout).toMatch(/already sent/);

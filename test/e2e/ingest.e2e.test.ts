@@ -16,7 +16,7 @@ beforeEach(async () => {
   cfg = tempConfig({
     feeds: [
       { id: 'home-office', url: govuk.url + govukPaths.organisationFeed },
-      { id: 'home-office-news', url: govuk.url + govukPaths.finderFeed + '?organisations%5B%5D=home-office' },
+      { id: 'home-office-news', url: `${govuk.url + govukPaths.finderFeed}?organisations%5B%5D=home-office` },
     ],
   });
 });
@@ -45,7 +45,11 @@ describe('followthrough poll --once (end to end)', () => {
     expect(stored).toBeGreaterThanOrEqual(20);
     // the same path from both feeds is one item
     expect(query('SELECT path FROM items GROUP BY path HAVING COUNT(*) > 1')).toEqual([]);
-    expect(query<{ n: number }>("SELECT COUNT(DISTINCT item_id) AS n FROM item_sources WHERE feed_id = 'home-office-news'")[0]!.n).toBeGreaterThan(0);
+    expect(
+      query<{ n: number }>(
+        "SELECT COUNT(DISTINCT item_id) AS n FROM item_sources WHERE feed_id = 'home-office-news'",
+      )[0]!.n,
+    ).toBeGreaterThan(0);
 
     const second = await poll('2025-09-02T10:20:00Z');
     expect(second.code, second.stderr).toBe(0);
@@ -53,14 +57,27 @@ describe('followthrough poll --once (end to end)', () => {
     expect(govuk.requestsTo(govukPaths.organisationFeed).at(-1)!.status).toBe(304);
     expect(query<{ n: number }>('SELECT COUNT(*) AS n FROM items')[0]!.n).toBe(stored);
 
-    govuk.addAtomEntries(govukPaths.organisationFeed, [{ path: '/government/news/borders-and-asylum', title: 'Borders and Asylum', updated: '2025-09-02T11:00:00Z' }]);
+    govuk.addAtomEntries(govukPaths.organisationFeed, [
+      {
+        path: '/government/news/borders-and-asylum',
+        title: 'Borders and Asylum',
+        updated: '2025-09-02T11:00:00Z',
+      },
+    ]);
     const third = await poll('2025-09-02T11:30:00Z');
     expect(third.code, third.stderr).toBe(0);
     expect(third.stdout).toContain('feed home-office: 0 new, 1 updated');
     expect(query<{ n: number }>('SELECT COUNT(*) AS n FROM items')[0]!.n).toBe(stored);
     const updates = query<{ path: string; previous_updated_at: string; updated_at: string }>(
-      'SELECT i.path, u.previous_updated_at, u.updated_at FROM item_updates u JOIN items i ON i.id = u.item_id');
-    expect(updates).toEqual([{ path: '/government/news/borders-and-asylum', previous_updated_at: '2025-09-01T08:30:00.000Z', updated_at: '2025-09-02T11:00:00.000Z' }]);
+      'SELECT i.path, u.previous_updated_at, u.updated_at FROM item_updates u JOIN items i ON i.id = u.item_id',
+    );
+    expect(updates).toEqual([
+      {
+        path: '/government/news/borders-and-asylum',
+        previous_updated_at: '2025-09-01T08:30:00.000Z',
+        updated_at: '2025-09-02T11:00:00.000Z',
+      },
+    ]);
   });
 
   it('a failing feed: exit code 3, the others stored, and status names the failure', async () => {
@@ -70,7 +87,16 @@ describe('followthrough poll --once (end to end)', () => {
     expect(r.stdout).toMatch(/feed home-office: FAILED: .*503/);
     expect(r.logs.some((l) => l.event === 'feed.failed' && l.feed === 'home-office')).toBe(true);
     const status = await runCli(['status', '--json', '--now', '2025-09-02T10:01:00Z'], { env: cfg.env });
-    const s = JSON.parse(status.stdout) as { feeds: Array<{ id: string; failures: number; lastError: string; nextAttemptAt: string; problem: string }>; items: { total: number } };
+    const s = JSON.parse(status.stdout) as {
+      feeds: Array<{
+        id: string;
+        failures: number;
+        lastError: string;
+        nextAttemptAt: string;
+        problem: string;
+      }>;
+      items: { total: number };
+    };
     const ho = s.feeds.find((f) => f.id === 'home-office')!;
     expect(ho).toMatchObject({ failures: 1, nextAttemptAt: '2025-09-02T10:10:00.000Z' });
     expect(ho.problem).toContain('503');
@@ -83,7 +109,9 @@ describe('followthrough poll --once (end to end)', () => {
   it('refuses to poll while another worker holds the database', async () => {
     await poll('2025-09-02T10:00:00Z');
     const db = new Database(cfg.database);
-    db.prepare("INSERT INTO worker_lock (id, owner, pid, host, acquired_at, heartbeat_at) VALUES (1, 'run', 1, 'elsewhere', ?, ?)").run(new Date().toISOString(), new Date().toISOString());
+    db.prepare(
+      "INSERT INTO worker_lock (id, owner, pid, host, acquired_at, heartbeat_at) VALUES (1, 'run', 1, 'elsewhere', ?, ?)",
+    ).run(new Date().toISOString(), new Date().toISOString());
     db.close();
     const r = await poll('2025-09-02T11:00:00Z');
     expect(r.code).toBe(1);
@@ -91,18 +119,27 @@ describe('followthrough poll --once (end to end)', () => {
   });
 
   it('a broken config: exit 2 and every problem with file, line, field and fix', async () => {
-    writeFileSync(cfg.configFile, 'timezone: Mars/Olympus\nfeeds:\n  - id: x\n    url: gopher://example\nslack: {}\nschedul: {}\n');
+    writeFileSync(
+      cfg.configFile,
+      'timezone: Mars/Olympus\nfeeds:\n  - id: x\n    url: gopher://example\nslack: {}\nschedul: {}\n',
+    );
     const r = await runCli(['check-config'], { env: cfg.env });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('4 problems in the configuration');
     expect(r.stderr).toMatch(/followthrough\.yaml:1: timezone: unknown time zone "Mars\/Olympus"/);
-    expect(r.stderr).toMatch(/followthrough\.yaml:4: feeds\[0\]\.url: url "gopher:\/\/example" is not an http\(s\) address/);
+    expect(r.stderr).toMatch(
+      /followthrough\.yaml:4: feeds\[0\]\.url: url "gopher:\/\/example" is not an http\(s\) address/,
+    );
     expect(r.stderr).toMatch(/followthrough\.yaml:5: slack\.channel: channel is required/);
-    expect(r.stderr).toMatch(/followthrough\.yaml:6: schedul: unknown key "schedul"\n {2}fix: did you mean "schedule"/);
+    expect(r.stderr).toMatch(
+      /followthrough\.yaml:6: schedul: unknown key "schedul"\n {2}fix: did you mean "schedule"/,
+    );
   });
 
   it('check-config prints the effective config with the token redacted', async () => {
-    const r = await runCli(['check-config'], { env: { ...cfg.env, SLACK_BOT_TOKEN: 'xoxb-1234-secret-value' } });
+    const r = await runCli(['check-config'], {
+      env: { ...cfg.env, SLACK_BOT_TOKEN: 'xoxb-1234-secret-value' },
+    });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('configuration is valid');
     expect(r.stdout).toContain('xoxb-…[redacted, 22 characters]');

@@ -29,7 +29,10 @@ const dueSoonCommitments = `commitments:
 `;
 
 function setUp(commitments?: string) {
-  cfg = tempConfig({ feeds: [{ id: 'home-office', url: govuk.url + govukPaths.organisationFeed }], ...(commitments ? { commitments } : {}) });
+  cfg = tempConfig({
+    feeds: [{ id: 'home-office', url: govuk.url + govukPaths.organisationFeed }],
+    ...(commitments ? { commitments } : {}),
+  });
   env = { ...cfg.env, SLACK_BOT_TOKEN: token, SLACK_API_URL: slack.url };
 }
 
@@ -44,14 +47,25 @@ afterEach(async () => {
 });
 
 const poll = (now: string) => runCli(['poll', '--once', '--now', now], { env });
-const alerts = (kind?: string) => slack.messages('#followthrough').filter((m) => m.metadata?.event_type === 'followthrough_alert' && (!kind || m.metadata.event_payload.kind === kind));
-const cards = () => slack.messages('#followthrough').filter((m) => m.metadata?.event_type === 'followthrough_card');
+const alerts = (kind?: string) =>
+  slack
+    .messages('#followthrough')
+    .filter(
+      (m) =>
+        m.metadata?.event_type === 'followthrough_alert' && (!kind || m.metadata.event_payload.kind === kind),
+    );
+const cards = () =>
+  slack.messages('#followthrough').filter((m) => m.metadata?.event_type === 'followthrough_card');
 const cardOf = (id: string) => cards().find((m) => m.metadata!.event_payload.commitment_id === id);
 
 function outboxOrder(): string[] {
   const db = new Database(cfg.database, { readonly: true });
   try {
-    return (db.prepare("SELECT alert_id FROM outbox WHERE state = 'sent' ORDER BY id").all() as Array<{ alert_id: string }>).map((r) => r.alert_id);
+    return (
+      db.prepare("SELECT alert_id FROM outbox WHERE state = 'sent' ORDER BY id").all() as Array<{
+        alert_id: string;
+      }>
+    ).map((r) => r.alert_id);
   } finally {
     db.close();
   }
@@ -69,10 +83,14 @@ describe('alerts in Slack (end to end)', () => {
     const before = slack.messages('#followthrough').length;
     expect(cardOf('customs-partnership')).toBeDefined();
 
-    govuk.addAtomEntries(govukPaths.organisationFeed, [{
-      path: '/government/news/customs-partnership-next-steps', title: 'Customs partnership: Calais Group members set out next steps',
-      summary: 'Customs agencies will share information on shipments of small boat materials.', updated: '2025-09-02T10:30:00Z',
-    }]);
+    govuk.addAtomEntries(govukPaths.organisationFeed, [
+      {
+        path: '/government/news/customs-partnership-next-steps',
+        title: 'Customs partnership: Calais Group members set out next steps',
+        summary: 'Customs agencies will share information on shipments of small boat materials.',
+        updated: '2025-09-02T10:30:00Z',
+      },
+    ]);
     const second = await poll('2025-09-02T11:00:00Z');
     expect(second.code, second.stderr).toBe(0);
     const fresh = slack.messages('#followthrough').slice(before);
@@ -149,16 +167,28 @@ describe('alerts in Slack (end to end)', () => {
     const child = startCli(['poll', '--once', '--now', '2025-09-02T10:00:00Z'], { env });
     const done = collect(child);
     const deadline = Date.now() + 20_000;
-    while (slack.messages('#followthrough').length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while (slack.messages('#followthrough').length === 0 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
     expect(slack.messages('#followthrough')).toHaveLength(1);
     child.kill('SIGKILL');
     expect((await done).signal).toBe('SIGKILL');
 
     const again = await poll('2025-09-02T10:30:00Z');
     expect(again.code, again.stderr).toBe(0);
-    expect(again.logs.some((l) => l.event === 'slack.card_found' || l.event === 'slack.duplicate_avoided' || String(l.event).includes('found'))).toBe(true);
+    expect(
+      again.logs.some(
+        (l) =>
+          l.event === 'slack.card_found' ||
+          l.event === 'slack.duplicate_avoided' ||
+          String(l.event).includes('found'),
+      ),
+    ).toBe(true);
     const perCommitment = new Map<string, number>();
-    for (const c of cards()) perCommitment.set(String(c.metadata!.event_payload.commitment_id), (perCommitment.get(String(c.metadata!.event_payload.commitment_id)) ?? 0) + 1);
+    for (const c of cards())
+      perCommitment.set(
+        String(c.metadata!.event_payload.commitment_id),
+        (perCommitment.get(String(c.metadata!.event_payload.commitment_id)) ?? 0) + 1,
+      );
     expect([...perCommitment.values()].every((n) => n === 1)).toBe(true);
     const ids = alertIdsInSlack();
     expect(new Set(ids).size).toBe(ids.length);
@@ -169,15 +199,25 @@ describe('alerts in Slack (end to end)', () => {
     setUp();
     await poll('2025-09-02T10:00:00Z');
     const before = slack.messages('#followthrough').length;
-    govuk.addAtomEntries(govukPaths.organisationFeed, [{
-      path: '/government/news/customs-partnership-injection',
-      title: 'Customs partnership <!channel> <@U1> <https://evil.example|gov.uk> Smith &amp; Co',
-      summary: 'Customs <!here> partnership', updated: '2025-09-02T10:30:00Z',
-    }]);
+    govuk.addAtomEntries(govukPaths.organisationFeed, [
+      {
+        path: '/government/news/customs-partnership-injection',
+        title: 'Customs partnership <!channel> <@U1> <https://evil.example|gov.uk> Smith &amp; Co',
+        summary: 'Customs <!here> partnership',
+        updated: '2025-09-02T10:30:00Z',
+      },
+    ]);
     await poll('2025-09-02T11:00:00Z');
     const [post] = slack.messages('#followthrough').slice(before);
     const wire = JSON.stringify({ text: post!.text, blocks: post!.blocks });
-    for (const raw of ['<!channel>', '<!here>', '<@U1>', '<https://evil.example|gov.uk>', '<https://evil.example']) expect(wire).not.toContain(raw);
+    for (const raw of [
+      '<!channel>',
+      '<!here>',
+      '<@U1>',
+      '<https://evil.example|gov.uk>',
+      '<https://evil.example',
+    ])
+      expect(wire).not.toContain(raw);
     expect(wire).toContain('&lt;!channel&gt;');
     expect(wire).toContain('&lt;@U1&gt;');
     expect(wire).toContain('&lt;https://evil.example|gov.uk&gt;');
@@ -189,11 +229,14 @@ describe('alerts in Slack (end to end)', () => {
     setUp();
     await poll('2025-09-02T10:00:00Z');
     const before = slack.messages('#followthrough').length;
-    govuk.addAtomEntries(govukPaths.organisationFeed, [{
-      path: '/government/news/customs-partnership-long',
-      title: 'Customs partnership ' + 'very long title '.repeat(625),
-      summary: 'customs partnership ' + 'and a very long summary '.repeat(420), updated: '2025-09-02T10:30:00Z',
-    }]);
+    govuk.addAtomEntries(govukPaths.organisationFeed, [
+      {
+        path: '/government/news/customs-partnership-long',
+        title: `Customs partnership ${'very long title '.repeat(625)}`,
+        summary: `customs partnership ${'and a very long summary '.repeat(420)}`,
+        updated: '2025-09-02T10:30:00Z',
+      },
+    ]);
     const r = await poll('2025-09-02T11:00:00Z');
     expect(r.code, r.stderr).toBe(0);
     const fresh = slack.messages('#followthrough').slice(before);

@@ -28,7 +28,9 @@ it('runs its jobs, refuses a second worker, and stops cleanly on SIGTERM', async
   const env = { ...cfg.env, SLACK_BOT_TOKEN: token, SLACK_API_URL: slack.url };
   const child = startCli(['run'], { env });
   let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => { stderr += d.toString(); });
+  child.stderr!.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
   const done = collect(child, 60_000);
   const logged = (event: string) => parseLogs(stderr).some((l) => l.event === event);
 

@@ -33,7 +33,9 @@ export interface HeadlessChromium {
 /** Launch with a fresh profile in a temp dir (removed on close). */
 export async function launchChromium(): Promise<HeadlessChromium> {
   if (!existsSync(chromiumPath)) {
-    throw new Error(`${chromiumPath} is missing: install it with \`apt-get install -y chromium\` (.ci/run does), or set FOLLOWTHROUGH_SKIP_BROWSER=1 to skip browser tests`);
+    throw new Error(
+      `${chromiumPath} is missing: install it with \`apt-get install -y chromium\` (.ci/run does), or set FOLLOWTHROUGH_SKIP_BROWSER=1 to skip browser tests`,
+    );
   }
   const userDataDir = await mkdtemp(join(tmpdir(), 'followthrough-chromium-'));
   try {

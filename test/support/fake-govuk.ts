@@ -106,7 +106,12 @@ export interface FakeGovuk {
   requests: RecordedRequest[];
   requestsTo(path: string): RecordedRequest[];
   /** Replace a feed with these entries (newest 20 kept, newest first) in one generator's style. */
-  setAtomEntries(path: string, entries: AtomEntry[], style: AtomStyle, opts?: { limit?: number; title?: string }): void;
+  setAtomEntries(
+    path: string,
+    entries: AtomEntry[],
+    style: AtomStyle,
+    opts?: { limit?: number; title?: string },
+  ): void;
   /** Add entries to a feed (fixture feeds included); an entry with a known path replaces it: a major update. */
   addAtomEntries(path: string, entries: AtomEntry[]): void;
   /** The entries a feed currently holds. */
@@ -115,7 +120,10 @@ export interface FakeGovuk {
   setSearchResults(results: SearchResult[]): void;
   searchResults(): SearchResult[];
   /** Serve a fixed answer at a path, with conditional GET honoured for 200s. */
-  setResponse(path: string, response: { status?: number; body: string; contentType?: string; headers?: Record<string, string> }): void;
+  setResponse(
+    path: string,
+    response: { status?: number; body: string; contentType?: string; headers?: Record<string, string> },
+  ): void;
   /** Misbehave at a path for the next `times` requests (default: until `clearFailures`). Queued in order. */
   fail(path: string, failure: Failure, opts?: { times?: number }): void;
   clearFailures(path?: string): void;
@@ -151,11 +159,17 @@ export async function startFakeGovuk(): Promise<FakeGovuk> {
   const routes = new Map<string, Route>();
   const scripts = new Map<string, Script[]>();
   const requests: RecordedRequest[] = [];
-  let search = { results: (JSON.parse(govukFixture('search-home-office.json')) as { results: SearchResult[] }).results, lastModified: stamp(null) };
+  let search = {
+    results: (JSON.parse(govukFixture('search-home-office.json')) as { results: SearchResult[] }).results,
+    lastModified: stamp(null),
+  };
 
   const setRoute = (path: string, route: Omit<Route, 'lastModified'>): void => {
     const previous = routes.get(path);
-    const lastModified = previous && previous.body === route.body ? previous.lastModified : stamp(previous?.lastModified ?? null);
+    const lastModified =
+      previous && previous.body === route.body
+        ? previous.lastModified
+        : stamp(previous?.lastModified ?? null);
     routes.set(path, { ...route, lastModified });
   };
   const setAtom = (path: string, atom: NonNullable<Route['atom']>): void => {
@@ -173,39 +187,92 @@ export async function startFakeGovuk(): Promise<FakeGovuk> {
   ] as const) {
     const body = govukFixture(file);
     // The fixture's bytes are served as they are until a test changes the entries.
-    setRoute(path, { status: 200, body, contentType: atomType, headers: {}, atom: { style, entries: readAtomEntries(body, style), limit: feedLimit, title: atomTitle(body) } });
+    setRoute(path, {
+      status: 200,
+      body,
+      contentType: atomType,
+      headers: {},
+      atom: { style, entries: readAtomEntries(body, style), limit: feedLimit, title: atomTitle(body) },
+    });
   }
-  setRoute(govukPaths.endedFeed, { status: 200, body: govukFixture('feed-ended.atom'), contentType: atomType, headers: {} });
-  setRoute(govukPaths.content, { status: 200, body: govukFixture('content-calais-group-press-release.json'), contentType: jsonType, headers: {} });
+  setRoute(govukPaths.endedFeed, {
+    status: 200,
+    body: govukFixture('feed-ended.atom'),
+    contentType: atomType,
+    headers: {},
+  });
+  setRoute(govukPaths.content, {
+    status: 200,
+    body: govukFixture('content-calais-group-press-release.json'),
+    contentType: jsonType,
+    headers: {},
+  });
 
   const server = createServer((req, res) => {
     const target = new URL(req.url ?? '/', 'http://fake.invalid');
-    const rec: RecordedRequest = { method: req.method ?? 'GET', path: target.pathname, query: target.searchParams, headers: req.headers, status: null, bodyBytes: 0, done: false };
+    const rec: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path: target.pathname,
+      query: target.searchParams,
+      headers: req.headers,
+      status: null,
+      bodyBytes: 0,
+      done: false,
+    };
     requests.push(rec);
-    res.once('close', () => { rec.done = true; });
+    res.once('close', () => {
+      rec.done = true;
+    });
     const script = takeScript(scripts, rec.path);
     if (script) return misbehave(script, req, res, rec);
     if (rec.path === govukPaths.search) return answerSearch(req, res, rec);
     const route = routes.get(rec.path);
-    if (!route) return send(res, rec, 404, '<!DOCTYPE html><html><body><h1>Page not found</h1></body></html>', { 'content-type': 'text/html; charset=utf-8' });
+    if (!route)
+      return send(res, rec, 404, '<!DOCTYPE html><html><body><h1>Page not found</h1></body></html>', {
+        'content-type': 'text/html; charset=utf-8',
+      });
     answer(req, res, rec, route);
   });
 
   function answerSearch(req: IncomingMessage, res: ServerResponse, rec: RecordedRequest): void {
     const page = searchPage(search.results, rec.query);
-    if ('error' in page) return send(res, rec, 422, JSON.stringify({ error: page.error }), { 'content-type': jsonType });
-    answer(req, res, rec, { status: 200, body: JSON.stringify(page), contentType: jsonType, headers: {}, lastModified: search.lastModified });
+    if ('error' in page)
+      return send(res, rec, 422, JSON.stringify({ error: page.error }), { 'content-type': jsonType });
+    answer(req, res, rec, {
+      status: 200,
+      body: JSON.stringify(page),
+      contentType: jsonType,
+      headers: {},
+      lastModified: search.lastModified,
+    });
   }
 
-  function misbehave(failure: Failure, req: IncomingMessage, res: ServerResponse, rec: RecordedRequest): void {
+  function misbehave(
+    failure: Failure,
+    req: IncomingMessage,
+    res: ServerResponse,
+    rec: RecordedRequest,
+  ): void {
     const feedBody = (): string => routes.get(rec.path)?.body ?? govukFixture('home-office.atom');
     const now = stamp(null);
     switch (failure.kind) {
       case '500':
-        return send(res, rec, 500, '<!DOCTYPE html><html><body><h1>Sorry, we’re experiencing technical difficulties</h1></body></html>', { 'content-type': 'text/html; charset=utf-8' });
+        return send(
+          res,
+          rec,
+          500,
+          '<!DOCTYPE html><html><body><h1>Sorry, we’re experiencing technical difficulties</h1></body></html>',
+          { 'content-type': 'text/html; charset=utf-8' },
+        );
       case '429':
       case '503':
-        return send(res, rec, Number(failure.kind), `<!DOCTYPE html><html><body><h1>${failure.kind === '429' ? 'Too many requests' : 'Service unavailable'}</h1></body></html>`, { 'content-type': 'text/html; charset=utf-8', 'retry-after': failure.retryAfter ?? '60' });
+        return send(
+          res,
+          rec,
+          Number(failure.kind),
+          `<!DOCTYPE html><html><body><h1>${failure.kind === '429' ? 'Too many requests' : 'Service unavailable'}</h1></body></html>`,
+          { 'content-type': 'text/html; charset=utf-8', 'retry-after': failure.retryAfter ?? '60' },
+        );
       case 'hang':
         return;
       case 'hang-body': {
@@ -217,16 +284,36 @@ export async function startFakeGovuk(): Promise<FakeGovuk> {
         return;
       }
       case 'huge':
-        streamHuge(res, rec, failure.bytes ?? 50 * 1024 * 1024, failure.declareLength ?? false).catch(() => res.destroy());
+        streamHuge(res, rec, failure.bytes ?? 50 * 1024 * 1024, failure.declareLength ?? false).catch(() =>
+          res.destroy(),
+        );
         return;
       case 'malformed': {
         const body = feedBody();
-        return answer(req, res, rec, { status: 200, body: body.slice(0, Math.floor(body.length / 2)), contentType: atomType, headers: {}, lastModified: now });
+        return answer(req, res, rec, {
+          status: 200,
+          body: body.slice(0, Math.floor(body.length / 2)),
+          contentType: atomType,
+          headers: {},
+          lastModified: now,
+        });
       }
       case 'bad-date':
-        return answer(req, res, rec, { status: 200, body: breakDate(feedBody(), failure.entry ?? 0), contentType: atomType, headers: {}, lastModified: now });
+        return answer(req, res, rec, {
+          status: 200,
+          body: breakDate(feedBody(), failure.entry ?? 0),
+          contentType: atomType,
+          headers: {},
+          lastModified: now,
+        });
       case 'feed-ended':
-        return answer(req, res, rec, { status: 200, body: govukFixture('feed-ended.atom'), contentType: atomType, headers: {}, lastModified: now });
+        return answer(req, res, rec, {
+          status: 200,
+          body: govukFixture('feed-ended.atom'),
+          contentType: atomType,
+          headers: {},
+          lastModified: now,
+        });
       case 'redirect':
         return send(res, rec, failure.status ?? 302, '', { location: failure.to });
       case 'reset':
@@ -249,7 +336,12 @@ export async function startFakeGovuk(): Promise<FakeGovuk> {
     requestsTo: (path) => requests.filter((r) => r.path === path),
     setAtomEntries(path, entries, style, opts = {}) {
       const previous = routes.get(path)?.atom;
-      setAtom(path, { style, entries: entries.map(checkEntry), limit: opts.limit ?? feedLimit, title: opts.title ?? previous?.title ?? defaultTitle(path, style) });
+      setAtom(path, {
+        style,
+        entries: entries.map(checkEntry),
+        limit: opts.limit ?? feedLimit,
+        title: opts.title ?? previous?.title ?? defaultTitle(path, style),
+      });
     },
     addAtomEntries(path, entries) {
       const atom = atomOf(path);
@@ -263,7 +355,12 @@ export async function startFakeGovuk(): Promise<FakeGovuk> {
     },
     searchResults: () => [...search.results],
     setResponse(path, response) {
-      setRoute(path, { status: response.status ?? 200, body: response.body, contentType: response.contentType ?? atomType, headers: response.headers ?? {} });
+      setRoute(path, {
+        status: response.status ?? 200,
+        body: response.body,
+        contentType: response.contentType ?? atomType,
+        headers: response.headers ?? {},
+      });
     },
     fail(path, failure, opts = {}) {
       const queue = scripts.get(path) ?? [];
@@ -292,31 +389,53 @@ function takeScript(scripts: Map<string, Script[]>, path: string): Failure | nul
 
 /** 200 with a strong ETag and Last-Modified, or 304 when the client already has these bytes (RFC 9110 §13.1). */
 function answer(req: IncomingMessage, res: ServerResponse, rec: RecordedRequest, route: Route): void {
-  if (route.status !== 200) return send(res, rec, route.status, route.body, { 'content-type': route.contentType, ...route.headers });
+  if (route.status !== 200)
+    return send(res, rec, route.status, route.body, { 'content-type': route.contentType, ...route.headers });
   const etag = `"${createHash('sha256').update(route.body).digest('hex').slice(0, 32)}"`;
   const lastModified = route.lastModified.toUTCString();
   const cache = { etag, 'last-modified': lastModified, 'cache-control': cacheControl };
   const ifNoneMatch = req.headers['if-none-match'];
   const ifModifiedSince = Date.parse(req.headers['if-modified-since'] ?? '');
   // If-None-Match wins over If-Modified-Since when both are sent (RFC 9110 §13.2.2).
-  const fresh = ifNoneMatch !== undefined
-    ? ifNoneMatch.split(',').map((t) => t.trim().replace(/^W\//, '')).some((t) => t === etag || t === '*')
-    : !Number.isNaN(ifModifiedSince) && route.lastModified.getTime() <= ifModifiedSince;
+  const fresh =
+    ifNoneMatch !== undefined
+      ? ifNoneMatch
+          .split(',')
+          .map((t) => t.trim().replace(/^W\//, ''))
+          .some((t) => t === etag || t === '*')
+      : !Number.isNaN(ifModifiedSince) && route.lastModified.getTime() <= ifModifiedSince;
   if (fresh) return send(res, rec, 304, '', cache);
   send(res, rec, 200, route.body, { 'content-type': route.contentType, ...cache, ...route.headers });
 }
 
-function send(res: ServerResponse, rec: RecordedRequest, status: number, body: string, headers: Record<string, string>): void {
+function send(
+  res: ServerResponse,
+  rec: RecordedRequest,
+  status: number,
+  body: string,
+  headers: Record<string, string>,
+): void {
   rec.status = status;
   rec.bodyBytes += Buffer.byteLength(body);
   // A 304 carries no body and no length of its own (RFC 9110 §15.4.5).
-  res.writeHead(status, status === 304 ? headers : { 'content-length': String(Buffer.byteLength(body)), ...headers });
+  res.writeHead(
+    status,
+    status === 304 ? headers : { 'content-length': String(Buffer.byteLength(body)), ...headers },
+  );
   res.end(body);
 }
 
-async function streamHuge(res: ServerResponse, rec: RecordedRequest, total: number, declareLength: boolean): Promise<void> {
+async function streamHuge(
+  res: ServerResponse,
+  rec: RecordedRequest,
+  total: number,
+  declareLength: boolean,
+): Promise<void> {
   rec.status = 200;
-  res.writeHead(200, { 'content-type': atomType, ...(declareLength ? { 'content-length': String(total) } : {}) });
+  res.writeHead(200, {
+    'content-type': atomType,
+    ...(declareLength ? { 'content-length': String(total) } : {}),
+  });
   const chunk = Buffer.alloc(64 * 1024, ' ');
   chunk.write('<?xml version="1.0" encoding="UTF-8"?><feed xmlns="http://www.w3.org/2005/Atom"><!--');
   let closed = false;
@@ -330,25 +449,61 @@ async function streamHuge(res: ServerResponse, rec: RecordedRequest, total: numb
     const piece = chunk.subarray(0, Math.min(chunk.length, total - rec.bodyBytes));
     rec.bodyBytes += piece.length;
     // Backpressure: write only as fast as the client reads, so bodyBytes shows how much it took.
-    if (!res.write(piece)) await new Promise<void>((resolve) => { wake = resolve; });
+    if (!res.write(piece))
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+      });
   }
   if (!closed) res.end();
 }
 
 /** The Search API's answer, or the 422 it gives for parameters it does not know. */
-function searchPage(all: SearchResult[], query: URLSearchParams): { results: Record<string, unknown>[]; total: number; start: number; aggregates: object; suggested_queries: string[] } | { error: string } {
-  const known = new Set(['q', 'order', 'start', 'count', 'fields', 'filter_organisations', 'filter_content_store_document_type', 'filter_world_locations', 'filter_public_timestamp']);
+function searchPage(
+  all: SearchResult[],
+  query: URLSearchParams,
+):
+  | {
+      results: Record<string, unknown>[];
+      total: number;
+      start: number;
+      aggregates: object;
+      suggested_queries: string[];
+    }
+  | { error: string } {
+  const known = new Set([
+    'q',
+    'order',
+    'start',
+    'count',
+    'fields',
+    'filter_organisations',
+    'filter_content_store_document_type',
+    'filter_world_locations',
+    'filter_public_timestamp',
+  ]);
   const unknown = [...new Set(query.keys())].filter((k) => !known.has(k));
   if (unknown.length) return { error: `Unexpected parameters: ${unknown.join(', ')}` };
-  const returnable = new Set(['title', 'link', 'description', 'public_timestamp', 'display_type', 'content_store_document_type', 'organisations', 'world_locations', 'format']);
+  const returnable = new Set([
+    'title',
+    'link',
+    'description',
+    'public_timestamp',
+    'display_type',
+    'content_store_document_type',
+    'organisations',
+    'world_locations',
+    'format',
+  ]);
   const fields = query.getAll('fields');
   const badFields = fields.filter((f) => !returnable.has(f));
-  if (badFields.length) return { error: `Some requested fields are not valid return fields: ${badFields.join(', ')}` };
+  if (badFields.length)
+    return { error: `Some requested fields are not valid return fields: ${badFields.join(', ')}` };
   const start = wholeNumber(query.get('start') ?? '0');
   const count = wholeNumber(query.get('count') ?? '10');
   if (start === null || count === null || count > 1500) return { error: 'Invalid value for start or count' };
   const order = query.get('order');
-  if (order !== null && order !== '-public_timestamp' && order !== 'public_timestamp') return { error: `"${order}" is not a valid sort field` };
+  if (order !== null && order !== '-public_timestamp' && order !== 'public_timestamp')
+    return { error: `"${order}" is not a valid sort field` };
 
   let results = [...all];
   const window = query.get('filter_public_timestamp');
@@ -360,7 +515,10 @@ function searchPage(all: SearchResult[], query: URLSearchParams): { results: Rec
       return at >= range.from && at <= range.to;
     });
   }
-  for (const [param, field] of [['filter_organisations', 'organisations'], ['filter_world_locations', 'world_locations']] as const) {
+  for (const [param, field] of [
+    ['filter_organisations', 'organisations'],
+    ['filter_world_locations', 'world_locations'],
+  ] as const) {
     const wanted = query.getAll(param);
     if (wanted.length) results = results.filter((r) => (r[field] ?? []).some((o) => wanted.includes(o.slug)));
   }
@@ -372,7 +530,11 @@ function searchPage(all: SearchResult[], query: URLSearchParams): { results: Rec
     const sign = order.startsWith('-') ? -1 : 1;
     results.sort((a, b) => sign * (Date.parse(a.public_timestamp) - Date.parse(b.public_timestamp)));
   }
-  const pageResults = results.slice(start, start + count).map((r) => (fields.length ? Object.fromEntries(fields.filter((f) => f in r).map((f) => [f, r[f]])) : { ...r }));
+  const pageResults = results
+    .slice(start, start + count)
+    .map((r) =>
+      fields.length ? Object.fromEntries(fields.filter((f) => f in r).map((f) => [f, r[f]])) : { ...r },
+    );
   return { results: pageResults, total: results.length, start, aggregates: {}, suggested_queries: [] };
 }
 
@@ -403,20 +565,30 @@ function stamp(previous: Date | null): Date {
 }
 
 function checkEntry(entry: AtomEntry): AtomEntry {
-  if (Number.isNaN(Date.parse(entry.updated))) throw new Error(`fake GOV.UK: entry ${entry.path} has an unreadable updated ${JSON.stringify(entry.updated)}`);
-  if (!entry.path.startsWith('/')) throw new Error(`fake GOV.UK: entry path must start with /, not ${JSON.stringify(entry.path)}`);
+  if (Number.isNaN(Date.parse(entry.updated)))
+    throw new Error(
+      `fake GOV.UK: entry ${entry.path} has an unreadable updated ${JSON.stringify(entry.updated)}`,
+    );
+  if (!entry.path.startsWith('/'))
+    throw new Error(`fake GOV.UK: entry path must start with /, not ${JSON.stringify(entry.path)}`);
   return { ...entry };
 }
 
 function defaultTitle(path: string, style: AtomStyle): string {
   if (style === 'finder') return 'News and communications';
-  const slug = path.replace(/\.atom$/, '').split('/').pop() ?? '';
+  const slug =
+    path
+      .replace(/\.atom$/, '')
+      .split('/')
+      .pop() ?? '';
   return `${slug.replace(/-/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase())} - Activity on GOV.UK`;
 }
 
 /** Atom as each GOV.UK generator writes it (GOVUK.md, "two generators"). */
 function renderAtom(path: string, atom: NonNullable<Route['atom']>): string {
-  const entries = [...atom.entries].sort((a, b) => Date.parse(b.updated) - Date.parse(a.updated)).slice(0, atom.limit);
+  const entries = [...atom.entries]
+    .sort((a, b) => Date.parse(b.updated) - Date.parse(a.updated))
+    .slice(0, atom.limit);
   const org = atom.style === 'organisation';
   const time = org ? utcTime : londonTime;
   const page = path.replace(/\.atom$/, '');
@@ -481,15 +653,31 @@ function utcTime(instant: string): string {
 }
 
 const londonParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit',
-  hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
 });
 
 /** `2025-09-01T09:30:00+01:00`: London wall time with its offset, as finder-frontend writes it. */
 function londonTime(instant: string): string {
   const date = new Date(Math.floor(Date.parse(instant) / 1000) * 1000);
-  const p = Object.fromEntries(londonParts.formatToParts(date).map((x) => [x.type, x.value])) as Record<string, string>;
-  const wall = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+  const p = Object.fromEntries(londonParts.formatToParts(date).map((x) => [x.type, x.value])) as Record<
+    string,
+    string
+  >;
+  const wall = Date.UTC(
+    Number(p.year),
+    Number(p.month) - 1,
+    Number(p.day),
+    Number(p.hour),
+    Number(p.minute),
+    Number(p.second),
+  );
   const offset = Math.round((wall - date.getTime()) / 60_000);
   const hh = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
   const mm = String(Math.abs(offset) % 60).padStart(2, '0');
@@ -507,14 +695,18 @@ function atomTitle(body: string): string {
 /** The entries of a fixture feed in GOV.UK style, so tests can add to a fixture feed. */
 function readAtomEntries(body: string, style: AtomStyle): AtomEntry[] {
   return [...body.matchAll(/<entry>([\s\S]*?)<\/entry>/g)].map(([, entry = '']) => {
-    const tag = (name: string): string => decode(new RegExp(`<${name}[^>]*>([\\s\\S]*?)</${name}>`).exec(entry)?.[1] ?? '', { level: 'xml' });
+    const tag = (name: string): string =>
+      decode(new RegExp(`<${name}[^>]*>([\\s\\S]*?)</${name}>`).exec(entry)?.[1] ?? '', { level: 'xml' });
     const href = /<link[^>]*href="([^"]*)"/.exec(entry)?.[1] ?? '';
     const label = /<category label="([^"]*)"/.exec(entry)?.[1];
     const displayType = label === undefined ? undefined : decode(label, { level: 'xml' });
     const title = tag('title');
     return {
       path: href.replace(/^https:\/\/www\.gov\.uk/, ''),
-      title: style === 'organisation' && displayType && title.startsWith(`${displayType}: `) ? title.slice(displayType.length + 2) : title,
+      title:
+        style === 'organisation' && displayType && title.startsWith(`${displayType}: `)
+          ? title.slice(displayType.length + 2)
+          : title,
       ...(displayType === undefined ? {} : { displayType }),
       summary: tag('summary'),
       updated: tag('updated'),
@@ -527,6 +719,8 @@ function breakDate(body: string, entry: number): string {
   let seen = -1;
   return body.replace(/<entry>([\s\S]*?)<\/entry>/g, (match) => {
     seen += 1;
-    return seen === entry ? match.replace(/<updated>[^<]*<\/updated>/, '<updated>not-a-date</updated>') : match;
+    return seen === entry
+      ? match.replace(/<updated>[^<]*<\/updated>/, '<updated>not-a-date</updated>')
+      : match;
   });
 }

@@ -63,10 +63,13 @@ export interface FakeSlack {
 }
 
 export function fakeChannelId(name: string): string {
-  return 'C' + createHash('sha1').update(name.replace(/^#/, '')).digest('hex').slice(0, 10).toUpperCase();
+  return `C${createHash('sha1').update(name.replace(/^#/, '')).digest('hex').slice(0, 10).toUpperCase()}`;
 }
 
-interface Script { behaviour: FakeBehaviour; left: number }
+interface Script {
+  behaviour: FakeBehaviour;
+  left: number;
+}
 
 const bot = { user: 'UFOLLOW01', bot_id: 'BFOLLOW01', team: 'TFAKE0001' };
 
@@ -97,14 +100,24 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   };
 
   const handlers: Record<string, (b: Record<string, unknown>) => Record<string, unknown>> = {
-    'auth.test': () => ({ ok: true, url: 'https://fake.slack.com/', team: 'Fake', user: 'followthrough', team_id: bot.team, user_id: bot.user, bot_id: bot.bot_id }),
+    'auth.test': () => ({
+      ok: true,
+      url: 'https://fake.slack.com/',
+      team: 'Fake',
+      user: 'followthrough',
+      team_id: bot.team,
+      user_id: bot.user,
+      bot_id: bot.bot_id,
+    }),
     'chat.postMessage': (b) => {
       const channel = resolveChannel(b.channel);
       if (!channel) return { ok: false, error: 'channel_not_found' };
       const invalid = checkLimits(b);
       if (invalid) return { ok: false, error: invalid };
       const m: FakeMessage = {
-        channel, ts: nextTs(), text: String(b.text ?? ''),
+        channel,
+        ts: nextTs(),
+        text: String(b.text ?? ''),
         ...(b.blocks !== undefined ? { blocks: b.blocks } : {}),
         ...(b.metadata !== undefined ? { metadata: b.metadata as FakeMessage['metadata'] } : {}),
         ...(b.thread_ts ? { thread_ts: String(b.thread_ts) } : {}),
@@ -132,7 +145,11 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       const m = store.find((x) => x.channel === channel && x.ts === b.message_ts);
       if (!m) return { ok: false, error: 'message_not_found' };
       const thread = m.thread_ts ? `?thread_ts=${m.thread_ts}&cid=${m.channel}` : '';
-      return { ok: true, channel: m.channel, permalink: `https://fake.slack.com/archives/${m.channel}/p${m.ts.replace('.', '')}${thread}` };
+      return {
+        ok: true,
+        channel: m.channel,
+        permalink: `https://fake.slack.com/archives/${m.channel}/p${m.ts.replace('.', '')}${thread}`,
+      };
     },
     // Takes IDs only, as Slack does: conversations.* answer channel_not_found for a #name.
     'conversations.list': () => ({
@@ -141,30 +158,40 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       response_metadata: { next_cursor: '' },
     }),
     'conversations.history': (b) => {
-      const channel = typeof b.channel === 'string' && !b.channel.startsWith('#') ? resolveChannel(b.channel) : undefined;
+      const channel =
+        typeof b.channel === 'string' && !b.channel.startsWith('#') ? resolveChannel(b.channel) : undefined;
       if (!channel) return { ok: false, error: 'channel_not_found' };
       const top = store.filter((m) => m.channel === channel && (!m.thread_ts || m.reply_broadcast)).reverse();
       return page(inRange(top, b), b);
     },
     'conversations.replies': (b) => {
-      const channel = typeof b.channel === 'string' && !b.channel.startsWith('#') ? resolveChannel(b.channel) : undefined;
+      const channel =
+        typeof b.channel === 'string' && !b.channel.startsWith('#') ? resolveChannel(b.channel) : undefined;
       if (!channel) return { ok: false, error: 'channel_not_found' };
       const parent = store.find((m) => m.channel === channel && m.ts === b.ts);
       if (!parent) return { ok: false, error: 'thread_not_found' };
-      const replies = store.filter((m) => m.channel === channel && m.thread_ts === parent.ts && m.ts !== parent.ts);
+      const replies = store.filter(
+        (m) => m.channel === channel && m.thread_ts === parent.ts && m.ts !== parent.ts,
+      );
       return page([parent, ...inRange(replies, b)], b);
     },
   };
 
   const page = (list: FakeMessage[], b: Record<string, unknown>): Record<string, unknown> => {
     const limit = Math.min(Math.max(Number(b.limit) || 100, 1), 1000);
-    const offset = b.cursor ? Number(Buffer.from(String(b.cursor), 'base64').toString().replace('offset:', '')) || 0 : 0;
+    const offset = b.cursor
+      ? Number(Buffer.from(String(b.cursor), 'base64').toString().replace('offset:', '')) || 0
+      : 0;
     const slice = list.slice(offset, offset + limit);
     const more = offset + limit < list.length;
     const withMeta = flag(b.include_all_metadata);
     return {
-      ok: true, messages: slice.map((m) => view(m, withMeta)), has_more: more,
-      response_metadata: { next_cursor: more ? Buffer.from(`offset:${offset + limit}`).toString('base64') : '' },
+      ok: true,
+      messages: slice.map((m) => view(m, withMeta)),
+      has_more: more,
+      response_metadata: {
+        next_cursor: more ? Buffer.from(`offset:${offset + limit}`).toString('base64') : '',
+      },
     };
   };
 
@@ -184,8 +211,10 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       if (--script.left <= 0) queue.shift();
       const b = script.behaviour;
       call.outcome = b.kind === 'error' ? b.error : b.kind;
-      if (b.kind === 'rate-limited') return send(res, 429, { ok: false, error: 'ratelimited' }, { 'Retry-After': String(b.retryAfter) });
-      if (b.kind === 'http-error') return sendRaw(res, b.status, '<html><body>upstream error</body></html>', 'text/html');
+      if (b.kind === 'rate-limited')
+        return send(res, 429, { ok: false, error: 'ratelimited' }, { 'Retry-After': String(b.retryAfter) });
+      if (b.kind === 'http-error')
+        return sendRaw(res, b.status, '<html><body>upstream error</body></html>', 'text/html');
       if (b.kind === 'hang') return void hung.add(res);
       if (b.kind === 'error') return send(res, 200, { ok: false, error: b.error, ...b.extra });
       handlers[method]?.(body);
@@ -195,7 +224,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     if (options.token !== undefined) {
       const bearer = auth?.replace(/^Bearer /, '');
       if (!bearer) return send(res, 200, { ok: false, error: (call.outcome = 'not_authed') });
-      if (bearer !== options.token) return send(res, 200, { ok: false, error: (call.outcome = 'invalid_auth') });
+      if (bearer !== options.token)
+        return send(res, 200, { ok: false, error: (call.outcome = 'invalid_auth') });
     }
     const handler = handlers[method];
     if (!handler) return send(res, 200, { ok: false, error: (call.outcome = 'unknown_method') });
@@ -222,20 +252,28 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       if (method) scripts.delete(method);
       else scripts.clear();
     },
-    close: () => new Promise<void>((resolve) => {
-      for (const res of hung) res.destroy();
-      hung.clear();
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const res of hung) res.destroy();
+        hung.clear();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 
 function view(m: FakeMessage, withMetadata: boolean): Record<string, unknown> {
   return {
-    type: 'message', ...(m.reply_broadcast ? { subtype: 'thread_broadcast' } : {}), text: m.text, user: bot.user, bot_id: bot.bot_id, ts: m.ts,
-    ...(m.thread_ts ? { thread_ts: m.thread_ts } : {}), ...(m.blocks !== undefined ? { blocks: m.blocks } : {}),
-    ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}), ...(m.edited ? { edited: { user: bot.user, ts: m.ts } } : {}),
+    type: 'message',
+    ...(m.reply_broadcast ? { subtype: 'thread_broadcast' } : {}),
+    text: m.text,
+    user: bot.user,
+    bot_id: bot.bot_id,
+    ts: m.ts,
+    ...(m.thread_ts ? { thread_ts: m.thread_ts } : {}),
+    ...(m.blocks !== undefined ? { blocks: m.blocks } : {}),
+    ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}),
+    ...(m.edited ? { edited: { user: bot.user, ts: m.ts } } : {}),
   };
 }
 
@@ -257,13 +295,22 @@ function checkLimits(b: Record<string, unknown>): string | undefined {
   if (!Array.isArray(b.blocks)) return 'invalid_blocks_format';
   if (b.blocks.length > 50) return 'invalid_blocks';
   for (const block of b.blocks as Array<Record<string, any>>) {
-    if (block.type === 'header' && (block.text?.type !== 'plain_text' || String(block.text?.text ?? '').length > 150)) return 'invalid_blocks';
+    if (
+      block.type === 'header' &&
+      (block.text?.type !== 'plain_text' || String(block.text?.text ?? '').length > 150)
+    )
+      return 'invalid_blocks';
     if (block.type === 'section') {
       if (block.text && String(block.text.text ?? '').length > 3000) return 'invalid_blocks';
-      if (block.fields && (block.fields.length > 10 || block.fields.some((f: any) => String(f.text ?? '').length > 2000))) return 'invalid_blocks';
+      if (
+        block.fields &&
+        (block.fields.length > 10 || block.fields.some((f: any) => String(f.text ?? '').length > 2000))
+      )
+        return 'invalid_blocks';
       if (!block.text && !block.fields) return 'invalid_blocks';
     }
-    if (block.type === 'context' && (!Array.isArray(block.elements) || block.elements.length > 10)) return 'invalid_blocks';
+    if (block.type === 'context' && (!Array.isArray(block.elements) || block.elements.length > 10))
+      return 'invalid_blocks';
   }
   if (JSON.stringify(b.blocks).length + String(b.text ?? '').length > 13_000) return 'msg_too_long';
   return undefined;
@@ -285,24 +332,43 @@ function readBody(req: IncomingMessage): Promise<string> {
 function parseBody(raw: string, contentType: string | undefined): Record<string, unknown> {
   let body: Record<string, unknown> = {};
   if (contentType?.includes('application/json')) {
-    try { body = JSON.parse(raw) as Record<string, unknown>; } catch { body = {}; }
+    try {
+      body = JSON.parse(raw) as Record<string, unknown>;
+    } catch {
+      body = {};
+    }
   } else {
     body = Object.fromEntries(new URLSearchParams(raw));
   }
   for (const key of ['blocks', 'metadata', 'attachments']) {
     const v = body[key];
     if (typeof v === 'string') {
-      try { body[key] = JSON.parse(v); } catch { /* left as sent */ }
+      try {
+        body[key] = JSON.parse(v);
+      } catch {
+        /* left as sent */
+      }
     }
   }
   return body;
 }
 
-function send(res: ServerResponse, status: number, body: Record<string, unknown>, headers: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): void {
   sendRaw(res, status, JSON.stringify(body), 'application/json; charset=utf-8', headers);
 }
 
-function sendRaw(res: ServerResponse, status: number, body: string, type: string, headers: Record<string, string> = {}): void {
+function sendRaw(
+  res: ServerResponse,
+  status: number,
+  body: string,
+  type: string,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { 'Content-Type': type, ...headers });
   res.end(body);
 }

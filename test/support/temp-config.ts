@@ -29,18 +29,24 @@ export function tempConfig(options: TempConfigOptions): TempConfig {
   const configFile = join(dir, 'followthrough.yaml');
   const commitmentsFile = join(dir, 'commitments.yaml');
   const database = join(dir, 'data', 'followthrough.db');
-  writeFileSync(configFile, stringify({
-    timezone: 'Europe/London',
-    database: 'data/followthrough.db',
-    commitments: 'commitments.yaml',
-    feeds: options.feeds,
-    slack: { channel: options.channel ?? '#followthrough' },
-    ...options.extra,
-  }));
+  writeFileSync(
+    configFile,
+    stringify({
+      timezone: 'Europe/London',
+      database: 'data/followthrough.db',
+      commitments: 'commitments.yaml',
+      feeds: options.feeds,
+      slack: { channel: options.channel ?? '#followthrough' },
+      ...options.extra,
+    }),
+  );
   if (options.commitments !== undefined) writeFileSync(commitmentsFile, options.commitments);
   else copyFileSync(join(repoRoot, 'config', 'commitments.yaml'), commitmentsFile);
   return {
-    dir, configFile, commitmentsFile, database,
+    dir,
+    configFile,
+    commitmentsFile,
+    database,
     env: { FOLLOWTHROUGH_CONFIG: configFile },
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };

@@ -17,7 +17,9 @@ export function tempDb(): TempDb {
   const path = join(dir, 'followthrough.db');
   const db = openStore(path);
   return {
-    db, path, dir,
+    db,
+    path,
+    dir,
     cleanup() {
       if (db.open) db.close();
       rmSync(dir, { recursive: true, force: true });

@@ -21,5 +21,11 @@ export function testConfig(over: Partial<Config> & { feeds?: FeedConfig[] } = {}
 }
 
 export function feed(id: string, url: string, over: Partial<FeedConfig> = {}): FeedConfig {
-  return { id, url, type: url.includes('/api/search.json') ? 'search' : 'atom', intervalMinutes: 15, ...over };
+  return {
+    id,
+    url,
+    type: url.includes('/api/search.json') ? 'search' : 'atom',
+    intervalMinutes: 15,
+    ...over,
+  };
 }

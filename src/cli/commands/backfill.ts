@@ -16,7 +16,6 @@ to Slack as one summary per commitment on the next delivery.`;
 
 export async function backfillCommand(argv: string[], io: CliIo): Promise<number> {
   const { values } = parse(argv, { since: { type: 'string' }, now: { type: 'string' } }, usage, false);
-  if (values.help) return io.out(usage), exitCodes.ok;
   const since = parseDay(values.since, '--since');
   if (!since) throw new UsageError(`--since is required\n\n${usage}`);
   const now = parseNow(values.now);
@@ -26,12 +25,21 @@ export async function backfillCommand(argv: string[], io: CliIo): Promise<number
   try {
     const { commitments } = loadWatched(config, { db, log, now });
     const progress = io.isTTY
-      ? (feed: string, seen: number, total: number) => process.stdout.write(`\r${feed}: ${seen}/${total} results   `)
+      ? (feed: string, seen: number, total: number) =>
+          process.stdout.write(`\r${feed}: ${seen}/${total} results   `)
       : undefined;
-    const report = await backfill(config, commitments, since, { db, log, now, fetchFeed, ...(progress ? { progress } : {}) });
+    const report = await backfill(config, commitments, since, {
+      db,
+      log,
+      now,
+      fetchFeed,
+      ...(progress ? { progress } : {}),
+    });
     if (io.isTTY) process.stdout.write('\n');
-    for (const s of report.sources) io.out(`${s.feed}: ${s.error ? `FAILED: ${s.error}` : `${s.added} new items since ${since}`}`);
-    if (report.sources.length === 0) io.out('no feed has a Search API query: add `recover:` to a feed in the config');
+    for (const s of report.sources)
+      io.out(`${s.feed}: ${s.error ? `FAILED: ${s.error}` : `${s.added} new items since ${since}`}`);
+    if (report.sources.length === 0)
+      io.out('no feed has a Search API query: add `recover:` to a feed in the config');
     io.out(`matched ${report.match.items} items: ${report.match.matches} matches`);
     return report.sources.some((s) => s.error) ? exitCodes.feedsFailed : exitCodes.ok;
   } finally {

@@ -14,7 +14,6 @@ then prints the effective configuration with secrets redacted.`;
 
 export async function checkConfigCommand(argv: string[], io: CliIo): Promise<number> {
   const { values } = parse(argv, { json: { type: 'boolean' } }, usage, false);
-  if (values.help) return io.out(usage), exitCodes.ok;
   const { env, config } = loadContext(io);
   let problems: ConfigProblem[] = [];
   let commitments: ReturnType<typeof loadCommitments> = [];
@@ -31,7 +30,13 @@ export async function checkConfigCommand(argv: string[], io: CliIo): Promise<num
     database: config.database,
     commitments_file: config.commitmentsFile,
     digest_dir: config.digestDir,
-    feeds: config.feeds.map((f) => ({ id: f.id, url: f.url, type: f.type, interval_minutes: f.intervalMinutes, ...(f.recover ? { recover: f.recover } : {}) })),
+    feeds: config.feeds.map((f) => ({
+      id: f.id,
+      url: f.url,
+      type: f.type,
+      interval_minutes: f.intervalMinutes,
+      ...(f.recover ? { recover: f.recover } : {}),
+    })),
     slack: {
       channel: config.slack.channel,
       reminder_days: config.slack.reminderDays,
@@ -42,10 +47,16 @@ export async function checkConfigCommand(argv: string[], io: CliIo): Promise<num
     stale_days: config.staleDays,
     due_soon_days: config.dueSoonDays,
     silent_rule_days: config.silentRuleDays,
-    fetch: { timeout_seconds: config.fetch.timeoutSeconds, max_bytes: config.fetch.maxBytes, user_agent: config.fetch.userAgent },
+    fetch: {
+      timeout_seconds: config.fetch.timeoutSeconds,
+      max_bytes: config.fetch.maxBytes,
+      user_agent: config.fetch.userAgent,
+    },
     commitments: commitments.map((c) => ({ id: c.id, due: c.due?.text ?? null, rules: c.match.any.length })),
   };
-  io.out(values.json ? JSON.stringify(effective, null, 2) : `# configuration is valid\n${stringify(effective)}`);
+  io.out(
+    values.json ? JSON.stringify(effective, null, 2) : `# configuration is valid\n${stringify(effective)}`,
+  );
   return exitCodes.ok;
 }
 

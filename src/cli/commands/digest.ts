@@ -27,24 +27,42 @@ as <digest_dir>/<week>.md and .html. --dry-run, or --format markdown|html, only 
 const formats = ['slack', 'markdown', 'html'] as const;
 
 export async function digestCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parse(argv, {
-    now: { type: 'string' }, week: { type: 'string' }, 'dry-run': { type: 'boolean' }, format: { type: 'string' }, output: { type: 'string' }, channel: { type: 'string' },
-  }, usage, false);
-  if (values.help) return io.out(usage), exitCodes.ok;
+  const { values } = parse(
+    argv,
+    {
+      now: { type: 'string' },
+      week: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      format: { type: 'string' },
+      output: { type: 'string' },
+      channel: { type: 'string' },
+    },
+    usage,
+    false,
+  );
   const format = (values.format ?? 'slack') as (typeof formats)[number];
-  if (!formats.includes(format)) throw new UsageError(`--format must be one of ${formats.join(', ')}\n\n${usage}`);
+  if (!formats.includes(format))
+    throw new UsageError(`--format must be one of ${formats.join(', ')}\n\n${usage}`);
   const now = parseNow(values.now);
   const { env, config, log } = loadContext(io);
-  const week = values.week ? digestWeekByLabel(values.week, config.timezone) : digestWeekEndingBefore(now, config.timezone);
+  const week = values.week
+    ? digestWeekByLabel(values.week, config.timezone)
+    : digestWeekEndingBefore(now, config.timezone);
   const db = openDatabase(config);
   try {
     const { commitments } = loadWatched(config, { db, log, now });
     const channels = values.channel ? [values.channel] : digestChannels(config, commitments);
     if (values['dry-run'] || format !== 'slack') {
-      const rendered = channels.map((channel) => {
-        const digest = buildWeekDigest(config, commitments, db, week, channel, now);
-        return format === 'html' ? renderDigestHtml(digest) : format === 'markdown' ? renderDigestMarkdown(digest) : JSON.stringify(renderDigestSlack(digest), null, 2);
-      }).join('\n');
+      const rendered = channels
+        .map((channel) => {
+          const digest = buildWeekDigest(config, commitments, db, week, channel, now);
+          return format === 'html'
+            ? renderDigestHtml(digest)
+            : format === 'markdown'
+              ? renderDigestMarkdown(digest)
+              : JSON.stringify(renderDigestSlack(digest), null, 2);
+        })
+        .join('\n');
       if (values.output) {
         writeFileAtomic(resolve(io.cwd, values.output), rendered);
         io.out(`wrote ${values.output}`);
@@ -53,13 +71,27 @@ export async function digestCommand(argv: string[], io: CliIo): Promise<number> 
       }
       return exitCodes.ok;
     }
-    const outcomes = await sendDigests(config, commitments.filter((c) => !values.channel || (c.channel ?? config.slack.channel) === values.channel), {
-      db, log, now, slack: makeSlack(env, log), sleep: (ms) => new Promise((r) => setTimeout(r, ms)), console: (t) => io.out(t),
-    }, week);
+    const outcomes = await sendDigests(
+      config,
+      commitments.filter((c) => !values.channel || (c.channel ?? config.slack.channel) === values.channel),
+      {
+        db,
+        log,
+        now,
+        slack: makeSlack(env, log),
+        sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+        console: (t) => io.out(t),
+      },
+      week,
+    );
     for (const o of outcomes) {
-      io.out(o.outcome === 'already-sent' ? `${o.week} ${o.channel}: already sent, not sent again`
-        : o.outcome === 'sent' ? `${o.week} ${o.channel}: sent (${o.parts} message${o.parts === 1 ? '' : 's'}); archived ${o.files.join(', ')}`
-        : `${o.week} ${o.channel}: FAILED (${o.error}); it will be resumed`);
+      io.out(
+        o.outcome === 'already-sent'
+          ? `${o.week} ${o.channel}: already sent, not sent again`
+          : o.outcome === 'sent'
+            ? `${o.week} ${o.channel}: sent (${o.parts} message${o.parts === 1 ? '' : 's'}); archived ${o.files.join(', ')}`
+            : `${o.week} ${o.channel}: FAILED (${o.error}); it will be resumed`,
+      );
     }
     return outcomes.some((o) => o.outcome === 'failed') ? exitCodes.failure : exitCodes.ok;
   } finally {

@@ -11,21 +11,31 @@ import { loadContext } from '../context.ts';
 import { exitCodes, type CliIo } from '../io.ts';
 import { commitmentsFor } from './replay.ts';
 
-export const defaultEvalSet = fileURLToPath(new URL('../../../test/fixtures/eval/dev-items.jsonl', import.meta.url));
+export const defaultEvalSet = fileURLToPath(
+  new URL('../../../test/fixtures/eval/dev-items.jsonl', import.meta.url),
+);
 
 const usage = `usage: followthrough eval [--items FILE.jsonl] [--commitments FILE] [--json]
 Replays a labelled set (default: the dev set in test/fixtures/eval) through the engine with the
 configured commitments and prints precision and recall per commitment and overall.`;
 
 export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parse(argv, { items: { type: 'string' }, commitments: { type: 'string' }, json: { type: 'boolean' } }, usage, false);
-  if (values.help) return io.out(usage), exitCodes.ok;
+  const { values } = parse(
+    argv,
+    { items: { type: 'string' }, commitments: { type: 'string' }, json: { type: 'boolean' } },
+    usage,
+    false,
+  );
   const { config } = loadContext(io);
   const commitments = commitmentsFor(config, values.commitments, io.cwd);
   const items = readHistoryFile(values.items ? resolve(io.cwd, values.items) : defaultEvalSet);
   const dates = items.map((i) => i.date).sort();
   const result = replay({ config, commitments, items, from: dates[0]!, to: dates[dates.length - 1]! });
-  const report = evaluateMatches(items, result.matches.map((m) => ({ itemId: m.historyId, commitmentId: m.commitmentId })), commitments.map((c) => c.id));
+  const report = evaluateMatches(
+    items,
+    result.matches.map((m) => ({ itemId: m.historyId, commitmentId: m.commitmentId })),
+    commitments.map((c) => c.id),
+  );
   io.out(values.json ? JSON.stringify(report, null, 2) : formatEvalReport(report));
   return exitCodes.ok;
 }

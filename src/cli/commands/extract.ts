@@ -3,7 +3,13 @@
 // the same validated, atomic path as `commitments add`, then catch them up against history.
 
 import { isHttpUrl } from '../../config/check-fields.ts';
-import { addEntry, hasCommitment, readCommitmentsDocument, writeCommitmentsDocument, type CommitmentEntry } from '../../config/edit-commitments.ts';
+import {
+  addEntry,
+  hasCommitment,
+  readCommitmentsDocument,
+  writeCommitmentsDocument,
+  type CommitmentEntry,
+} from '../../config/edit-commitments.ts';
 import { readEnv } from '../../config/env.ts';
 import { FollowthroughError, UsageError } from '../../errors.ts';
 import type { ProposedCommitment } from '../../extract/extract-commitments.ts';
@@ -27,17 +33,26 @@ an HTML file or plain text) and prints the commitments it makes as YAML for revi
                history at once and reported as one summary each.`;
 
 export async function extractCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse(argv, {
-    append: { type: 'boolean' }, only: { type: 'string' }, interactive: { type: 'boolean' },
-    'source-url': { type: 'string' }, 'min-confidence': { type: 'string' }, now: { type: 'string' },
-  }, usage);
-  if (values.help) return io.out(usage), exitCodes.ok;
+  const { values, positionals } = parse(
+    argv,
+    {
+      append: { type: 'boolean' },
+      only: { type: 'string' },
+      interactive: { type: 'boolean' },
+      'source-url': { type: 'string' },
+      'min-confidence': { type: 'string' },
+      now: { type: 'string' },
+    },
+    usage,
+  );
   const input = positionals[0];
   if (!input) throw new UsageError(`what should be read? give a GOV.UK address or a file\n\n${usage}`);
   const sourceUrl = values['source-url'];
-  if (sourceUrl !== undefined && !isHttpUrl(sourceUrl)) throw new UsageError('--source-url must be an address starting https://');
+  if (sourceUrl !== undefined && !isHttpUrl(sourceUrl))
+    throw new UsageError('--source-url must be an address starting https://');
   const minConfidence = values['min-confidence'] === undefined ? 0 : Number(values['min-confidence']);
-  if (!(minConfidence >= 0 && minConfidence <= 1)) throw new UsageError('--min-confidence must be a number from 0 to 1');
+  if (!(minConfidence >= 0 && minConfidence <= 1))
+    throw new UsageError('--min-confidence must be a number from 0 to 1');
 
   const announcement = await readAnnouncement(input, { contentApiBase: readEnv(io.env).govukBaseUrl });
   let proposals = extractCommitments(announcement).filter((p) => p.confidence >= minConfidence);
@@ -46,9 +61,14 @@ export async function extractCommand(argv: string[], io: CliIo): Promise<number>
   if (!values.append) {
     // Printing needs no config; when one loads, ids are kept clear of those already watched.
     const existing = existingIds(io);
-    io.out(proposals.length
-      ? proposalsToYaml(proposals, { existingIds: existing, header: `proposed from ${input} — review before adding` }).trimEnd()
-      : `# no commitments found in ${input}`);
+    io.out(
+      proposals.length
+        ? proposalsToYaml(proposals, {
+            existingIds: existing,
+            header: `proposed from ${input} — review before adding`,
+          }).trimEnd()
+        : `# no commitments found in ${input}`,
+    );
     return exitCodes.ok;
   }
 
@@ -58,9 +78,15 @@ export async function extractCommand(argv: string[], io: CliIo): Promise<number>
   const entries = toEntries(proposals, (id) => hasCommitment(doc, id));
   let chosen = entries;
   if (values.only) {
-    const wanted = values.only.split(',').map((s) => s.trim()).filter(Boolean);
+    const wanted = values.only
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const unknown = wanted.filter((id) => !entries.some((e) => e.entry.id === id));
-    if (unknown.length) throw new UsageError(`--only names ${unknown.join(', ')}, which ${unknown.length === 1 ? 'is' : 'are'} not among the proposals (${entries.map((e) => e.entry.id).join(', ') || 'none'})`);
+    if (unknown.length)
+      throw new UsageError(
+        `--only names ${unknown.join(', ')}, which ${unknown.length === 1 ? 'is' : 'are'} not among the proposals (${entries.map((e) => e.entry.id).join(', ') || 'none'})`,
+      );
     chosen = entries.filter((e) => wanted.includes(String(e.entry.id)));
   } else if (values.interactive || io.inputIsTTY) {
     chosen = await askWhichToKeep(io, entries);
@@ -71,16 +97,30 @@ export async function extractCommand(argv: string[], io: CliIo): Promise<number>
   }
   const noUrl = chosen.filter((e) => !(e.entry.source as { url?: string }).url);
   if (noUrl.length) {
-    throw new FollowthroughError('source_url_missing', `${input} does not give its address, so ${noUrl.map((e) => e.entry.id).join(', ')} would have no source.url: add --source-url https://www.gov.uk/…`);
+    throw new FollowthroughError(
+      'source_url_missing',
+      `${input} does not give its address, so ${noUrl.map((e) => e.entry.id).join(', ')} would have no source.url: add --source-url https://www.gov.uk/…`,
+    );
   }
   for (const { entry } of chosen) addEntry(doc, entry);
-  const written = writeCommitmentsDocument(ctx.config.commitmentsFile, doc, { staleDays: ctx.config.staleDays });
+  const written = writeCommitmentsDocument(ctx.config.commitmentsFile, doc, {
+    staleDays: ctx.config.staleDays,
+  });
   io.out(`appended ${chosen.map((e) => e.entry.id).join(', ')} to ${ctx.config.commitmentsFile}`);
-  catchUp(ctx, io, written, chosen.map((e) => String(e.entry.id)), now);
+  catchUp(
+    ctx,
+    io,
+    written,
+    chosen.map((e) => String(e.entry.id)),
+    now,
+  );
   return exitCodes.ok;
 }
 
-interface Candidate { entry: CommitmentEntry; proposal: ProposedCommitment }
+interface Candidate {
+  entry: CommitmentEntry;
+  proposal: ProposedCommitment;
+}
 
 /** The file's form of each proposal, with an id that clashes with neither the file nor another proposal. */
 function toEntries(ps: ProposedCommitment[], taken: (id: string) => boolean): Candidate[] {
@@ -93,8 +133,13 @@ async function askWhichToKeep(io: CliIo, entries: Candidate[]): Promise<Candidat
   const kept: Candidate[] = [];
   try {
     for (const c of entries) {
-      io.out(`\n${c.entry.id}  (confidence ${c.proposal.confidence.toFixed(2)})\n  "${c.proposal.source.quote}"\n  due: ${c.proposal.due ? `${c.proposal.due.text} (${c.proposal.due.phrase})` : 'none'}   owners: ${c.proposal.owners.join(', ') || '?'}\n  match: ${c.proposal.match.any.join(' | ') || '(none: add one with commitments edit)'}`);
-      const answer = await asker.ask('keep it? (y/n)', { default: c.proposal.confidence >= 0.5 ? 'y' : 'n', check: (a) => (/^(y|yes|n|no)$/i.test(a) ? undefined : 'answer y or n') });
+      io.out(
+        `\n${c.entry.id}  (confidence ${c.proposal.confidence.toFixed(2)})\n  "${c.proposal.source.quote}"\n  due: ${c.proposal.due ? `${c.proposal.due.text} (${c.proposal.due.phrase})` : 'none'}   owners: ${c.proposal.owners.join(', ') || '?'}\n  match: ${c.proposal.match.any.join(' | ') || '(none: add one with commitments edit)'}`,
+      );
+      const answer = await asker.ask('keep it? (y/n)', {
+        default: c.proposal.confidence >= 0.5 ? 'y' : 'n',
+        check: (a) => (/^(y|yes|n|no)$/i.test(a) ? undefined : 'answer y or n'),
+      });
       if (/^y/i.test(answer)) kept.push(c);
     }
   } finally {

@@ -12,7 +12,6 @@ Exit 0 when a worker is running on this database (heartbeat within --max-age, de
 
 export async function healthCommand(argv: string[], io: CliIo): Promise<number> {
   const { values } = parse(argv, { 'max-age': { type: 'string' } }, usage, false);
-  if (values.help) return io.out(usage), exitCodes.ok;
   const maxAge = Number(values['max-age'] ?? 180);
   const { config } = loadContext(io);
   const db = openStore(config.database, { readonly: true });
@@ -23,7 +22,11 @@ export async function healthCommand(argv: string[], io: CliIo): Promise<number> 
       io.out(`ok: worker pid ${lock.pid} on ${lock.host}, heartbeat ${Math.round(age)} s ago`);
       return exitCodes.ok;
     }
-    io.err(lock ? `unhealthy: the worker's last heartbeat was ${Math.round(age)} s ago` : 'unhealthy: no worker holds this database');
+    io.err(
+      lock
+        ? `unhealthy: the worker's last heartbeat was ${Math.round(age)} s ago`
+        : 'unhealthy: no worker holds this database',
+    );
     return exitCodes.failure;
   } finally {
     db.close();

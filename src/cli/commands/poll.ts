@@ -14,15 +14,22 @@ Runs one whole cycle: fetch feeds, match new items, check statuses as of --now
 (default: the present), deliver alerts. Exit code 3 when some feeds failed.`;
 
 export async function pollCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parse(argv, { once: { type: 'boolean' }, now: { type: 'string' }, json: { type: 'boolean' } }, usage, false);
-  if (values.help) return io.out(usage), exitCodes.ok;
+  const { values } = parse(
+    argv,
+    { once: { type: 'boolean' }, now: { type: 'string' }, json: { type: 'boolean' } },
+    usage,
+    false,
+  );
   const now = parseNow(values.now);
   const { env, config, log } = loadContext(io);
   const db = openDatabase(config);
   const lock = takeWorkerLock(db, 'poll --once');
   try {
     const report = await runCycle(config, {
-      db, log, now, fetchFeed,
+      db,
+      log,
+      now,
+      fetchFeed,
       slack: makeSlack(env, log),
       sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
       console: (text) => io.out(text),
@@ -50,16 +57,26 @@ export function summarise(r: CycleReport) {
 
 export function formatCycle(r: CycleReport): string {
   const lines: string[] = [];
-  if (r.commitmentsProblem) lines.push(`! the commitments file is invalid; the last valid set stays in force:\n${r.commitmentsProblem}`);
+  if (r.commitmentsProblem)
+    lines.push(
+      `! the commitments file is invalid; the last valid set stays in force:\n${r.commitmentsProblem}`,
+    );
   for (const f of r.poll?.feeds ?? []) {
-    const detail = f.outcome === 'stored' ? `${f.inserted} new, ${f.majorUpdates} updated${f.skipped ? `, ${f.skipped} broken entries skipped` : ''}${f.recovered ? `, ${f.recovered} recovered` : ''}`
-      : f.outcome === 'not-due' ? `not due until ${f.nextAttemptAt}`
-      : f.outcome === 'failed' ? `FAILED: ${f.error} (next attempt ${f.nextAttemptAt})`
-      : f.outcome === 'dead' ? `DEAD: ${f.error}` : 'unchanged (304)';
+    const detail =
+      f.outcome === 'stored'
+        ? `${f.inserted} new, ${f.majorUpdates} updated${f.skipped ? `, ${f.skipped} broken entries skipped` : ''}${f.recovered ? `, ${f.recovered} recovered` : ''}`
+        : f.outcome === 'not-due'
+          ? `not due until ${f.nextAttemptAt}`
+          : f.outcome === 'failed'
+            ? `FAILED: ${f.error} (next attempt ${f.nextAttemptAt})`
+            : f.outcome === 'dead'
+              ? `DEAD: ${f.error}`
+              : 'unchanged (304)';
     lines.push(`feed ${f.id}: ${detail}`);
   }
   lines.push(`matched ${r.match.items} items: ${r.match.matches} matches`);
   for (const c of r.status?.changes ?? []) lines.push(`${c.id}: ${c.from} → ${c.to} (${c.reason})`);
-  if (r.delivery) lines.push(`alerts: ${r.delivery.sent} sent, ${r.delivery.deferred} deferred, ${r.delivery.held} held`);
+  if (r.delivery)
+    lines.push(`alerts: ${r.delivery.sent} sent, ${r.delivery.deferred} deferred, ${r.delivery.held} held`);
   return lines.join('\n');
 }

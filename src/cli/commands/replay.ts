@@ -20,18 +20,35 @@ it would have raised. Nothing is sent. --commitments tries another commitments f
 --database keeps the replayed database (a new file) for \`status\`, \`commitments show\` or \`digest\`.`;
 
 export async function replayCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parse(argv, {
-    from: { type: 'string' }, to: { type: 'string' }, items: { type: 'string' }, commitments: { type: 'string' }, database: { type: 'string' }, json: { type: 'boolean' },
-  }, usage, false);
-  if (values.help) return io.out(usage), exitCodes.ok;
+  const { values } = parse(
+    argv,
+    {
+      from: { type: 'string' },
+      to: { type: 'string' },
+      items: { type: 'string' },
+      commitments: { type: 'string' },
+      database: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    usage,
+    false,
+  );
   const from = parseDay(values.from, '--from');
   const to = parseDay(values.to, '--to');
-  if (!from || !to || !values.items) throw new UsageError(`--from, --to and --items are required\n\n${usage}`);
+  if (!from || !to || !values.items)
+    throw new UsageError(`--from, --to and --items are required\n\n${usage}`);
   if (to < from) throw new UsageError(`--to ${to} is before --from ${from}`);
   const { config } = loadContext(io);
   const commitments = commitmentsFor(config, values.commitments, io.cwd);
   const items = readHistoryFile(resolve(io.cwd, values.items));
-  const result = replay({ config, commitments, items, from, to, ...(values.database ? { database: resolve(io.cwd, values.database) } : {}) });
+  const result = replay({
+    config,
+    commitments,
+    items,
+    from,
+    to,
+    ...(values.database ? { database: resolve(io.cwd, values.database) } : {}),
+  });
   io.out(values.json ? JSON.stringify(result, null, 2) : formatReplay(result));
   return exitCodes.ok;
 }
@@ -46,15 +63,23 @@ export function formatReplay(r: ReplayResult): string {
     out.push('', `week of ${w.monday}`);
     for (const m of w.matches) {
       out.push(`  + ${m.commitmentId} ← [${m.kind}] ${m.title} (${m.published})`);
-      out.push(`      why: ${m.why.rule} — ${m.why.hits.map((h) => `${h.term} in ${h.fields.join('+')}`).join(', ')}`);
+      out.push(
+        `      why: ${m.why.rule} — ${m.why.hits.map((h) => `${h.term} in ${h.fields.join('+')}`).join(', ')}`,
+      );
     }
-    for (const s of w.statusChanges) out.push(`  ~ ${s.commitmentId}: ${s.from} → ${s.to} on ${s.on} (${s.reason})`);
-    for (const a of w.alerts) out.push(`  ! alert ${a.kind} for ${a.commitmentId} on ${a.on}${a.itemTitle ? `: ${a.itemTitle}` : ''}`);
+    for (const s of w.statusChanges)
+      out.push(`  ~ ${s.commitmentId}: ${s.from} → ${s.to} on ${s.on} (${s.reason})`);
+    for (const a of w.alerts)
+      out.push(
+        `  ! alert ${a.kind} for ${a.commitmentId} on ${a.on}${a.itemTitle ? `: ${a.itemTitle}` : ''}`,
+      );
   }
   out.push('', 'per commitment:');
   const w = Math.max(0, ...r.commitments.map((c) => c.id.length));
   for (const c of r.commitments) {
-    out.push(`  ${c.id.padEnd(w)}  ${String(c.matches).padStart(3)} match${c.matches === 1 ? '  ' : 'es'}  first ${c.firstEvidence ?? '—'}  overdue ${c.overdueOn ?? '—'}  now ${c.finalStatus}`);
+    out.push(
+      `  ${c.id.padEnd(w)}  ${String(c.matches).padStart(3)} match${c.matches === 1 ? '  ' : 'es'}  first ${c.firstEvidence ?? '—'}  overdue ${c.overdueOn ?? '—'}  now ${c.finalStatus}`,
+    );
   }
   return out.join('\n');
 }

@@ -17,8 +17,7 @@ digest, on the schedule in the config. Stop it with SIGTERM or Ctrl-C.`;
 const heartbeatMs = 60_000;
 
 export async function runCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parse(argv, {}, usage, false);
-  if (values.help) return io.out(usage), exitCodes.ok;
+  parse(argv, {}, usage, false);
   const { env, config, log } = loadContext(io);
   const db = openDatabase(config);
   const lock = takeWorkerLock(db, 'run');
@@ -30,11 +29,17 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     debug: (m) => log.debug('cron', { message: String(m) }),
   });
   const slack = makeSlack(env, log);
-  if (!slack) log.warn('slack.console', { detail: 'SLACK_BOT_TOKEN is not set: alerts are written to the console' });
+  if (!slack)
+    log.warn('slack.console', { detail: 'SLACK_BOT_TOKEN is not set: alerts are written to the console' });
   const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
   const clock = () => new Date();
   const worker = startWorker(config, {
-    db, log, fetchFeed, slack, sleep, clock,
+    db,
+    log,
+    fetchFeed,
+    slack,
+    sleep,
+    clock,
     console: (text) => io.out(text),
     extraJobs: digestJobs(config, { db, log, slack, sleep, console: (text) => io.out(text) }),
   });

@@ -13,7 +13,6 @@ the outbox and blocked Slack channels. Exit code 3 when a feed is failing or dea
 
 export async function statusCommand(argv: string[], io: CliIo): Promise<number> {
   const { values } = parse(argv, { json: { type: 'boolean' }, now: { type: 'string' } }, usage, false);
-  if (values.help) return io.out(usage), exitCodes.ok;
   const { config } = loadContext(io);
   const db = openStore(config.database);
   try {
@@ -28,23 +27,47 @@ export async function statusCommand(argv: string[], io: CliIo): Promise<number> 
 export function formatStatus(s: StatusSnapshot): string {
   const out: string[] = [];
   out.push(`database ${s.database}`);
-  out.push(s.lock ? `worker: ${s.lock.owner} (pid ${s.lock.pid} on ${s.lock.host}), heartbeat ${s.lock.heartbeatAt}` : 'worker: none running');
-  if (s.commitmentsFileProblem) out.push(`\n! commitments file invalid since ${s.commitmentsFileProblem.since}; the last valid set stays in force:\n${s.commitmentsFileProblem.detail}`);
+  out.push(
+    s.lock
+      ? `worker: ${s.lock.owner} (pid ${s.lock.pid} on ${s.lock.host}), heartbeat ${s.lock.heartbeatAt}`
+      : 'worker: none running',
+  );
+  if (s.commitmentsFileProblem)
+    out.push(
+      `\n! commitments file invalid since ${s.commitmentsFileProblem.since}; the last valid set stays in force:\n${s.commitmentsFileProblem.detail}`,
+    );
   out.push('', 'FEEDS');
   for (const f of s.feeds) {
     out.push(`  ${f.id}  ${f.problem ? `! ${f.problem}` : 'ok'}`);
-    out.push(`    last success ${f.lastSuccessAt ?? 'never'} · next attempt ${f.nextAttemptAt ?? 'now'} · ${s.items.byFeed[f.id] ?? 0} items`);
+    out.push(
+      `    last success ${f.lastSuccessAt ?? 'never'} · next attempt ${f.nextAttemptAt ?? 'now'} · ${s.items.byFeed[f.id] ?? 0} items`,
+    );
   }
-  out.push('', `ITEMS  ${s.items.total} stored · ${s.items.majorUpdates} major updates · ${s.items.pending} waiting to be matched`);
+  out.push(
+    '',
+    `ITEMS  ${s.items.total} stored · ${s.items.majorUpdates} major updates · ${s.items.pending} waiting to be matched`,
+  );
   out.push('', 'COMMITMENTS');
   for (const c of s.commitments) {
-    out.push(`  ${c.id}  ${c.status}${c.due ? ` · due ${c.due}` : ''} · ${c.evidence} evidence${c.snoozedUntil ? ` · snoozed until ${c.snoozedUntil}` : ''}`);
-    if (c.lastEvidence) out.push(`    last evidence ${c.lastEvidence.updatedAt.slice(0, 10)}: ${c.lastEvidence.title}`);
-    if (c.silentForDays !== null) out.push(`    ! its rules have matched nothing in ${Math.floor(c.silentForDays / 7)} weeks of stored history: a watch that may never fire — try \`followthrough commitments test ${c.id}\``);
+    out.push(
+      `  ${c.id}  ${c.status}${c.due ? ` · due ${c.due}` : ''} · ${c.evidence} evidence${c.snoozedUntil ? ` · snoozed until ${c.snoozedUntil}` : ''}`,
+    );
+    if (c.lastEvidence)
+      out.push(`    last evidence ${c.lastEvidence.updatedAt.slice(0, 10)}: ${c.lastEvidence.title}`);
+    if (c.silentForDays !== null)
+      out.push(
+        `    ! its rules have matched nothing in ${Math.floor(c.silentForDays / 7)} weeks of stored history: a watch that may never fire — try \`followthrough commitments test ${c.id}\``,
+      );
     if (!c.inFile) out.push('    ! no longer in the commitments file (history kept)');
   }
   const o = s.outbox;
-  out.push('', `OUTBOX  ${o.pending} pending · ${o.sending} unconfirmed · ${o.held} held · ${o.sent} sent${o.oldestPendingAt ? ` · oldest pending ${o.oldestPendingAt}` : ''}`);
-  for (const b of s.blockedChannels) out.push(`  ! Slack ${b.channel === '*' ? 'workspace' : b.channel} blocked since ${b.blockedAt}: ${b.error} — fix: ${b.fix}`);
+  out.push(
+    '',
+    `OUTBOX  ${o.pending} pending · ${o.sending} unconfirmed · ${o.held} held · ${o.sent} sent${o.oldestPendingAt ? ` · oldest pending ${o.oldestPendingAt}` : ''}`,
+  );
+  for (const b of s.blockedChannels)
+    out.push(
+      `  ! Slack ${b.channel === '*' ? 'workspace' : b.channel} blocked since ${b.blockedAt}: ${b.error} — fix: ${b.fix}`,
+    );
   return out.join('\n');
 }

@@ -15,23 +15,49 @@ import type { HeadlessChromium } from '../../support/chromium.ts';
 
 const skip = browserTestsSkipped();
 if (skip) {
-  console.warn('\n!!! FOLLOWTHROUGH_SKIP_BROWSER=1: the HTML digest browser test is SKIPPED. CI must not set it. !!!\n');
+  console.warn(
+    '\n!!! FOLLOWTHROUGH_SKIP_BROWSER=1: the HTML digest browser test is SKIPPED. CI must not set it. !!!\n',
+  );
 }
 
-const seedUrl = 'https://www.gov.uk/government/news/uk-and-france-lead-calais-group-in-tackling-illegal-migration';
-const thread = (id: string): string => `https://example.slack.com/archives/C0FOLLOW/p17150000000${id.length}0100`;
+const seedUrl =
+  'https://www.gov.uk/government/news/uk-and-france-lead-calais-group-in-tackling-illegal-migration';
+const thread = (id: string): string =>
+  `https://example.slack.com/archives/C0FOLLOW/p17150000000${id.length}0100`;
 
-function item(slug: string, title: string, context: string, kind: DigestEvidence['kind'] = 'progress'): DigestEvidence {
+function item(
+  slug: string,
+  title: string,
+  context: string,
+  kind: DigestEvidence['kind'] = 'progress',
+): DigestEvidence {
   return {
-    item: { url: `https://www.gov.uk/government/news/${slug}`, title, displayType: 'Press release', updatedAt: '2024-05-09T11:30:00Z' },
+    item: {
+      url: `https://www.gov.uk/government/news/${slug}`,
+      title,
+      displayType: 'Press release',
+      updatedAt: '2024-05-09T11:30:00Z',
+    },
     kind,
-    why: { rule: 'smuggl* AND "social media"', hits: [{ term: 'social media', fields: ['title', 'summary'], context }] },
+    why: {
+      rule: 'smuggl* AND "social media"',
+      hits: [{ term: 'social media', fields: ['title', 'summary'], context }],
+    },
     matchedAt: '2024-05-09T11:45:00Z',
   };
 }
 
-function commitment(over: Partial<DigestCommitment> & Pick<DigestCommitment, 'id' | 'title'>): DigestCommitment {
-  return { status: 'open', owners: ['Home Office'], sourceUrl: seedUrl, sourcePublished: '2024-03-05', newEvidence: [], ...over };
+function commitment(
+  over: Partial<DigestCommitment> & Pick<DigestCommitment, 'id' | 'title'>,
+): DigestCommitment {
+  return {
+    status: 'open',
+    owners: ['Home Office'],
+    sourceUrl: seedUrl,
+    sourcePublished: '2024-03-05',
+    newEvidence: [],
+    ...over,
+  };
 }
 
 // The Calais Group commitments (test/fixtures/seed) a fortnight after the customs partnership fell due.
@@ -52,7 +78,11 @@ const facts: DigestFacts = {
       owners: ['Home Office', 'HMRC'],
       threadUrl: thread('customs-partnership'),
       lastRemindedAt: '2024-05-08T08:00:00Z',
-      lastEvidence: { title: 'Calais Group ministers meet in Brussels', url: 'https://www.gov.uk/government/news/calais-group-brussels', updatedAt: '2024-04-02T09:00:00Z' },
+      lastEvidence: {
+        title: 'Calais Group ministers meet in Brussels',
+        url: 'https://www.gov.uk/government/news/calais-group-brussels',
+        updatedAt: '2024-04-02T09:00:00Z',
+      },
     }),
     commitment({
       id: 'returns-agreement',
@@ -68,23 +98,67 @@ const facts: DigestFacts = {
       title: 'Step up work with social media companies against people-smuggling networks',
       threadUrl: thread('social-media'),
       newEvidence: [
-        item('online-smuggling-ads-removed', 'Thousands of <script>alert("x")</script> smuggling adverts removed from social media &amp; apps', `gangs advertising on ${HIT_START}social media${HIT_END} were targeted`, 'possible-fulfilment'),
-        item('nca-social-media-taskforce', 'NCA and tech firms form taskforce', `a new ${HIT_START}social media${HIT_END} taskforce`),
+        item(
+          'online-smuggling-ads-removed',
+          'Thousands of <script>alert("x")</script> smuggling adverts removed from social media &amp; apps',
+          `gangs advertising on ${HIT_START}social media${HIT_END} were targeted`,
+          'possible-fulfilment',
+        ),
+        item(
+          'nca-social-media-taskforce',
+          'NCA and tech firms form taskforce',
+          `a new ${HIT_START}social media${HIT_END} taskforce`,
+        ),
       ],
     }),
     commitment({
       id: 'frontex',
       title: 'Operationalise the new UK–Frontex deal',
       status: 'met',
-      resolvedThisWeek: { status: 'met', at: '2024-05-10T15:00:00Z', actor: 'Priya Shah', note: 'Working arrangement signed 10 May.', evidenceUrl: 'https://www.gov.uk/government/news/uk-frontex-working-arrangement' },
+      resolvedThisWeek: {
+        status: 'met',
+        at: '2024-05-10T15:00:00Z',
+        actor: 'Priya Shah',
+        note: 'Working arrangement signed 10 May.',
+        evidenceUrl: 'https://www.gov.uk/government/news/uk-frontex-working-arrangement',
+      },
     }),
-    commitment({ id: 'deterrent-measures', title: 'Strengthen deterrent measures against facilitation across Europe', status: 'stale', daysSinceEvidence: 69 }),
-    commitment({ id: 'joint-intelligence', title: 'Share intelligence on small-boat supply chains', due: '2024-09', dueLastDay: '2024-09-30', daysToDue: 140 }),
+    commitment({
+      id: 'deterrent-measures',
+      title: 'Strengthen deterrent measures against facilitation across Europe',
+      status: 'stale',
+      daysSinceEvidence: 69,
+    }),
+    commitment({
+      id: 'joint-intelligence',
+      title: 'Share intelligence on small-boat supply chains',
+      due: '2024-09',
+      dueLastDay: '2024-09-30',
+      daysToDue: 140,
+    }),
   ],
   feeds: [
-    { id: 'home-office', url: 'https://www.gov.uk/government/organisations/home-office.atom', failures: 0, dead: false },
-    { id: 'nca', url: 'https://www.gov.uk/government/organisations/national-crime-agency.atom', failures: 3, lastError: 'GET answered 503 after 3 tries', lastSuccessAt: '2024-05-11T06:00:00Z', dead: false },
-    { id: 'old-finder', url: 'https://www.gov.uk/search/news-and-communications.atom?topical_events%5B%5D=x', failures: 0, dead: true, deadReason: 'This feed has ended' },
+    {
+      id: 'home-office',
+      url: 'https://www.gov.uk/government/organisations/home-office.atom',
+      failures: 0,
+      dead: false,
+    },
+    {
+      id: 'nca',
+      url: 'https://www.gov.uk/government/organisations/national-crime-agency.atom',
+      failures: 3,
+      lastError: 'GET answered 503 after 3 tries',
+      lastSuccessAt: '2024-05-11T06:00:00Z',
+      dead: false,
+    },
+    {
+      id: 'old-finder',
+      url: 'https://www.gov.uk/search/news-and-communications.atom?topical_events%5B%5D=x',
+      failures: 0,
+      dead: true,
+      deadReason: 'This feed has ended',
+    },
   ],
   itemsSeen: 137,
   alertsDelivered: 6,
@@ -111,80 +185,100 @@ describe.skipIf(skip)('HTML digest in headless Chromium', () => {
   it.each([
     ['desktop', 1024],
     ['phone', 375],
-  ])('renders on a %s screen with no errors, no requests, every section, bars and links', async (_name, width) => {
-    const page = await browser.context.newPage();
-    await page.setViewportSize({ width, height: 800 });
-    const problems: string[] = [];
-    const requests: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
-    });
-    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-    // Self-contained: anything but the file itself is a bug (and there is no network here anyway).
-    await page.route('**/*', async (route) => {
-      const url = route.request().url();
-      if (url === fileUrl) return route.continue();
-      requests.push(url);
-      return route.abort();
-    });
+  ])(
+    'renders on a %s screen with no errors, no requests, every section, bars and links',
+    async (_name, width) => {
+      const page = await browser.context.newPage();
+      await page.setViewportSize({ width, height: 800 });
+      const problems: string[] = [];
+      const requests: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
+      });
+      page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+      // Self-contained: anything but the file itself is a bug (and there is no network here anyway).
+      await page.route('**/*', async (route) => {
+        const url = route.request().url();
+        if (url === fileUrl) return route.continue();
+        requests.push(url);
+        return route.abort();
+      });
 
-    await page.goto(fileUrl, { waitUntil: 'load' });
+      await page.goto(fileUrl, { waitUntil: 'load' });
 
-    expect(await page.title()).toBe('Weekly digest 2024-W19 · followthrough');
-    const headings = await page.locator('h2').allInnerTexts();
-    expect(headings.map((h) => h.replace(/\s+/g, ' ').trim())).toEqual([
-      'Overdue (1)',
-      'Due soon (1)',
-      'New evidence this week (1)',
-      'Resolved this week (1)',
-      'Stale (1)',
-      'Quiet (1)',
-      'Feeds needing attention',
-    ]);
+      expect(await page.title()).toBe('Weekly digest 2024-W19 · followthrough');
+      const headings = await page.locator('h2').allInnerTexts();
+      expect(headings.map((h) => h.replace(/\s+/g, ' ').trim())).toEqual([
+        'Overdue (1)',
+        'Due soon (1)',
+        'New evidence this week (1)',
+        'Resolved this week (1)',
+        'Stale (1)',
+        'Quiet (1)',
+        'Feeds needing attention',
+      ]);
 
-    // One bar per entry, each drawn with a width; dated bars show a filled part and a today marker.
-    const bars = await page.locator('table.bar').evaluateAll((tables) =>
-      tables.map((t) => ({
-        id: t.getAttribute('data-commitment'),
-        width: t.getBoundingClientRect().width,
-        cells: [...t.querySelectorAll('td')].map((td) => ({ cls: td.className, width: td.getBoundingClientRect().width, height: td.getBoundingClientRect().height })),
-      })),
-    );
-    expect(bars.map((b) => b.id)).toEqual(['customs-partnership', 'returns-agreement', 'social-media', 'frontex', 'deterrent-measures', 'joint-intelligence']);
-    for (const bar of bars) {
-      expect(bar.width, `bar of ${bar.id}`).toBeGreaterThan(100);
-      for (const cell of bar.cells) {
-        expect(cell.width, `${cell.cls} of ${bar.id}`).toBeGreaterThan(0);
-        expect(cell.height, `${cell.cls} of ${bar.id}`).toBeGreaterThan(0);
+      // One bar per entry, each drawn with a width; dated bars show a filled part and a today marker.
+      const bars = await page.locator('table.bar').evaluateAll((tables) =>
+        tables.map((t) => ({
+          id: t.getAttribute('data-commitment'),
+          width: t.getBoundingClientRect().width,
+          cells: [...t.querySelectorAll('td')].map((td) => ({
+            cls: td.className,
+            width: td.getBoundingClientRect().width,
+            height: td.getBoundingClientRect().height,
+          })),
+        })),
+      );
+      expect(bars.map((b) => b.id)).toEqual([
+        'customs-partnership',
+        'returns-agreement',
+        'social-media',
+        'frontex',
+        'deterrent-measures',
+        'joint-intelligence',
+      ]);
+      for (const bar of bars) {
+        expect(bar.width, `bar of ${bar.id}`).toBeGreaterThan(100);
+        for (const cell of bar.cells) {
+          expect(cell.width, `${cell.cls} of ${bar.id}`).toBeGreaterThan(0);
+          expect(cell.height, `${cell.cls} of ${bar.id}`).toBeGreaterThan(0);
+        }
       }
-    }
-    const overdue = bars.find((b) => b.id === 'customs-partnership');
-    expect(overdue?.cells.map((c) => c.cls)).toEqual(['bar-planned', 'bar-overrun', 'bar-today']);
-    // 5 March → 30 April is 56 days, then 13 days of overrun: the red part is about 13/69 of the bar.
-    const overrun = overdue?.cells.find((c) => c.cls === 'bar-overrun')?.width ?? 0;
-    expect(overrun / (overdue?.width ?? 1)).toBeGreaterThan(0.12);
-    expect(overrun / (overdue?.width ?? 1)).toBeLessThan(0.26);
-    expect(bars.find((b) => b.id === 'returns-agreement')?.cells.map((c) => c.cls)).toEqual(['bar-elapsed', 'bar-today', 'bar-remaining']);
-    expect(bars.find((b) => b.id === 'social-media')?.cells.map((c) => c.cls)).toEqual(['bar-none']);
+      const overdue = bars.find((b) => b.id === 'customs-partnership');
+      expect(overdue?.cells.map((c) => c.cls)).toEqual(['bar-planned', 'bar-overrun', 'bar-today']);
+      // 5 March → 30 April is 56 days, then 13 days of overrun: the red part is about 13/69 of the bar.
+      const overrun = overdue?.cells.find((c) => c.cls === 'bar-overrun')?.width ?? 0;
+      expect(overrun / (overdue?.width ?? 1)).toBeGreaterThan(0.12);
+      expect(overrun / (overdue?.width ?? 1)).toBeLessThan(0.26);
+      expect(bars.find((b) => b.id === 'returns-agreement')?.cells.map((c) => c.cls)).toEqual([
+        'bar-elapsed',
+        'bar-today',
+        'bar-remaining',
+      ]);
+      expect(bars.find((b) => b.id === 'social-media')?.cells.map((c) => c.cls)).toEqual(['bar-none']);
 
-    // Links: threads, evidence, announcements.
-    const hrefs = await page.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-    expect(hrefs).toContain(thread('customs-partnership'));
-    expect(hrefs).toContain('https://www.gov.uk/government/news/online-smuggling-ads-removed');
-    expect(hrefs).toContain('https://www.gov.uk/government/news/uk-frontex-working-arrangement');
-    expect(hrefs).toContain(seedUrl);
-    expect(hrefs.every((h) => h?.startsWith('https://'))).toBe(true);
+      // Links: threads, evidence, announcements.
+      const hrefs = await page.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      expect(hrefs).toContain(thread('customs-partnership'));
+      expect(hrefs).toContain('https://www.gov.uk/government/news/online-smuggling-ads-removed');
+      expect(hrefs).toContain('https://www.gov.uk/government/news/uk-frontex-working-arrangement');
+      expect(hrefs).toContain(seedUrl);
+      expect(hrefs.every((h) => h?.startsWith('https://'))).toBe(true);
 
-    // Feed text stays text: the <script> in a title shows as characters and no script element exists.
-    expect(await page.locator('script').count()).toBe(0);
-    expect(await page.locator('body').innerText()).toContain('Thousands of <script>alert("x")</script> smuggling adverts removed from social media & apps');
-    expect(await page.locator('mark').first().innerText()).toBe('social media');
+      // Feed text stays text: the <script> in a title shows as characters and no script element exists.
+      expect(await page.locator('script').count()).toBe(0);
+      expect(await page.locator('body').textContent()).toContain(
+        'Thousands of <script>alert("x")</script> smuggling adverts removed from social media & apps',
+      );
+      expect(await page.locator('mark').first().textContent()).toBe('social media');
 
-    // Nothing wider than the screen (e-mail on a phone).
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      // Nothing wider than the screen (e-mail on a phone).
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
 
-    expect(problems).toEqual([]);
-    expect(requests).toEqual([]);
-    await page.close();
-  });
+      expect(problems).toEqual([]);
+      expect(requests).toEqual([]);
+      await page.close();
+    },
+  );
 });

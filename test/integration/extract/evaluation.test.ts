@@ -4,14 +4,20 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { evaluateExtraction, formatExtractionReport, type ExpectedAnswer } from '../../../src/extract/evaluate-extraction.ts';
+import {
+  evaluateExtraction,
+  formatExtractionReport,
+  type ExpectedAnswer,
+} from '../../../src/extract/evaluate-extraction.ts';
 import { extractCommitments } from '../../../src/extract/extract-commitments.ts';
 import { readAnnouncement } from '../../../src/extract/read-announcement.ts';
 
 const dir = fileURLToPath(new URL('../../fixtures/announcements/', import.meta.url));
 
 async function runAll(): Promise<ReturnType<typeof evaluateExtraction>> {
-  const answers = readdirSync(dir).filter((f) => f.endsWith('.expected.json')).sort();
+  const answers = readdirSync(dir)
+    .filter((f) => f.endsWith('.expected.json'))
+    .sort();
   const cases = [];
   for (const file of answers) {
     const answer = JSON.parse(readFileSync(dir + file, 'utf8')) as ExpectedAnswer;

@@ -15,13 +15,27 @@ const seedText = `${root}test/fixtures/seed/calais-group-2024-03-05.txt`;
 const seedJson = `${root}test/fixtures/govuk/content-calais-group-press-release.json`;
 const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
-interface SeedEntry { id: string; owners: string[]; due?: string; source: { quote: string } }
-const seed = (parse(readFileSync(`${root}config/commitments.yaml`, 'utf8')) as { commitments: SeedEntry[] }).commitments;
+interface SeedEntry {
+  id: string;
+  owners: string[];
+  due?: string;
+  source: { quote: string };
+}
+const seed = (parse(readFileSync(`${root}config/commitments.yaml`, 'utf8')) as { commitments: SeedEntry[] })
+  .commitments;
 
 describe('extracting the seed announcement', () => {
-  it.each([['text', seedText], ['Content API JSON', seedJson]])('from %s proposes the four seed commitments and no statistic', async (_kind, file) => {
+  it.each([
+    ['text', seedText],
+    ['Content API JSON', seedJson],
+  ])('from %s proposes the four seed commitments and no statistic', async (_kind, file) => {
     const proposals = extractCommitments(await readAnnouncement(file));
-    expect(proposals.map((p) => p.id)).toEqual(['customs-partnership', 'deterrent-illegal-migration', 'social-media-smuggling', 'frontex']);
+    expect(proposals.map((p) => p.id)).toEqual([
+      'customs-partnership',
+      'deterrent-illegal-migration',
+      'social-media-smuggling',
+      'frontex',
+    ]);
     const [customs, deterrent, social, frontex] = proposals;
 
     expect(customs!.due).toEqual({ text: '2024-04', lastDay: '2024-04-30', phrase: 'in April' });
@@ -38,7 +52,10 @@ describe('extracting the seed announcement', () => {
       const entry = seed.find((c) => c.id === seedIds[i])!;
       expect(squash(p.source.quote)).toContain(squash(entry.source.quote));
       expect(p.owners).toEqual(expect.arrayContaining(entry.owners));
-      expect(p.source).toMatchObject({ url: 'https://www.gov.uk/government/news/new-measures-to-tackle-small-boats-agreed-by-calais-group', published: '2024-03-05' });
+      expect(p.source).toMatchObject({
+        url: 'https://www.gov.uk/government/news/new-measures-to-tackle-small-boats-agreed-by-calais-group',
+        published: '2024-03-05',
+      });
       expect(p.confidence).toBeGreaterThan(0.5);
       expect(p.reasons.length).toBeGreaterThan(0);
     });
@@ -48,9 +65,17 @@ describe('extracting the seed announcement', () => {
 
   it('writes YAML the commitments loader accepts, renaming ids the file already has', async () => {
     const proposals = extractCommitments(await readAnnouncement(seedText));
-    const text = proposalsToYaml(proposals, { existingIds: seed.map((c) => c.id), header: 'proposed from the seed' });
+    const text = proposalsToYaml(proposals, {
+      existingIds: seed.map((c) => c.id),
+      header: 'proposed from the seed',
+    });
     const loaded = validateCommitmentsFile(readYamlFile('proposed.yaml', text), { staleDays: 90 });
-    expect(loaded.map((c) => c.id)).toEqual(['customs-partnership-2', 'deterrent-illegal-migration', 'social-media-smuggling', 'frontex-2']);
+    expect(loaded.map((c) => c.id)).toEqual([
+      'customs-partnership-2',
+      'deterrent-illegal-migration',
+      'social-media-smuggling',
+      'frontex-2',
+    ]);
     expect(loaded[0]!.due).toEqual({ text: '2024-04', lastDay: '2024-04-30' });
     expect(loaded[0]!.source.quote).toBe(proposals[0]!.source.quote);
   });

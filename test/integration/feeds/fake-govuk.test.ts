@@ -5,7 +5,13 @@ import { fetchFeed, type FetchOutcome } from '../../../src/feeds/fetch-feed.ts';
 import { parseAtomFeed } from '../../../src/feeds/parse-atom.ts';
 import { parseSearchPage } from '../../../src/feeds/parse-search.ts';
 import { buildSearchUrl } from '../../../src/feeds/search-url.ts';
-import { govukFixture, govukPaths, startFakeGovuk, type AtomEntry, type FakeGovuk } from '../../support/fake-govuk.ts';
+import {
+  govukFixture,
+  govukPaths,
+  startFakeGovuk,
+  type AtomEntry,
+  type FakeGovuk,
+} from '../../support/fake-govuk.ts';
 
 let govuk: FakeGovuk;
 beforeEach(async () => {
@@ -28,8 +34,16 @@ async function body(pathAndQuery: string): Promise<string> {
 describe('fixtures at their real paths', () => {
   it.each([
     [govukPaths.organisationFeed, 'home-office.atom', 'application/atom+xml'],
-    [`${govukPaths.finderFeed}?organisations%5B%5D=home-office`, 'news-and-communications-home-office.atom', 'application/atom+xml'],
-    [`${govukPaths.finderFeed}?world_locations%5B%5D=france&keywords=boats`, 'news-and-communications-home-office.atom', 'application/atom+xml'],
+    [
+      `${govukPaths.finderFeed}?organisations%5B%5D=home-office`,
+      'news-and-communications-home-office.atom',
+      'application/atom+xml',
+    ],
+    [
+      `${govukPaths.finderFeed}?world_locations%5B%5D=france&keywords=boats`,
+      'news-and-communications-home-office.atom',
+      'application/atom+xml',
+    ],
     [govukPaths.endedFeed, 'feed-ended.atom', 'application/atom+xml'],
     [govukPaths.content, 'content-calais-group-press-release.json', 'application/json'],
   ])('%s serves %s', async (path, fixture, type) => {
@@ -47,7 +61,9 @@ describe('fixtures at their real paths', () => {
   });
 
   it('records method, path, query and headers', async () => {
-    await fetch(`${govuk.url}${govukPaths.finderFeed}?organisations%5B%5D=home-office`, { headers: { 'user-agent': 'recorder-test' } });
+    await fetch(`${govuk.url}${govukPaths.finderFeed}?organisations%5B%5D=home-office`, {
+      headers: { 'user-agent': 'recorder-test' },
+    });
     expect(govuk.requests).toHaveLength(1);
     const [rec] = govuk.requests;
     expect(rec).toMatchObject({ method: 'GET', path: govukPaths.finderFeed, status: 200 });
@@ -61,7 +77,9 @@ describe('Search API', () => {
     const base = `${govuk.url}${govukPaths.search}?filter_organisations=home-office`;
     const seen: string[] = [];
     for (let start = 0; start < 12; start += 4) {
-      const page = parseSearchPage(await body(buildSearchUrl(base, { start, count: 4 }).slice(govuk.url.length)));
+      const page = parseSearchPage(
+        await body(buildSearchUrl(base, { start, count: 4 }).slice(govuk.url.length)),
+      );
       expect(page.total).toBe(10);
       expect(page.start).toBe(start);
       seen.push(...page.items.map((i) => i.updatedAt));
@@ -79,15 +97,29 @@ describe('Search API', () => {
     ['from:2024-10-01,to:2025-03-31', 5],
     ['from:2024-10-02,to:2025-03-30', 3],
   ])('filters filter_public_timestamp=%s inclusively', async (window, count) => {
-    const page = JSON.parse(await body(`${govukPaths.search}?filter_public_timestamp=${window}&count=100`)) as { total: number; results: unknown[] };
+    const page = JSON.parse(
+      await body(`${govukPaths.search}?filter_public_timestamp=${window}&count=100`),
+    ) as { total: number; results: unknown[] };
     expect(page.total).toBe(count);
     expect(page.results).toHaveLength(count);
   });
 
   it('returns only the requested fields, so a URL from buildSearchUrl yields complete items', async () => {
-    const url = buildSearchUrl(`${govuk.url}${govukPaths.search}`, { since: '2024-03-05', start: 0, count: 100 });
+    const url = buildSearchUrl(`${govuk.url}${govukPaths.search}`, {
+      since: '2024-03-05',
+      start: 0,
+      count: 100,
+    });
     const raw = JSON.parse(await body(url.slice(govuk.url.length))) as { results: Record<string, unknown>[] };
-    expect(Object.keys(raw.results[0]!).sort()).toEqual(['content_store_document_type', 'description', 'display_type', 'link', 'organisations', 'public_timestamp', 'title']);
+    expect(Object.keys(raw.results[0]!).sort()).toEqual([
+      'content_store_document_type',
+      'description',
+      'display_type',
+      'link',
+      'organisations',
+      'public_timestamp',
+      'title',
+    ]);
     expect(parseSearchPage(JSON.stringify(raw)).items).toHaveLength(10);
   });
 
@@ -118,8 +150,20 @@ describe('Search API', () => {
 
 describe('generated Atom', () => {
   const entries: AtomEntry[] = [
-    { path: '/government/news/summer-item', title: 'UK & France agree <new> steps', displayType: 'News story', summary: 'Summer summary', updated: '2024-07-01T08:30:00Z' },
-    { path: '/government/publications/winter-paper', title: 'Joint action plan', displayType: 'Policy paper', summary: 'Winter summary', updated: '2024-01-10T09:30:00Z' },
+    {
+      path: '/government/news/summer-item',
+      title: 'UK & France agree <new> steps',
+      displayType: 'News story',
+      summary: 'Summer summary',
+      updated: '2024-07-01T08:30:00Z',
+    },
+    {
+      path: '/government/publications/winter-paper',
+      title: 'Joint action plan',
+      displayType: 'Policy paper',
+      summary: 'Winter summary',
+      updated: '2024-01-10T09:30:00Z',
+    },
   ];
 
   it('writes the organisation style: #UTC ids, prefixed titles with <category>, UTC times', async () => {
@@ -132,18 +176,37 @@ describe('generated Atom', () => {
     expect(xml).toContain('<title>Test Office - Activity on GOV.UK</title>');
     const feed = await parseAtomFeed(xml);
     expect(feed.items.map((i) => [i.path, i.title, i.displayType, i.updatedAt])).toEqual([
-      ['/government/news/summer-item', 'UK & France agree <new> steps', 'News story', '2024-07-01T08:30:00.000Z'],
-      ['/government/publications/winter-paper', 'Joint action plan', 'Policy paper', '2024-01-10T09:30:00.000Z'],
+      [
+        '/government/news/summer-item',
+        'UK & France agree <new> steps',
+        'News story',
+        '2024-07-01T08:30:00.000Z',
+      ],
+      [
+        '/government/publications/winter-paper',
+        'Joint action plan',
+        'Policy paper',
+        '2024-01-10T09:30:00.000Z',
+      ],
     ]);
   });
 
   it('writes the finder style: tag ids, London offsets, HTML summaries cut at 225 characters', async () => {
     const long = `${'word '.repeat(60)}end`;
-    govuk.setAtomEntries(govukPaths.finderFeed, [
-      ...entries,
-      { path: '/government/news/marked', title: 'Marked', summary: 'Stopping <mark>small boats</mark>', updated: '2024-05-01T08:30:00Z' },
-      { path: '/government/news/long', title: 'Long', summary: long, updated: '2024-04-01T08:30:00Z' },
-    ], 'finder');
+    govuk.setAtomEntries(
+      govukPaths.finderFeed,
+      [
+        ...entries,
+        {
+          path: '/government/news/marked',
+          title: 'Marked',
+          summary: 'Stopping <mark>small boats</mark>',
+          updated: '2024-05-01T08:30:00Z',
+        },
+        { path: '/government/news/long', title: 'Long', summary: long, updated: '2024-04-01T08:30:00Z' },
+      ],
+      'finder',
+    );
     const xml = await body(`${govukPaths.finderFeed}?organisations%5B%5D=test-office`);
     expect(xml).toContain('<id>tag:www.gov.uk,2005:/government/news/summer-item</id>');
     expect(xml).toContain('<updated>2024-07-01T09:30:00+01:00</updated>');
@@ -152,13 +215,24 @@ describe('generated Atom', () => {
     expect(xml).not.toContain('<category');
     const feed = await parseAtomFeed(xml);
     const byPath = new Map(feed.items.map((i) => [i.path, i]));
-    expect(byPath.get('/government/news/summer-item')).toMatchObject({ title: 'UK & France agree <new> steps', displayType: null, updatedAt: '2024-07-01T08:30:00.000Z' });
+    expect(byPath.get('/government/news/summer-item')).toMatchObject({
+      title: 'UK & France agree <new> steps',
+      displayType: null,
+      updatedAt: '2024-07-01T08:30:00.000Z',
+    });
     expect(byPath.get('/government/news/marked')?.summary).toBe('Stopping small boats');
     expect(byPath.get('/government/news/long')?.summary).toBe(`${long.slice(0, 225)}…`);
   });
 
   it('keeps the newest 20, newest first', async () => {
-    const many = Array.from({ length: 25 }, (_, i): AtomEntry => ({ path: `/government/news/item-${i}`, title: `Item ${i}`, updated: new Date(Date.UTC(2024, 0, 1 + i, 9)).toISOString() }));
+    const many = Array.from(
+      { length: 25 },
+      (_, i): AtomEntry => ({
+        path: `/government/news/item-${i}`,
+        title: `Item ${i}`,
+        updated: new Date(Date.UTC(2024, 0, 1 + i, 9)).toISOString(),
+      }),
+    );
     govuk.setAtomEntries(govukPaths.organisationFeed, many, 'organisation');
     const feed = await parseAtomFeed(await body(govukPaths.organisationFeed));
     expect(feed.items.map((i) => i.title)).toEqual(Array.from({ length: 20 }, (_, i) => `Item ${24 - i}`));
@@ -166,20 +240,34 @@ describe('generated Atom', () => {
 
   it('adds to a fixture feed, and a major update keeps the path but changes the id and timestamp', async () => {
     const before = await parseAtomFeed(await body(govukPaths.organisationFeed));
-    const fresh: AtomEntry = { path: '/government/news/new-customs-partnership', title: 'New customs partnership launched', summary: 'UK and France', updated: '2025-09-02T09:00:00Z' };
+    const fresh: AtomEntry = {
+      path: '/government/news/new-customs-partnership',
+      title: 'New customs partnership launched',
+      summary: 'UK and France',
+      updated: '2025-09-02T09:00:00Z',
+    };
     govuk.addAtomEntries(govukPaths.organisationFeed, [fresh]);
     const added = await parseAtomFeed(await body(govukPaths.organisationFeed));
     expect(added.items).toHaveLength(20);
-    expect(added.items[0]).toMatchObject({ path: fresh.path, title: fresh.title, displayType: 'Press release', updatedAt: '2025-09-02T09:00:00.000Z' });
+    expect(added.items[0]).toMatchObject({
+      path: fresh.path,
+      title: fresh.title,
+      displayType: 'Press release',
+      updatedAt: '2025-09-02T09:00:00.000Z',
+    });
     // the oldest fixture entry fell off the end, the rest are unchanged
     expect(added.items.slice(1)).toEqual(before.items.slice(0, 19));
 
-    govuk.addAtomEntries(govukPaths.organisationFeed, [{ ...fresh, title: 'New customs partnership launched (updated)', updated: '2025-09-03T09:00:00Z' }]);
+    govuk.addAtomEntries(govukPaths.organisationFeed, [
+      { ...fresh, title: 'New customs partnership launched (updated)', updated: '2025-09-03T09:00:00Z' },
+    ]);
     const xml = await body(govukPaths.organisationFeed);
     expect(xml).toContain(`<id>https://www.gov.uk${fresh.path}#2025-09-03T09:00:00Z</id>`);
     expect(xml).not.toContain('#2025-09-02T09:00:00Z');
     const updated = await parseAtomFeed(xml);
-    expect(updated.items.filter((i) => i.path === fresh.path)).toEqual([expect.objectContaining({ updatedAt: '2025-09-03T09:00:00.000Z' })]);
+    expect(updated.items.filter((i) => i.path === fresh.path)).toEqual([
+      expect.objectContaining({ updatedAt: '2025-09-03T09:00:00.000Z' }),
+    ]);
     expect(govuk.atomEntries(govukPaths.organisationFeed)).toHaveLength(21);
   });
 });
@@ -205,16 +293,26 @@ describe('scripted failures', () => {
     govuk.fail(govukPaths.organisationFeed, { kind: 'malformed' }, { times: 1 });
     govuk.fail(govukPaths.organisationFeed, { kind: 'bad-date', entry: 2 }, { times: 1 });
     govuk.fail(govukPaths.organisationFeed, { kind: 'feed-ended' }, { times: 1 });
-    await expect(parseAtomFeed(await body(govukPaths.organisationFeed))).rejects.toMatchObject({ code: 'feed_unparseable' });
+    await expect(parseAtomFeed(await body(govukPaths.organisationFeed))).rejects.toMatchObject({
+      code: 'feed_unparseable',
+    });
     const badDate = await parseAtomFeed(await body(govukPaths.organisationFeed));
     expect(badDate.items).toHaveLength(19);
-    expect(badDate.skipped).toEqual([{ ref: 'https://www.gov.uk/government/news/nca-and-bpol-target-channel-small-boat-suppliers#2025-04-17T08:30:00Z', reason: 'invalid <updated> "not-a-date"' }]);
+    expect(badDate.skipped).toEqual([
+      {
+        ref: 'https://www.gov.uk/government/news/nca-and-bpol-target-channel-small-boat-suppliers#2025-04-17T08:30:00Z',
+        reason: 'invalid <updated> "not-a-date"',
+      },
+    ]);
     expect((await parseAtomFeed(await body(govukPaths.organisationFeed))).ended).toBe(true);
   });
 
   it('ends hung connections on close so tests finish', async () => {
     govuk.fail(govukPaths.organisationFeed, { kind: 'hang' });
-    const pending = fetch(govuk.url + govukPaths.organisationFeed).then(() => 'answered', () => 'closed');
+    const pending = fetch(govuk.url + govukPaths.organisationFeed).then(
+      () => 'answered',
+      () => 'closed',
+    );
     await expect.poll(() => govuk.requests.length).toBe(1);
     const started = performance.now();
     await govuk.close();

@@ -22,7 +22,10 @@ function request(path: string, extra: Partial<FetchRequest> = {}): FetchRequest 
 }
 
 async function fetchError(req: FetchRequest): Promise<FetchError> {
-  const outcome = await fetchFeed(req).then(() => null, (err: unknown) => err);
+  const outcome = await fetchFeed(req).then(
+    () => null,
+    (err: unknown) => err,
+  );
   expect(outcome).toBeInstanceOf(FetchError);
   return outcome as FetchError;
 }
@@ -39,17 +42,29 @@ describe('fetchFeed: conditional GET', () => {
     expect(first.finalUrl).toBe(govuk.url + feedPath);
     expect(first.bytes).toBe(Buffer.byteLength(first.body));
     expect((await parseAtomFeed(first.body)).items).toHaveLength(20);
-    expect(govuk.requests[0]?.headers).toMatchObject({ 'user-agent': userAgent, accept: 'application/atom+xml' });
+    expect(govuk.requests[0]?.headers).toMatchObject({
+      'user-agent': userAgent,
+      accept: 'application/atom+xml',
+    });
     expect(govuk.requests[0]?.headers['if-none-match']).toBeUndefined();
 
     const second = await fetchFeed(request(feedPath, { etag: first.etag }));
-    expect(second).toEqual({ kind: 'not-modified', status: 304, etag: first.etag, lastModified: first.lastModified, maxAgeSeconds: 300, finalUrl: govuk.url + feedPath });
+    expect(second).toEqual({
+      kind: 'not-modified',
+      status: 304,
+      etag: first.etag,
+      lastModified: first.lastModified,
+      maxAgeSeconds: 300,
+      finalUrl: govuk.url + feedPath,
+    });
     expect(govuk.requests[1]?.headers['if-none-match']).toBe(first.etag);
   });
 
   it('gets 200 with a new ETag once the feed changes', async () => {
     const first = await fetchFeed(request(feedPath));
-    govuk.addAtomEntries(feedPath, [{ path: '/government/news/new-item', title: 'New item', updated: '2025-09-02T09:00:00Z' }]);
+    govuk.addAtomEntries(feedPath, [
+      { path: '/government/news/new-item', title: 'New item', updated: '2025-09-02T09:00:00Z' },
+    ]);
     const second = await fetchFeed(request(feedPath, { etag: first.etag }));
     expect(second.kind).toBe('modified');
     expect(second.etag).not.toBe(first.etag);
@@ -62,7 +77,9 @@ describe('fetchFeed: conditional GET', () => {
     expect(govuk.requests[1]?.headers['if-modified-since']).toBe(first.lastModified);
     expect(govuk.requests[1]?.headers['if-none-match']).toBeUndefined();
 
-    govuk.addAtomEntries(feedPath, [{ path: '/government/news/new-item', title: 'New item', updated: '2025-09-02T09:00:00Z' }]);
+    govuk.addAtomEntries(feedPath, [
+      { path: '/government/news/new-item', title: 'New item', updated: '2025-09-02T09:00:00Z' },
+    ]);
     const changed = await fetchFeed(request(feedPath, { lastModified: first.lastModified }));
     expect(changed.kind).toBe('modified');
     expect(Date.parse(changed.lastModified!)).toBeGreaterThan(Date.parse(first.lastModified!));
@@ -76,7 +93,12 @@ describe('fetchFeed: HTTP errors', () => {
     ['503 with Retry-After seconds', { kind: '503', retryAfter: '3600' } as const, 503, 3600],
     ['429 without a readable Retry-After', { kind: '429', retryAfter: 'later' } as const, 429, null],
     ['404', { kind: 'respond', status: 404, body: 'Not found' } as const, 404, null],
-    ['500 with a Retry-After it does not honour', { kind: 'respond', status: 500, headers: { 'retry-after': '60' } } as const, 500, null],
+    [
+      '500 with a Retry-After it does not honour',
+      { kind: 'respond', status: 500, headers: { 'retry-after': '60' } } as const,
+      500,
+      null,
+    ],
   ])('%s → fetch_http', async (_name, failure, status, retryAfterSeconds) => {
     govuk.fail(feedPath, failure);
     const err = await fetchError(request(feedPath));
@@ -152,7 +174,10 @@ describe('fetchFeed: time and size limits', () => {
     [1000, 999, 'fetch_too_large'],
   ])('a %s-byte body with a %s-byte cap → %s', async (size, cap, expected) => {
     govuk.setResponse('/exact.atom', { body: 'x'.repeat(size) });
-    const outcome = await fetchFeed(request('/exact.atom', { maxBytes: cap })).then((o) => o.kind, (e: FetchError) => e.code);
+    const outcome = await fetchFeed(request('/exact.atom', { maxBytes: cap })).then(
+      (o) => o.kind,
+      (e: FetchError) => e.code,
+    );
     expect(outcome).toBe(expected);
   });
 });
@@ -164,7 +189,11 @@ describe('fetchFeed: redirects', () => {
     ['an absolute URL', 'ABSOLUTE'],
   ])('follows a Location that is %s, sending the conditional headers again', async (_name, to) => {
     const etag = (await fetchFeed(request(feedPath))).etag;
-    govuk.fail('/government/organisations/old-name.atom', { kind: 'redirect', to: to === 'ABSOLUTE' ? govuk.url + feedPath : to, status: 301 });
+    govuk.fail('/government/organisations/old-name.atom', {
+      kind: 'redirect',
+      to: to === 'ABSOLUTE' ? govuk.url + feedPath : to,
+      status: 301,
+    });
     const outcome = await fetchFeed(request('/government/organisations/old-name.atom', { etag }));
     expect(outcome.kind).toBe('not-modified');
     expect(outcome.finalUrl).toBe(govuk.url + feedPath);
@@ -176,7 +205,8 @@ describe('fetchFeed: redirects', () => {
   });
 
   it('follows up to maxRedirects hops and gives up after that with fetch_redirects', async () => {
-    for (let i = 0; i < 3; i++) govuk.fail(`/hop${i}`, { kind: 'redirect', to: i === 2 ? feedPath : `/hop${i + 1}` });
+    for (let i = 0; i < 3; i++)
+      govuk.fail(`/hop${i}`, { kind: 'redirect', to: i === 2 ? feedPath : `/hop${i + 1}` });
     expect((await fetchFeed(request('/hop0', { maxRedirects: 3 }))).kind).toBe('modified');
     const err = await fetchError(request('/hop0', { maxRedirects: 2 }));
     expect(err.code).toBe('fetch_redirects');
@@ -209,7 +239,9 @@ describe('fetchFeed: network failures', () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     const err = await fetchError({ url: `http://127.0.0.1:${port}/feed.atom`, userAgent });
     expect(err.code).toBe('fetch_network');
-    expect(err.message).toBe(`GET http://127.0.0.1:${port}/feed.atom failed: connect ECONNREFUSED 127.0.0.1:${port}`);
+    expect(err.message).toBe(
+      `GET http://127.0.0.1:${port}/feed.atom failed: connect ECONNREFUSED 127.0.0.1:${port}`,
+    );
   });
 
   it('reports a connection dropped without an answer as fetch_network', async () => {
@@ -226,7 +258,10 @@ describe('fetchFeed: network failures', () => {
     expect((await pending).code).toBe('fetch_aborted');
   });
 
-  it.each(['not a url', 'ftp://example.com/feed.atom', 'data:text/plain,hello'])('refuses %j with fetch_url_invalid', async (url) => {
-    expect((await fetchError({ url, userAgent })).code).toBe('fetch_url_invalid');
-  });
+  it.each(['not a url', 'ftp://example.com/feed.atom', 'data:text/plain,hello'])(
+    'refuses %j with fetch_url_invalid',
+    async (url) => {
+      expect((await fetchError({ url, userAgent })).code).toBe('fetch_url_invalid');
+    },
+  );
 });

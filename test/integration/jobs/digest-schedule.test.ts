@@ -51,12 +51,31 @@ function config(digest: string): Config {
   });
 }
 
-const noFetch = async (): Promise<FetchOutcome> => { throw new Error('no feeds in this test'); };
+const noFetch = async (): Promise<FetchOutcome> => {
+  throw new Error('no feeds in this test');
+};
 
 function start(cfg: Config, now: string, onDigestRun: () => void = () => {}): Worker {
-  const jobs = digestJobs(cfg, { db: t.db, log, slack, sleep: async () => {} })
-    .map((j) => (j.name === 'digest' ? { ...j, run: async (at: Date) => { onDigestRun(); await j.run(at); } } : j));
-  const w = startWorker(cfg, { db: t.db, log, fetchFeed: noFetch, slack, sleep: async () => {}, clock: () => new Date(now), extraJobs: jobs });
+  const jobs = digestJobs(cfg, { db: t.db, log, slack, sleep: async () => {} }).map((j) =>
+    j.name === 'digest'
+      ? {
+          ...j,
+          run: async (at: Date) => {
+            onDigestRun();
+            await j.run(at);
+          },
+        }
+      : j,
+  );
+  const w = startWorker(cfg, {
+    db: t.db,
+    log,
+    fetchFeed: noFetch,
+    slack,
+    sleep: async () => {},
+    clock: () => new Date(now),
+    extraJobs: jobs,
+  });
   workers.push(w);
   return w;
 }
@@ -65,9 +84,14 @@ function start(cfg: Config, now: string, onDigestRun: () => void = () => {}): Wo
 function digestPosts(): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const c of fake.callsTo('chat.postMessage')) {
-    const meta = c.body.metadata as { event_type?: string; event_payload?: { week?: string; part?: number | string } } | undefined;
+    const meta = c.body.metadata as
+      | { event_type?: string; event_payload?: { week?: string; part?: number | string } }
+      | undefined;
     if (meta?.event_type !== 'followthrough_digest' || String(meta.event_payload?.part) !== '1') continue;
-    const named = ['#followthrough', '#borders'].find((n) => n === c.body.channel || fakeChannelId(n) === c.body.channel) ?? String(c.body.channel);
+    const named =
+      ['#followthrough', '#borders'].find(
+        (n) => n === c.body.channel || fakeChannelId(n) === c.body.channel,
+      ) ?? String(c.body.channel);
     (out[named] ??= []).push(String(meta.event_payload?.week));
   }
   return out;
@@ -83,7 +107,9 @@ describe('the scheduled digest', () => {
   it('posts once per week and channel, however often its schedule fires', async () => {
     let runs = 0;
     // Every second, with the clock held on Monday 13 May 2024: each firing is the same week.
-    const w = start(config('* * * * * *'), '2024-05-13T09:00:30Z', () => { runs++; });
+    const w = start(config('* * * * * *'), '2024-05-13T09:00:30Z', () => {
+      runs++;
+    });
     await waitFor(() => runs >= 3);
     await w.idle();
     const posts = digestPosts();

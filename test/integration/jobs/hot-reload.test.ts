@@ -34,13 +34,33 @@ afterEach(async () => {
   t.cleanup();
 });
 
-const config = () => testConfig({ commitmentsFile: file, slack: { channel: '#followthrough', reminderDays: 7 } });
-const noFetch = async (): Promise<FetchOutcome> => { throw new Error('no feeds in this test'); };
-const cycle = (now: string) => runCycle(config(), {
-  db: t.db, log, now: new Date(now), fetchFeed: noFetch, slack, sleep: async () => {},
-}, { poll: false, status: true, deliver: true });
+const config = () =>
+  testConfig({ commitmentsFile: file, slack: { channel: '#followthrough', reminderDays: 7 } });
+const noFetch = async (): Promise<FetchOutcome> => {
+  throw new Error('no feeds in this test');
+};
+const cycle = (now: string) =>
+  runCycle(
+    config(),
+    {
+      db: t.db,
+      log,
+      now: new Date(now),
+      fetchFeed: noFetch,
+      slack,
+      sleep: async () => {},
+    },
+    { poll: false, status: true, deliver: true },
+  );
 
-const notices = () => fake.callsTo('chat.postMessage').filter((c) => (c.body.metadata as { event_payload?: { kind?: string } } | undefined)?.event_payload?.kind === 'notice');
+const notices = () =>
+  fake
+    .callsTo('chat.postMessage')
+    .filter(
+      (c) =>
+        (c.body.metadata as { event_payload?: { kind?: string } } | undefined)?.event_payload?.kind ===
+        'notice',
+    );
 const edit = (from: string, to: string) => {
   const text = readFileSync(file, 'utf8');
   expect(text).toContain(from);
@@ -66,7 +86,9 @@ describe('a changed commitments file', () => {
     // the valid set from before is still the one matched and checked
     expect(broken.commitments.find((c) => c.id === 'customs-partnership')?.due?.text).toBe('2024-04');
     expect(log.records.some((e) => e.event === 'commitments.invalid')).toBe(true);
-    expect(collectStatus(config(), t.db, new Date('2024-04-02T09:00:00Z')).commitmentsFileProblem?.detail).toMatch(/due/);
+    expect(
+      collectStatus(config(), t.db, new Date('2024-04-02T09:00:00Z')).commitmentsFileProblem?.detail,
+    ).toMatch(/due/);
 
     // every later cycle with the same problem stays quiet in Slack
     await cycle('2024-04-02T09:15:00Z');

@@ -13,8 +13,14 @@ import { feed, testConfig } from '../../support/test-config.ts';
 
 let govuk: FakeGovuk;
 let t: TempDb;
-beforeEach(async () => { govuk = await startFakeGovuk(); t = tempDb(); });
-afterEach(async () => { t.cleanup(); await govuk.close(); });
+beforeEach(async () => {
+  govuk = await startFakeGovuk();
+  t = tempDb();
+});
+afterEach(async () => {
+  t.cleanup();
+  await govuk.close();
+});
 
 const minutes = (base: string, n: number) => new Date(Date.parse(base) + n * 60_000);
 const start = '2025-09-02T10:00:00Z';
@@ -22,8 +28,10 @@ const start = '2025-09-02T10:00:00Z';
 function config() {
   return testConfig({
     feeds: [
-      feed('home-office', govuk.url + govukPaths.organisationFeed, { recover: govuk.url + govukPaths.search + '?filter_organisations=home-office' }),
-      feed('home-office-news', govuk.url + govukPaths.finderFeed + '?organisations%5B%5D=home-office'),
+      feed('home-office', govuk.url + govukPaths.organisationFeed, {
+        recover: `${govuk.url + govukPaths.search}?filter_organisations=home-office`,
+      }),
+      feed('home-office-news', `${govuk.url + govukPaths.finderFeed}?organisations%5B%5D=home-office`),
     ],
   });
 }
@@ -33,7 +41,10 @@ const poll = (now: Date) => pollFeeds(config(), { db: t.db, log: silentLogger, f
 describe('pollFeeds', () => {
   it('stores each item once across both feeds, then a 304 costs nothing', async () => {
     const first = await poll(new Date(start));
-    expect(first.feeds.map((f) => [f.id, f.outcome])).toEqual([['home-office', 'stored'], ['home-office-news', 'stored']]);
+    expect(first.feeds.map((f) => [f.id, f.outcome])).toEqual([
+      ['home-office', 'stored'],
+      ['home-office-news', 'stored'],
+    ]);
     const total = countItems(t.db).total;
     // the finder leaves out policy papers, so the union is the organisation feed's 20 plus nothing new
     expect(total).toBe(first.feeds[0]!.inserted + first.feeds[1]!.inserted);
@@ -50,15 +61,25 @@ describe('pollFeeds', () => {
     expect(conditional.headers['if-none-match']).toBe(ho.etag);
     expect(conditional.status).toBe(304);
     expect(countItems(t.db).total).toBe(total);
-    expect(govuk.requests.every((r) => String(r.headers['user-agent']).startsWith('followthrough/'))).toBe(true);
+    expect(govuk.requests.every((r) => String(r.headers['user-agent']).startsWith('followthrough/'))).toBe(
+      true,
+    );
   });
 
   it('a new entry is new; a new #timestamp id with a later <updated> is a major update of the same item', async () => {
     await poll(new Date(start));
     const before = countItems(t.db).total;
     govuk.addAtomEntries(govukPaths.organisationFeed, [
-      { path: '/government/news/customs-partnership-launched', title: 'Customs partnership launched', updated: '2025-09-02T10:30:00Z' },
-      { path: '/government/news/borders-and-asylum', title: 'Borders and Asylum (updated)', updated: '2025-09-02T10:40:00Z' },
+      {
+        path: '/government/news/customs-partnership-launched',
+        title: 'Customs partnership launched',
+        updated: '2025-09-02T10:30:00Z',
+      },
+      {
+        path: '/government/news/borders-and-asylum',
+        title: 'Borders and Asylum (updated)',
+        updated: '2025-09-02T10:40:00Z',
+      },
     ]);
     const r = await poll(minutes(start, 60));
     expect(r.feeds[0]).toMatchObject({ outcome: 'stored', inserted: 1, majorUpdates: 1 });
@@ -86,22 +107,38 @@ describe('pollFeeds', () => {
     expect(s.nextAttemptAt).toBe(minutes(start, 5).toISOString());
     // a second failure doubles the wait
     await poll(minutes(start, 6));
-    expect(getFeedState(t.db, 'home-office')).toMatchObject({ failures: 2, nextAttemptAt: minutes(start, 16).toISOString() });
+    expect(getFeedState(t.db, 'home-office')).toMatchObject({
+      failures: 2,
+      nextAttemptAt: minutes(start, 16).toISOString(),
+    });
     govuk.clearFailures();
     await poll(minutes(start, 17));
-    expect(getFeedState(t.db, 'home-office')).toMatchObject({ failures: 0, lastError: null, lastStatus: 200 });
+    expect(getFeedState(t.db, 'home-office')).toMatchObject({
+      failures: 0,
+      lastError: null,
+      lastStatus: 200,
+    });
   });
 
   it('429 with Retry-After: the next attempt waits as long as asked', async () => {
     govuk.fail(govukPaths.organisationFeed, { kind: '429', retryAfter: '3600' }, { times: 1 });
     await poll(new Date(start));
-    expect(getFeedState(t.db, 'home-office')).toMatchObject({ failures: 1, lastStatus: 429, nextAttemptAt: minutes(start, 60).toISOString() });
+    expect(getFeedState(t.db, 'home-office')).toMatchObject({
+      failures: 1,
+      lastStatus: 429,
+      nextAttemptAt: minutes(start, 60).toISOString(),
+    });
     expect((await poll(minutes(start, 30))).feeds[0]!.outcome).toBe('not-due');
   });
 
   it('a hanging server times out and is recorded as a failure', async () => {
     govuk.fail(govukPaths.organisationFeed, { kind: 'hang' });
-    const r = await pollFeeds(testConfig({ ...config(), fetch: { ...config().fetch, timeoutSeconds: 1 } }), { db: t.db, log: silentLogger, fetchFeed, now: new Date(start) });
+    const r = await pollFeeds(testConfig({ ...config(), fetch: { ...config().fetch, timeoutSeconds: 1 } }), {
+      db: t.db,
+      log: silentLogger,
+      fetchFeed,
+      now: new Date(start),
+    });
     expect(r.feeds[0]!.outcome).toBe('failed');
     expect(getFeedState(t.db, 'home-office')!.lastError).toMatch(/did not complete within 1000 ms/);
   });
@@ -146,10 +183,21 @@ describe('pollFeeds', () => {
   it('a whole window of unseen entries triggers recovery from the Search API', async () => {
     await poll(new Date(start));
     const fresh = Array.from({ length: 25 }, (_, i) => ({
-      path: `/government/news/burst-${i}`, title: `Burst ${i}`, updated: new Date(Date.parse('2025-09-03T08:00:00Z') + i * 60_000).toISOString(),
+      path: `/government/news/burst-${i}`,
+      title: `Burst ${i}`,
+      updated: new Date(Date.parse('2025-09-03T08:00:00Z') + i * 60_000).toISOString(),
     }));
     govuk.addAtomEntries(govukPaths.organisationFeed, fresh);
-    govuk.setSearchResults(fresh.map((e) => ({ title: e.title, link: e.path, description: '', public_timestamp: e.updated, display_type: 'Press release', organisations: [{ slug: 'home-office' }] })));
+    govuk.setSearchResults(
+      fresh.map((e) => ({
+        title: e.title,
+        link: e.path,
+        description: '',
+        public_timestamp: e.updated,
+        display_type: 'Press release',
+        organisations: [{ slug: 'home-office' }],
+      })),
+    );
     const r = await poll(minutes(start, 24 * 60));
     expect(r.feeds[0]).toMatchObject({ inserted: 20, recovered: 5 });
     expect(getItemByPath(t.db, '/government/news/burst-0')).toBeDefined();

@@ -15,11 +15,20 @@ interface NewItem {
 }
 
 function store(db: Db, items: NewItem[]): MatchableItem[] {
-  const insert = db.prepare(`INSERT INTO items (path, url, title, summary, updated_at, first_seen_at, last_seen_at, origin)
+  const insert =
+    db.prepare(`INSERT INTO items (path, url, title, summary, updated_at, first_seen_at, last_seen_at, origin)
     VALUES (?, ?, ?, ?, ?, ?, ?, 'live')`);
   return items.map((i, n) => {
     const path = `/government/news/item-${db.prepare('SELECT count(*) AS n FROM items').pluck().get() as number}-${n}`;
-    const r = insert.run(path, `https://www.gov.uk${path}`, i.title, i.summary, i.updatedAt, i.updatedAt, i.updatedAt);
+    const r = insert.run(
+      path,
+      `https://www.gov.uk${path}`,
+      i.title,
+      i.summary,
+      i.updatedAt,
+      i.updatedAt,
+      i.updatedAt,
+    );
     return { id: Number(r.lastInsertRowid), ...i };
   });
 }
@@ -42,19 +51,48 @@ const frontex: CommitmentRules = {
 function fixture(): { db: Db; items: MatchableItem[] } {
   const db = openStore(':memory:');
   const items = store(db, [
-    { title: 'UK and France launch customs partnership', summary: 'The customs partnership was launched today in Brussels.', updatedAt: '2024-04-10T09:00:00Z' },
-    { title: 'Smugglers arrested in joint French operation', summary: 'A people smuggling gang was dismantled.', updatedAt: '2024-05-01T09:00:00Z' },
+    {
+      title: 'UK and France launch customs partnership',
+      summary: 'The customs partnership was launched today in Brussels.',
+      updatedAt: '2024-04-10T09:00:00Z',
+    },
+    {
+      title: 'Smugglers arrested in joint French operation',
+      summary: 'A people smuggling gang was dismantled.',
+      updatedAt: '2024-05-01T09:00:00Z',
+    },
     { title: 'Customs partnership targets tobacco', summary: '', updatedAt: '2024-05-02T09:00:00Z' },
-    { title: 'Customs partnership announced', summary: 'Before the announcement.', updatedAt: '2024-03-04T23:59:00Z' },
-    { title: 'Customs partnership first talks', summary: 'Just after midnight on the day.', updatedAt: '2024-03-05T00:30:00Z' },
-    { title: 'Knife crime statistics', summary: 'Smugglers are not mentioned with France here? They are: France.', updatedAt: '2024-05-03T09:00:00Z' },
-    { title: 'Frontex deal', summary: 'The UK and the European Border and Coast Guard Agency exchange information.', updatedAt: '2024-06-01T09:00:00Z' },
+    {
+      title: 'Customs partnership announced',
+      summary: 'Before the announcement.',
+      updatedAt: '2024-03-04T23:59:00Z',
+    },
+    {
+      title: 'Customs partnership first talks',
+      summary: 'Just after midnight on the day.',
+      updatedAt: '2024-03-05T00:30:00Z',
+    },
+    {
+      title: 'Knife crime statistics',
+      summary: 'Smugglers are not mentioned with France here? They are: France.',
+      updatedAt: '2024-05-03T09:00:00Z',
+    },
+    {
+      title: 'Frontex deal',
+      summary: 'The UK and the European Border and Coast Guard Agency exchange information.',
+      updatedAt: '2024-06-01T09:00:00Z',
+    },
     {
       title: 'Long summary',
-      summary: 'One two three four five six seven eight nine ten eleven twelve thirteen fourteen customs partnership fifteen sixteen seventeen eighteen nineteen twenty twentyone twentytwo.',
+      summary:
+        'One two three four five six seven eight nine ten eleven twelve thirteen fourteen customs partnership fifteen sixteen seventeen eighteen nineteen twenty twentyone twentytwo.',
       updatedAt: '2024-06-02T09:00:00Z',
     },
-    { title: `Fake ${HIT_START}marker${HIT_END} in a feed: customs partnership`, summary: '', updatedAt: '2024-06-03T09:00:00Z' },
+    {
+      title: `Fake ${HIT_START}marker${HIT_END} in a feed: customs partnership`,
+      summary: '',
+      updatedAt: '2024-06-03T09:00:00Z',
+    },
   ]);
   return { db, items };
 }
@@ -66,7 +104,14 @@ describe('matchBatch', () => {
   const hitFor = (cid: string, n: number) => hits.find((h) => h.commitmentId === cid && h.itemId === id(n));
 
   it('matches the right items for each commitment', () => {
-    expect(hits.filter((h) => h.commitmentId === 'customs-partnership').map((h) => h.itemId)).toEqual([id(0), id(1), id(4), id(5), id(7), id(8)]);
+    expect(hits.filter((h) => h.commitmentId === 'customs-partnership').map((h) => h.itemId)).toEqual([
+      id(0),
+      id(1),
+      id(4),
+      id(5),
+      id(7),
+      id(8),
+    ]);
     expect(hits.filter((h) => h.commitmentId === 'frontex').map((h) => h.itemId)).toEqual([id(6)]);
   });
 
@@ -78,11 +123,25 @@ describe('matchBatch', () => {
       score: 3,
       why: {
         rule: 'customs partnership',
-        hits: [{ term: 'customs partnership', fields: ['title', 'summary'], context: `The ${mark('customs partnership')} was launched today in Brussels.` }],
+        hits: [
+          {
+            term: 'customs partnership',
+            fields: ['title', 'summary'],
+            context: `The ${mark('customs partnership')} was launched today in Brussels.`,
+          },
+        ],
         fulfilment: 'customs partnership AND launched',
         fulfilmentHits: [
-          { term: 'customs partnership', fields: ['title', 'summary'], context: `The ${mark('customs partnership')} was launched today in Brussels.` },
-          { term: 'launched', fields: ['title', 'summary'], context: `The customs partnership was ${mark('launched')} today in Brussels.` },
+          {
+            term: 'customs partnership',
+            fields: ['title', 'summary'],
+            context: `The ${mark('customs partnership')} was launched today in Brussels.`,
+          },
+          {
+            term: 'launched',
+            fields: ['title', 'summary'],
+            context: `The customs partnership was ${mark('launched')} today in Brussels.`,
+          },
         ],
       },
     });
@@ -97,12 +156,23 @@ describe('matchBatch', () => {
       why: {
         rule: 'smugglers AND (France OR French)',
         hits: [
-          { term: 'smugglers', fields: ['title', 'summary'], context: `A people ${mark('smuggling')} gang was dismantled.` },
-          { term: 'French', fields: ['title'], context: `Smugglers arrested in joint ${mark('French')} operation` },
+          {
+            term: 'smugglers',
+            fields: ['title', 'summary'],
+            context: `A people ${mark('smuggling')} gang was dismantled.`,
+          },
+          {
+            term: 'French',
+            fields: ['title'],
+            context: `Smugglers arrested in joint ${mark('French')} operation`,
+          },
         ],
       },
     });
-    expect(hitFor('customs-partnership', 5)!.why.hits.map((h) => [h.term, h.fields])).toEqual([['smugglers', ['summary']], ['France', ['summary']]]);
+    expect(hitFor('customs-partnership', 5)!.why.hits.map((h) => [h.term, h.fields])).toEqual([
+      ['smugglers', ['summary']],
+      ['France', ['summary']],
+    ]);
     expect(hitFor('customs-partnership', 5)!.score).toBe(2);
   });
 
@@ -116,11 +186,15 @@ describe('matchBatch', () => {
   });
 
   it('keeps the context to about 12 tokens around the hit', () => {
-    expect(hitFor('customs-partnership', 7)!.why.hits[0]!.context).toBe(`…ten eleven twelve thirteen fourteen ${mark('customs partnership')} fifteen sixteen seventeen eighteen nineteen…`);
+    expect(hitFor('customs-partnership', 7)!.why.hits[0]!.context).toBe(
+      `…ten eleven twelve thirteen fourteen ${mark('customs partnership')} fifteen sixteen seventeen eighteen nineteen…`,
+    );
   });
 
   it('strips hit markers that came from the feed text itself', () => {
-    expect(hitFor('customs-partnership', 8)!.why.hits[0]!.context).toBe(`Fake marker in a feed: ${mark('customs partnership')}`);
+    expect(hitFor('customs-partnership', 8)!.why.hits[0]!.context).toBe(
+      `Fake marker in a feed: ${mark('customs partnership')}`,
+    );
   });
 
   it('matches a phrase containing lower-case "and"', () => {
@@ -139,7 +213,9 @@ describe('matchBatch', () => {
   });
 
   it('can run inside a caller transaction and again afterwards', () => {
-    const again = db.transaction(() => matchBatch(db, items, [compileCommitment(customs), compileCommitment(frontex)]))();
+    const again = db.transaction(() =>
+      matchBatch(db, items, [compileCommitment(customs), compileCommitment(frontex)]),
+    )();
     expect(again).toEqual(hits);
   });
 });
@@ -151,7 +227,9 @@ describe('matchHistory', () => {
 
   it('agrees with matchBatch, hit for hit and reason for reason', () => {
     for (const c of compiled) {
-      const history = matchHistory(db, c).map(({ path: _path, title: _title, updatedAt: _at, ...hit }) => hit);
+      const history = matchHistory(db, c).map(
+        ({ path: _path, title: _title, updatedAt: _at, ...hit }) => hit,
+      );
       const fromBatch = batch.filter((h) => h.commitmentId === c.id);
       expect([...history].sort((a, b) => a.itemId - b.itemId)).toEqual(fromBatch);
     }
@@ -160,13 +238,23 @@ describe('matchHistory', () => {
   it('lists newest first, with path, title and date', () => {
     const h = matchHistory(db, compiled[0]!);
     expect(h.map((x) => x.updatedAt)).toEqual([...h.map((x) => x.updatedAt)].sort().reverse());
-    expect(h[0]).toMatchObject({ itemId: items[8]!.id, path: expect.stringMatching(/^\/government\/news\//), title: items[8]!.title, updatedAt: '2024-06-03T09:00:00Z' });
+    expect(h[0]).toMatchObject({
+      itemId: items[8]!.id,
+      path: expect.stringMatching(/^\/government\/news\//),
+      title: items[8]!.title,
+      updatedAt: '2024-06-03T09:00:00Z',
+    });
   });
 
   it('honours since (a day or an instant) and limit', () => {
     const c = compiled[0]!;
-    expect(matchHistory(db, c, { since: '2024-06-01' }).map((h) => h.itemId)).toEqual([items[8]!.id, items[7]!.id]);
-    expect(matchHistory(db, c, { since: '2024-06-02T10:00:00Z' }).map((h) => h.itemId)).toEqual([items[8]!.id]);
+    expect(matchHistory(db, c, { since: '2024-06-01' }).map((h) => h.itemId)).toEqual([
+      items[8]!.id,
+      items[7]!.id,
+    ]);
+    expect(matchHistory(db, c, { since: '2024-06-02T10:00:00Z' }).map((h) => h.itemId)).toEqual([
+      items[8]!.id,
+    ]);
     expect(matchHistory(db, c, { limit: 2 }).map((h) => h.itemId)).toEqual([items[8]!.id, items[7]!.id]);
     // The source date holds even when `since` is earlier.
     expect(matchHistory(db, c, { since: '2020-01-01' }).some((h) => h.itemId === items[3]!.id)).toBe(false);
@@ -177,7 +265,11 @@ describe('matchHistory', () => {
   });
 
   it('returns nothing when nothing matches', () => {
-    const none = compileCommitment({ ...frontex, id: 'none', match: { any: ['zebra crossing'], exclude: [] } });
+    const none = compileCommitment({
+      ...frontex,
+      id: 'none',
+      match: { any: ['zebra crossing'], exclude: [] },
+    });
     expect(matchHistory(db, none)).toEqual([]);
   });
 });
@@ -194,13 +286,25 @@ describe('speed', () => {
     const words = (n: number): string => Array.from({ length: n }, () => word(3)).join(' ');
     const w = (): string => word(1);
     const db = openStore(':memory:');
-    const items = store(db, Array.from({ length: 1000 }, () => ({ title: words(10), summary: words(35), updatedAt: '2024-06-01T09:00:00Z' })));
-    const commitments = Array.from({ length: 500 }, (_, i) => compileCommitment({
-      id: `c${i}`,
-      source: { published: '2024-03-05' },
-      match: { any: [`${w()} ${w()}`, `${w()} AND (${w()} OR ${w()}*)`, `${w()} AND ${w()}`], exclude: [w()] },
-      fulfilment: [`${w()} AND ${w()}`],
-    }));
+    const items = store(
+      db,
+      Array.from({ length: 1000 }, () => ({
+        title: words(10),
+        summary: words(35),
+        updatedAt: '2024-06-01T09:00:00Z',
+      })),
+    );
+    const commitments = Array.from({ length: 500 }, (_, i) =>
+      compileCommitment({
+        id: `c${i}`,
+        source: { published: '2024-03-05' },
+        match: {
+          any: [`${w()} ${w()}`, `${w()} AND (${w()} OR ${w()}*)`, `${w()} AND ${w()}`],
+          exclude: [w()],
+        },
+        fulfilment: [`${w()} AND ${w()}`],
+      }),
+    );
     const hits = matchBatch(db, items, commitments);
     expect(hits.length).toBeGreaterThan(1000);
     expect(hits.every((h) => h.why.hits.length > 0 && h.score > 0)).toBe(true);

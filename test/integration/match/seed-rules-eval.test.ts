@@ -26,24 +26,38 @@ interface DevLine {
 
 function readDevSet(): DevLine[] {
   return readFileSync(new URL('test/fixtures/eval/dev-items.jsonl', root), 'utf8')
-    .split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as DevLine);
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as DevLine);
 }
 
 // Only the fields the matcher needs; the real config loader is tested on its own.
 function readSeedRules(): CommitmentRules[] {
   const doc = parse(readFileSync(new URL('config/commitments.yaml', root), 'utf8')) as {
-    commitments: Array<{ id: string; source: { published: string | Date }; match: { any: string[]; exclude?: string[] }; fulfilment?: string[] }>;
+    commitments: Array<{
+      id: string;
+      source: { published: string | Date };
+      match: { any: string[]; exclude?: string[] };
+      fulfilment?: string[];
+    }>;
   };
   return doc.commitments.map((c) => ({
     id: c.id,
-    source: { published: String(c.source.published instanceof Date ? c.source.published.toISOString().slice(0, 10) : c.source.published) },
+    source: {
+      published: String(
+        c.source.published instanceof Date
+          ? c.source.published.toISOString().slice(0, 10)
+          : c.source.published,
+      ),
+    },
     match: { any: c.match.any, exclude: c.match.exclude ?? [] },
     fulfilment: c.fulfilment ?? [],
   }));
 }
 
 function storeDevItems(db: Db, lines: DevLine[]): Map<number, string> {
-  const insert = db.prepare(`INSERT INTO items (path, url, title, summary, updated_at, first_seen_at, last_seen_at, origin)
+  const insert =
+    db.prepare(`INSERT INTO items (path, url, title, summary, updated_at, first_seen_at, last_seen_at, origin)
     VALUES (?, ?, ?, ?, ?, ?, ?, 'replay')`);
   const idOf = new Map<number, string>();
   for (const l of lines) {
@@ -61,9 +75,17 @@ describe('seed rules on the dev set (title + summary only)', () => {
   const compiled = rules.map(compileCommitment);
   const db = openStore(':memory:');
   const idOf = storeDevItems(db, lines);
-  const items: MatchableItem[] = db.prepare('SELECT id, title, summary, updated_at AS updatedAt FROM items').all() as MatchableItem[];
+  const items: MatchableItem[] = db
+    .prepare('SELECT id, title, summary, updated_at AS updatedAt FROM items')
+    .all() as MatchableItem[];
   const hits = matchBatch(db, items, compiled);
-  const labelled: EvalItem[] = lines.map((l) => ({ id: l.id, date: l.date, labels: l.labels, hardNegative: l.hard_negative, source: l.source === true }));
+  const labelled: EvalItem[] = lines.map((l) => ({
+    id: l.id,
+    date: l.date,
+    labels: l.labels,
+    hardNegative: l.hard_negative,
+    source: l.source === true,
+  }));
   const report = evaluateMatches(
     labelled,
     hits.map((h) => ({ itemId: idOf.get(h.itemId)!, commitmentId: h.commitmentId })),
@@ -73,7 +95,8 @@ describe('seed rules on the dev set (title + summary only)', () => {
 
   it('meets the targets: strong recall ≥ 0.95, partial ≥ 0.7, precision ≥ 0.85, no hard negatives', () => {
     console.log(formatEvalReport(report));
-    for (const h of hits) console.log(`${h.commitmentId} ← ${idOf.get(h.itemId)} [${h.kind}, score ${h.score}] ${h.why.rule}`);
+    for (const h of hits)
+      console.log(`${h.commitmentId} ← ${idOf.get(h.itemId)} [${h.kind}, score ${h.score}] ${h.why.rule}`);
     expect(report.overall.strong.recall).toBeGreaterThanOrEqual(0.95);
     expect(report.overall.partial.recall).toBeGreaterThanOrEqual(0.7);
     expect(report.overall.precision).toBeGreaterThanOrEqual(0.85);
@@ -81,8 +104,12 @@ describe('seed rules on the dev set (title + summary only)', () => {
   });
 
   it('finds the same matches through matchHistory', () => {
-    const fromHistory = compiled.flatMap((c) => matchHistory(db, c).map(({ path: _p, title: _t, updatedAt: _u, ...hit }) => hit));
+    const fromHistory = compiled.flatMap((c) =>
+      matchHistory(db, c).map(({ path: _p, title: _t, updatedAt: _u, ...hit }) => hit),
+    );
     const key = (h: { commitmentId: string; itemId: number }): string => `${h.commitmentId}/${h.itemId}`;
-    expect([...fromHistory].sort((a, b) => key(a).localeCompare(key(b)))).toEqual([...hits].sort((a, b) => key(a).localeCompare(key(b))));
+    expect([...fromHistory].sort((a, b) => key(a).localeCompare(key(b)))).toEqual(
+      [...hits].sort((a, b) => key(a).localeCompare(key(b))),
+    );
   });
 });

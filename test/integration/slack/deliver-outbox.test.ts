@@ -25,32 +25,77 @@ let log: ReturnType<typeof createMemoryLogger>;
 const statuses = new Map<string, CommitmentStatus>();
 
 const commitment = (id: string) => ({
-  id, title: `Commitment ${id}`, status: statuses.get(id) ?? ('open' as CommitmentStatus), due: '2024-04', dueLastDay: '2024-04-30',
-  owners: ['UK'], sourceUrl: 'https://www.gov.uk/government/news/new-measures-to-tackle-small-boats-agreed-by-calais-group',
+  id,
+  title: `Commitment ${id}`,
+  status: statuses.get(id) ?? ('open' as CommitmentStatus),
+  due: '2024-04',
+  dueLastDay: '2024-04-30',
+  owners: ['UK'],
+  sourceUrl: 'https://www.gov.uk/government/news/new-measures-to-tackle-small-boats-agreed-by-calais-group',
 });
 
-const cardFacts = (id: string): StatusCardFacts => ({ commitment: commitment(id), evidenceCount: 1, asOf: new Date(clock).toISOString() });
+const cardFacts = (id: string): StatusCardFacts => ({
+  commitment: commitment(id),
+  evidenceCount: 1,
+  asOf: new Date(clock).toISOString(),
+});
 
 const deps = (over: Partial<DeliverOutboxDeps> = {}): DeliverOutboxDeps => ({
-  db: t.db, slack, log, now: () => new Date(clock),
+  db: t.db,
+  slack,
+  log,
+  now: () => new Date(clock),
   // Sleeping moves the shared clock: the fake stamps messages with it, so pacing shows in the ts.
-  sleep: async (ms) => { sleeps.push(ms); clock += ms; },
-  cardFacts, ...over,
+  sleep: async (ms) => {
+    sleeps.push(ms);
+    clock += ms;
+  },
+  cardFacts,
+  ...over,
 });
 
 let seq = 0;
-function enqueue(kind: AlertKind, over: { commitmentId?: string; channel?: string; title?: string } = {}): string {
+function enqueue(
+  kind: AlertKind,
+  over: { commitmentId?: string; channel?: string; title?: string } = {},
+): string {
   const id = over.commitmentId ?? 'customs-partnership';
   const n = ++seq;
-  const payload: Omit<AlertPayload, 'alertId'> = { kind, commitment: commitment(id), raisedAt: new Date(clock).toISOString() };
+  const payload: Omit<AlertPayload, 'alertId'> = {
+    kind,
+    commitment: commitment(id),
+    raisedAt: new Date(clock).toISOString(),
+  };
   if (kind === 'progress' || kind === 'possible-fulfilment') {
-    payload.item = { url: `https://www.gov.uk/government/news/item-${n}`, title: over.title ?? `Item ${n}`, displayType: 'Press release', summary: 'A summary.', updatedAt: '2024-05-07T10:00:00.000Z' };
-    payload.why = { rule: 'customs partnership', hits: [{ term: 'customs partnership', fields: ['title'], context: `new ${HIT_START}customs partnership${HIT_END}` }] };
+    payload.item = {
+      url: `https://www.gov.uk/government/news/item-${n}`,
+      title: over.title ?? `Item ${n}`,
+      displayType: 'Press release',
+      summary: 'A summary.',
+      updatedAt: '2024-05-07T10:00:00.000Z',
+    };
+    payload.why = {
+      rule: 'customs partnership',
+      hits: [
+        {
+          term: 'customs partnership',
+          fields: ['title'],
+          context: `new ${HIT_START}customs partnership${HIT_END}`,
+        },
+      ],
+    };
   } else {
     payload.daysOverdue = 8;
     payload.evidenceCount = 1;
   }
-  return enqueueAlert(t.db, { key: `${id}|${kind}|${n}`, commitmentId: id, kind, channel: over.channel ?? channel, payload, now: new Date(clock).toISOString() }).alertId;
+  return enqueueAlert(t.db, {
+    key: `${id}|${kind}|${n}`,
+    commitmentId: id,
+    kind,
+    channel: over.channel ?? channel,
+    payload,
+    now: new Date(clock).toISOString(),
+  }).alertId;
 }
 
 const alertIds = (msgs: FakeMessage[]) => msgs.map((m) => m.metadata?.event_payload.alert_id).filter(Boolean);
@@ -85,13 +130,38 @@ describe('deliverOutbox', () => {
 
     const [card, reply1, reply2] = fake.messages(channel);
     expect(fake.messages(channel)).toHaveLength(3);
-    expect(card!.metadata).toEqual({ event_type: 'followthrough_card', event_payload: { commitment_id: 'customs-partnership' } });
+    expect(card!.metadata).toEqual({
+      event_type: 'followthrough_card',
+      event_payload: { commitment_id: 'customs-partnership' },
+    });
     expect(card!.thread_ts).toBeUndefined();
-    expect(reply1).toMatchObject({ thread_ts: card!.ts, metadata: { event_type: 'followthrough_alert', event_payload: { alert_id: a1, commitment_id: 'customs-partnership', kind: 'progress', item_url: 'https://www.gov.uk/government/news/item-1' } } });
+    expect(reply1).toMatchObject({
+      thread_ts: card!.ts,
+      metadata: {
+        event_type: 'followthrough_alert',
+        event_payload: {
+          alert_id: a1,
+          commitment_id: 'customs-partnership',
+          kind: 'progress',
+          item_url: 'https://www.gov.uk/government/news/item-1',
+        },
+      },
+    });
     expect(reply1!.reply_broadcast).toBeUndefined();
     // Overdue is broadcast to the channel as well.
-    expect(reply2).toMatchObject({ thread_ts: card!.ts, reply_broadcast: true, metadata: { event_type: 'followthrough_alert', event_payload: { alert_id: a2, commitment_id: 'customs-partnership', kind: 'overdue' } } });
-    expect(Object.keys(reply2!.metadata!.event_payload).sort()).toEqual(['alert_id', 'commitment_id', 'kind']);
+    expect(reply2).toMatchObject({
+      thread_ts: card!.ts,
+      reply_broadcast: true,
+      metadata: {
+        event_type: 'followthrough_alert',
+        event_payload: { alert_id: a2, commitment_id: 'customs-partnership', kind: 'overdue' },
+      },
+    });
+    expect(Object.keys(reply2!.metadata!.event_payload).sort()).toEqual([
+      'alert_id',
+      'commitment_id',
+      'kind',
+    ]);
     for (const call of posts()) {
       expect(call.body).toMatchObject({ unfurl_links: 'false', unfurl_media: 'false' });
       expect(call.body).not.toHaveProperty('link_names');
@@ -99,10 +169,16 @@ describe('deliverOutbox', () => {
       expect(String(call.body.text).length).toBeGreaterThan(0);
     }
     expect(getThread(t.db, 'customs-partnership')).toMatchObject({
-      channel, ts: card!.ts, cardStatus: 'open', cardPostingAt: null,
+      channel,
+      ts: card!.ts,
+      cardStatus: 'open',
+      cardPostingAt: null,
       url: `https://fake.slack.com/archives/${channel}/p${card!.ts.replace('.', '')}`,
     });
-    expect(listOutbox(t.db).map((r) => [r.state, r.sentTo, r.slackTs])).toEqual([['sent', 'slack', reply1!.ts], ['sent', 'slack', reply2!.ts]]);
+    expect(listOutbox(t.db).map((r) => [r.state, r.sentTo, r.slackTs])).toEqual([
+      ['sent', 'slack', reply1!.ts],
+      ['sent', 'slack', reply2!.ts],
+    ]);
 
     const a3 = enqueue('possible-fulfilment');
     await deliverOutbox(deps());
@@ -156,12 +232,20 @@ describe('deliverOutbox', () => {
     expect(failedRun).toEqual({ sent: 0, deferred: 3, held: 0, checkedDuplicates: 0 });
     // One try per run: the channel stops at the first failure so order is kept.
     expect(posts().filter((c) => c.outcome === 'http-error')).toHaveLength(1);
-    expect(listOutbox(t.db)[1]).toMatchObject({ state: 'sending', attempts: 1, nextAttemptAt: new Date(clock + 60_000).toISOString() });
+    expect(listOutbox(t.db)[1]).toMatchObject({
+      state: 'sending',
+      attempts: 1,
+      nextAttemptAt: new Date(clock + 60_000).toISOString(),
+    });
 
     // Still failing a minute later: the back-off doubles.
     clock += 60_000;
     await deliverOutbox(deps());
-    expect(listOutbox(t.db)[1]).toMatchObject({ state: 'sending', attempts: 2, nextAttemptAt: new Date(clock + 120_000).toISOString() });
+    expect(listOutbox(t.db)[1]).toMatchObject({
+      state: 'sending',
+      attempts: 2,
+      nextAttemptAt: new Date(clock + 120_000).toISOString(),
+    });
 
     fake.clearScripts();
     clock += 120_000;
@@ -197,10 +281,16 @@ describe('deliverOutbox', () => {
     // The process "dies" once Slack has the message: the answer never comes back to this run.
     const crashing = (afterPosts: number): SlackApi => {
       let n = 0;
-      return { ...slack, chat: { ...slack.chat, postMessage: async (args) => {
-        const res = await slack.chat.postMessage(args);
-        return ++n >= afterPosts ? new Promise<never>(() => {}) : res;
-      } } };
+      return {
+        ...slack,
+        chat: {
+          ...slack.chat,
+          postMessage: async (args) => {
+            const res = await slack.chat.postMessage(args);
+            return ++n >= afterPosts ? new Promise<never>(() => {}) : res;
+          },
+        },
+      };
     };
     void deliverOutbox(deps({ slack: crashing(1) }));
     await until(() => fake.messages(channel).length === 1);
@@ -232,13 +322,18 @@ describe('deliverOutbox', () => {
     const a1 = enqueue('progress');
     fake.script('chat.postMessage', { kind: 'store-then-hang' });
     expect(await deliverOutbox(deps())).toMatchObject({ sent: 0, deferred: 1 });
-    expect(getThread(t.db, 'customs-partnership')).toMatchObject({ ts: null, cardPostingAt: new Date(start).toISOString() });
+    expect(getThread(t.db, 'customs-partnership')).toMatchObject({
+      ts: null,
+      cardPostingAt: new Date(start).toISOString(),
+    });
     clock += 60_000;
     expect(await deliverOutbox(deps())).toMatchObject({ sent: 1 });
     const cards = fake.messages(channel).filter((m) => m.metadata?.event_type === 'followthrough_card');
     expect(cards).toHaveLength(1);
     expect(getThread(t.db, 'customs-partnership')).toMatchObject({ ts: cards[0]!.ts, cardPostingAt: null });
-    expect(fake.messages(channel).find((m) => m.metadata?.event_payload.alert_id === a1)!.thread_ts).toBe(cards[0]!.ts);
+    expect(fake.messages(channel).find((m) => m.metadata?.event_payload.alert_id === a1)!.thread_ts).toBe(
+      cards[0]!.ts,
+    );
   });
 
   it('not_in_channel: the channel is held with the fix shown; other channels go on; a probe after retry_at releases it', async () => {
@@ -249,12 +344,21 @@ describe('deliverOutbox', () => {
     const first = await deliverOutbox(deps());
     expect(first).toMatchObject({ sent: 1, held: 2 });
     expect(alertIds(fake.messages(other))).toEqual([elsewhere]);
-    expect(listBlockedChannels(t.db)).toEqual([{
-      channel, error: 'not_in_channel', fix: `invite the bot to ${channel} with /invite @followthrough`,
-      blockedAt: new Date(start).toISOString(), retryAt: new Date(start + 3_600_000).toISOString(),
-    }]);
+    expect(listBlockedChannels(t.db)).toEqual([
+      {
+        channel,
+        error: 'not_in_channel',
+        fix: `invite the bot to ${channel} with /invite @followthrough`,
+        blockedAt: new Date(start).toISOString(),
+        retryAt: new Date(start + 3_600_000).toISOString(),
+      },
+    ]);
     expect(outboxCounts(t.db)).toMatchObject({ held: 2, sent: 1 });
-    expect(log.records.find((r) => r.event === 'slack.blocked')).toMatchObject({ level: 'error', error: 'not_in_channel', fix: `invite the bot to ${channel} with /invite @followthrough` });
+    expect(log.records.find((r) => r.event === 'slack.blocked')).toMatchObject({
+      level: 'error',
+      error: 'not_in_channel',
+      fix: `invite the bot to ${channel} with /invite @followthrough`,
+    });
 
     // Before retry_at: not even tried; a new alert for the channel is held too.
     const callsBefore = fake.calls.length;
@@ -278,7 +382,11 @@ describe('deliverOutbox', () => {
     clock += 3_600_000;
     expect(await deliverOutbox(deps())).toMatchObject({ sent: 0, held: 1 });
     expect(fake.callsTo('chat.postMessage')).toHaveLength(2);
-    expect(listBlockedChannels(t.db)[0]).toMatchObject({ error: 'is_archived', blockedAt: new Date(start).toISOString(), retryAt: new Date(clock + 3_600_000).toISOString() });
+    expect(listBlockedChannels(t.db)[0]).toMatchObject({
+      error: 'is_archived',
+      blockedAt: new Date(start).toISOString(),
+      retryAt: new Date(clock + 3_600_000).toISOString(),
+    });
   });
 
   it('invalid_auth blocks the whole workspace: every channel is held', async () => {
@@ -327,7 +435,8 @@ describe('deliverOutbox', () => {
     for (let i = 0; i < 3; i++) enqueue('progress');
     enqueue('progress', { commitmentId: 'frontex', channel: other });
     await deliverOutbox(deps(), { perChannelIntervalMs: 1000 });
-    const gaps = (msgs: FakeMessage[]) => msgs.slice(1).map((m, i) => Math.round((Number(m.ts) - Number(msgs[i]!.ts)) * 1000));
+    const gaps = (msgs: FakeMessage[]) =>
+      msgs.slice(1).map((m, i) => Math.round((Number(m.ts) - Number(msgs[i]!.ts)) * 1000));
     // Card + 3 replies in one channel: each at least a second after the one before.
     for (const gap of gaps(fake.messages(channel))) expect(gap).toBeGreaterThanOrEqual(1000);
     expect(fake.messages(channel)).toHaveLength(4);
@@ -340,24 +449,37 @@ describe('deliverOutbox', () => {
 
   it('without a Slack client, prints each alert as plain text and marks it sent to the console', async () => {
     const printed: string[] = [];
-    enqueue('possible-fulfilment', { title: 'UK and France &amp; the \u001b[31mcustoms\u001b[0m partnership' });
+    enqueue('possible-fulfilment', {
+      title: 'UK and France &amp; the \u001b[31mcustoms\u001b[0m partnership',
+    });
     enqueue('overdue');
     const report = await deliverOutbox(deps({ slack: null, console: (text) => printed.push(text) }));
     expect(report).toEqual({ sent: 2, deferred: 0, held: 0, checkedDuplicates: 0 });
     expect(printed).toHaveLength(2);
     const [match, overdue] = printed as [string, string];
-    expect(match).toContain('POSSIBLE FULFILMENT — a person should check — Commitment customs-partnership (customs-partnership)');
-    expect(match).toContain('item: UK and France & the [31mcustoms [0m partnership (Press release, 7 May 2024)');
+    expect(match).toContain(
+      'POSSIBLE FULFILMENT — a person should check — Commitment customs-partnership (customs-partnership)',
+    );
+    expect(match).toContain(
+      'item: UK and France & the [31mcustoms [0m partnership (Press release, 7 May 2024)',
+    );
     expect(match).not.toContain('\u001b');
     expect(match).toContain('https://www.gov.uk/government/news/item-1');
     expect(match).toContain('why: rule "customs partnership"');
     expect(match).toContain('new *customs partnership*');
     expect(match).toContain('status: open · due 2024-04 (last day 2024-04-30)');
-    expect(match).toContain('resolve: npx followthrough commitments resolve customs-partnership --status met --evidence https://www.gov.uk/government/news/item-1 --note "…"');
+    expect(match).toContain(
+      'resolve: npx followthrough commitments resolve customs-partnership --status met --evidence https://www.gov.uk/government/news/item-1 --note "…"',
+    );
     expect(overdue).toContain('OVERDUE');
     expect(overdue).toContain('8 days overdue');
-    expect(overdue).toContain('snooze:  npx followthrough commitments snooze customs-partnership --until 2024-05-22');
-    expect(listOutbox(t.db).map((r) => [r.state, r.sentTo, r.slackTs])).toEqual([['sent', 'console', null], ['sent', 'console', null]]);
+    expect(overdue).toContain(
+      'snooze:  npx followthrough commitments snooze customs-partnership --until 2024-05-22',
+    );
+    expect(listOutbox(t.db).map((r) => [r.state, r.sentTo, r.slackTs])).toEqual([
+      ['sent', 'console', null],
+      ['sent', 'console', null],
+    ]);
   });
 });
 
@@ -377,7 +499,10 @@ describe('refreshCards', () => {
     const card = fake.messages(channel)[0]!;
     expect(updates.map((u) => u.body.ts)).toEqual([card.ts, card.ts]);
     expect(JSON.stringify(card.blocks)).toContain(':white_check_mark: met');
-    expect(card.metadata).toEqual({ event_type: 'followthrough_card', event_payload: { commitment_id: 'customs-partnership' } });
+    expect(card.metadata).toEqual({
+      event_type: 'followthrough_card',
+      event_payload: { commitment_id: 'customs-partnership' },
+    });
     expect(getThread(t.db, 'customs-partnership')!.cardStatus).toBe('met');
   });
 

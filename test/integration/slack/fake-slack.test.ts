@@ -14,14 +14,28 @@ beforeEach(async () => {
 afterEach(() => fake.close());
 
 const client = (over: { token?: string; timeoutMs?: number } = {}) =>
-  createSlackClients({ token: over.token ?? token, slackApiUrl: fake.url, timeoutMs: over.timeoutMs ?? 2000 });
+  createSlackClients({
+    token: over.token ?? token,
+    slackApiUrl: fake.url,
+    timeoutMs: over.timeoutMs ?? 2000,
+  });
 
 describe('fake Slack, reached by the real WebClient', () => {
   it('posts like Slack: a #name answers with a stable channel ID, unique increasing ts; the body is parsed', async () => {
     const slack = client();
     const metadata = { event_type: 'followthrough_alert', event_payload: { alert_id: 'ft_1' } };
-    const a = await slack.chat.postMessage({ channel: '#followthrough', text: 'one', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'one' } }], metadata });
-    const b = await slack.chat.postMessage({ channel: '#followthrough', text: 'two', thread_ts: a.ts!, reply_broadcast: true });
+    const a = await slack.chat.postMessage({
+      channel: '#followthrough',
+      text: 'one',
+      blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'one' } }],
+      metadata,
+    });
+    const b = await slack.chat.postMessage({
+      channel: '#followthrough',
+      text: 'two',
+      thread_ts: a.ts!,
+      reply_broadcast: true,
+    });
     expect(a.channel).toBe(fakeChannelId('#followthrough'));
     expect(a.channel).toMatch(/^C[0-9A-F]{10}$/);
     expect(Number(b.ts)).toBeGreaterThan(Number(a.ts));
@@ -44,11 +58,18 @@ describe('fake Slack, reached by the real WebClient', () => {
     }
     await slack.chat.postMessage({ channel: '#c', text: 'reply', thread_ts: posted[0]!.ts! });
     const id = fakeChannelId('#c');
-    await expect(slack.conversations.history({ channel: '#c' })).rejects.toMatchObject({ data: { error: 'channel_not_found' } });
+    await expect(slack.conversations.history({ channel: '#c' })).rejects.toMatchObject({
+      data: { error: 'channel_not_found' },
+    });
     const first = await slack.conversations.history({ channel: id, limit: 3 });
     expect(first.messages!.map((m) => m.text)).toEqual(['m4', 'm3', 'm2']);
     expect(first.messages![0]!.metadata).toBeUndefined();
-    const second = await slack.conversations.history({ channel: id, limit: 3, cursor: first.response_metadata!.next_cursor!, include_all_metadata: true });
+    const second = await slack.conversations.history({
+      channel: id,
+      limit: 3,
+      cursor: first.response_metadata!.next_cursor!,
+      include_all_metadata: true,
+    });
     expect(second.messages!.map((m) => m.text)).toEqual(['m1', 'm0']);
     expect(second.messages![0]!.metadata).toEqual(metadata);
     expect(second.has_more).toBe(false);
@@ -67,16 +88,22 @@ describe('fake Slack, reached by the real WebClient', () => {
     expect(link.permalink).toBe(`https://fake.slack.com/archives/${a.channel}/p${a.ts!.replace('.', '')}`);
     const raw = new WebClient(token, { slackApiUrl: fake.url, retryConfig: { retries: 0 } });
     await expect(raw.apiCall('nope.method')).rejects.toMatchObject({ data: { error: 'unknown_method' } });
-    await expect(client({ token: 'xoxb-wrong' }).chat.postMessage({ channel: '#c', text: 'x' })).rejects.toMatchObject({ data: { error: 'invalid_auth' } });
+    await expect(
+      client({ token: 'xoxb-wrong' }).chat.postMessage({ channel: '#c', text: 'x' }),
+    ).rejects.toMatchObject({ data: { error: 'invalid_auth' } });
     expect((await raw.auth.test()).user_id).toBe('UFOLLOW01');
   });
 
   it('refuses messages over Slack limits', async () => {
     const slack = client();
     const blocks = Array.from({ length: 51 }, () => ({ type: 'divider' }));
-    await expect(slack.chat.postMessage({ channel: '#c', text: 'x', blocks })).rejects.toMatchObject({ data: { error: 'invalid_blocks' } });
+    await expect(slack.chat.postMessage({ channel: '#c', text: 'x', blocks })).rejects.toMatchObject({
+      data: { error: 'invalid_blocks' },
+    });
     const header = [{ type: 'header', text: { type: 'plain_text', text: 'h'.repeat(151) } }];
-    await expect(slack.chat.postMessage({ channel: '#c', text: 'x', blocks: header })).rejects.toMatchObject({ data: { error: 'invalid_blocks' } });
+    await expect(slack.chat.postMessage({ channel: '#c', text: 'x', blocks: header })).rejects.toMatchObject({
+      data: { error: 'invalid_blocks' },
+    });
     expect(fake.messages('#c')).toEqual([]);
   });
 
@@ -85,12 +112,26 @@ describe('fake Slack, reached by the real WebClient', () => {
     fake.script('chat.postMessage', { kind: 'rate-limited', retryAfter: 7 });
     fake.script('chat.postMessage', { kind: 'http-error', status: 500 });
     fake.script('chat.postMessage', { kind: 'error', error: 'not_in_channel' }, 2);
-    await expect(slack.chat.postMessage({ channel: '#c', text: 'x' })).rejects.toMatchObject({ retryAfter: 7 });
-    await expect(slack.chat.postMessage({ channel: '#c', text: 'x' })).rejects.toMatchObject({ statusCode: 500 });
-    await expect(slack.chat.postMessage({ channel: '#c', text: 'x' })).rejects.toMatchObject({ data: { error: 'not_in_channel' } });
-    await expect(slack.chat.postMessage({ channel: '#c', text: 'x' })).rejects.toMatchObject({ data: { error: 'not_in_channel' } });
+    await expect(slack.chat.postMessage({ channel: '#c', text: 'x' })).rejects.toMatchObject({
+      retryAfter: 7,
+    });
+    await expect(slack.chat.postMessage({ channel: '#c', text: 'x' })).rejects.toMatchObject({
+      statusCode: 500,
+    });
+    await expect(slack.chat.postMessage({ channel: '#c', text: 'x' })).rejects.toMatchObject({
+      data: { error: 'not_in_channel' },
+    });
+    await expect(slack.chat.postMessage({ channel: '#c', text: 'x' })).rejects.toMatchObject({
+      data: { error: 'not_in_channel' },
+    });
     await slack.chat.postMessage({ channel: '#c', text: 'ok' });
-    expect(fake.callsTo('chat.postMessage').map((c) => c.outcome)).toEqual(['rate-limited', 'http-error', 'not_in_channel', 'not_in_channel', 'ok']);
+    expect(fake.callsTo('chat.postMessage').map((c) => c.outcome)).toEqual([
+      'rate-limited',
+      'http-error',
+      'not_in_channel',
+      'not_in_channel',
+      'ok',
+    ]);
     // A post is tried once (no SDK retry after a 5xx); a read is retried.
     fake.script('conversations.history', { kind: 'http-error', status: 503 }, 2);
     const history = await slack.conversations.history({ channel: fakeChannelId('#c') });
@@ -103,8 +144,12 @@ describe('fake Slack, reached by the real WebClient', () => {
     fake.script('chat.postMessage', { kind: 'hang' });
     fake.script('chat.postMessage', { kind: 'store-then-hang' });
     const started = Date.now();
-    await expect(slack.chat.postMessage({ channel: '#c', text: 'lost' })).rejects.toMatchObject({ code: 'slack_webapi_request_error' });
-    await expect(slack.chat.postMessage({ channel: '#c', text: 'kept' })).rejects.toMatchObject({ code: 'slack_webapi_request_error' });
+    await expect(slack.chat.postMessage({ channel: '#c', text: 'lost' })).rejects.toMatchObject({
+      code: 'slack_webapi_request_error',
+    });
+    await expect(slack.chat.postMessage({ channel: '#c', text: 'kept' })).rejects.toMatchObject({
+      code: 'slack_webapi_request_error',
+    });
     expect(Date.now() - started).toBeLessThan(2000);
     expect(fake.messages('#c').map((m) => m.text)).toEqual(['kept']);
     fake.script('chat.postMessage', { kind: 'hang' }, Infinity);

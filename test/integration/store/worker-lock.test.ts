@@ -4,7 +4,9 @@ import { openStore } from '../../../src/store/open-store.ts';
 import { tempDb, type TempDb } from '../../support/temp-db.ts';
 
 let t: TempDb;
-beforeEach(() => { t = tempDb(); });
+beforeEach(() => {
+  t = tempDb();
+});
 afterEach(() => t.cleanup());
 
 const a = { owner: 'run', pid: 100, host: 'h1' };

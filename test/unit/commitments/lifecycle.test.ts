@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Commitment, CommitmentStatus } from '../../../src/commitments/commitment.ts';
-import { assessStatus, daysOverdue, nextReminderAt, planLifecycle, type LifecycleState } from '../../../src/commitments/lifecycle.ts';
+import {
+  assessStatus,
+  daysOverdue,
+  nextReminderAt,
+  planLifecycle,
+  type LifecycleState,
+} from '../../../src/commitments/lifecycle.ts';
 
 const options = { timeZone: 'Europe/London', dueSoonDays: 7, reminderDays: 7 };
 
@@ -20,7 +26,13 @@ function commitment(over: Partial<Commitment> = {}): Commitment {
 }
 
 function state(status: CommitmentStatus, over: Partial<LifecycleState> = {}): LifecycleState {
-  return { status, statusSince: '2024-03-05T10:00:00.000Z', snoozedUntil: null, lastRemindedAt: null, ...over };
+  return {
+    status,
+    statusSince: '2024-03-05T10:00:00.000Z',
+    snoozedUntil: null,
+    lastRemindedAt: null,
+    ...over,
+  };
 }
 
 const at = (iso: string) => new Date(iso);
@@ -28,31 +40,38 @@ const at = (iso: string) => new Date(iso);
 describe('assessStatus with a due month (2024-04, 7 days grace, Europe/London)', () => {
   it.each([
     ['2024-04-20T09:00:00Z', 'open'],
-    ['2024-04-23T22:59:59Z', 'open'],          // 23 April 23:59:59 BST: eight days left
-    ['2024-04-23T23:00:00Z', 'due-soon'],      // 24 April 00:00 BST: seven days left
-    ['2024-04-30T12:00:00Z', 'due-soon'],      // the last day
-    ['2024-05-05T12:00:00Z', 'due-soon'],      // in its grace
-    ['2024-05-07T22:59:59Z', 'due-soon'],      // last second of grace (7 May, BST)
-    ['2024-05-07T23:00:00Z', 'overdue'],       // 8 May 00:00 BST
-    ['2024-05-08T09:00:00Z', 'overdue'],       // the brief's example
+    ['2024-04-23T22:59:59Z', 'open'], // 23 April 23:59:59 BST: eight days left
+    ['2024-04-23T23:00:00Z', 'due-soon'], // 24 April 00:00 BST: seven days left
+    ['2024-04-30T12:00:00Z', 'due-soon'], // the last day
+    ['2024-05-05T12:00:00Z', 'due-soon'], // in its grace
+    ['2024-05-07T22:59:59Z', 'due-soon'], // last second of grace (7 May, BST)
+    ['2024-05-07T23:00:00Z', 'overdue'], // 8 May 00:00 BST
+    ['2024-05-08T09:00:00Z', 'overdue'], // the brief's example
   ] as const)('at %s it is %s', (now, expected) => {
     expect(assessStatus(commitment(), state('open'), at(now), options).status).toBe(expected);
   });
 
   it('names its reason', () => {
     const a = assessStatus(commitment(), state('due-soon'), at('2024-05-08T09:00:00Z'), options);
-    expect(a.reason).toBe("due 2024-04 (last day 2024-04-30); 7 days' grace ended 2024-05-07 with no resolution");
+    expect(a.reason).toBe(
+      "due 2024-04 (last day 2024-04-30); 7 days' grace ended 2024-05-07 with no resolution",
+    );
   });
 
-  it.each(['met', 'partly-met', 'dropped', 'superseded'] as const)('never changes a status a person set (%s)', (status) => {
-    const plan = planLifecycle(commitment(), state(status), at('2025-01-01T09:00:00Z'), options);
-    expect(plan.assessment.status).toBe(status);
-    expect(plan.change).toBeUndefined();
-    expect(plan.alerts).toEqual([]);
-  });
+  it.each(['met', 'partly-met', 'dropped', 'superseded'] as const)(
+    'never changes a status a person set (%s)',
+    (status) => {
+      const plan = planLifecycle(commitment(), state(status), at('2025-01-01T09:00:00Z'), options);
+      expect(plan.assessment.status).toBe(status);
+      expect(plan.change).toBeUndefined();
+      expect(plan.alerts).toEqual([]);
+    },
+  );
 
   it('grace days are configurable per commitment', () => {
-    expect(assessStatus(commitment({ graceDays: 0 }), state('open'), at('2024-05-01T09:00:00Z'), options).status).toBe('overdue');
+    expect(
+      assessStatus(commitment({ graceDays: 0 }), state('open'), at('2024-05-01T09:00:00Z'), options).status,
+    ).toBe('overdue');
   });
 });
 
@@ -60,24 +79,44 @@ describe('without a due date', () => {
   const noDue = commitment({ due: undefined, id: 'frontex' });
 
   it('is never overdue but goes stale after staleDays with no evidence', () => {
-    expect(assessStatus(noDue, state('open'), at('2024-06-02T09:00:00Z'), options).status).toBe('open');   // 89 days
-    const stale = assessStatus(noDue, state('open'), at('2024-06-03T09:00:00Z'), options);                  // 90 days
+    expect(assessStatus(noDue, state('open'), at('2024-06-02T09:00:00Z'), options).status).toBe('open'); // 89 days
+    const stale = assessStatus(noDue, state('open'), at('2024-06-03T09:00:00Z'), options); // 90 days
     expect(stale.status).toBe('stale');
     expect(stale.reason).toBe('no evidence for 90 days since the announcement (2024-03-05)');
     expect(assessStatus(noDue, state('open'), at('2030-01-01T09:00:00Z'), options).status).toBe('stale');
   });
 
   it('new evidence makes a stale commitment open again, naming the evidence', () => {
-    const evidence = { at: '2024-07-23T08:30:00.000Z', title: '12,000 takedowns', url: 'https://www.gov.uk/government/news/takedowns' };
-    const plan = planLifecycle(noDue, state('stale', { lastEvidence: evidence }), at('2024-07-24T09:00:00Z'), options);
-    expect(plan.change).toEqual({ from: 'stale', to: 'open', reason: 'new evidence: 12,000 takedowns', evidenceUrl: evidence.url });
+    const evidence = {
+      at: '2024-07-23T08:30:00.000Z',
+      title: '12,000 takedowns',
+      url: 'https://www.gov.uk/government/news/takedowns',
+    };
+    const plan = planLifecycle(
+      noDue,
+      state('stale', { lastEvidence: evidence }),
+      at('2024-07-24T09:00:00Z'),
+      options,
+    );
+    expect(plan.change).toEqual({
+      from: 'stale',
+      to: 'open',
+      reason: 'new evidence: 12,000 takedowns',
+      evidenceUrl: evidence.url,
+    });
     expect(plan.alerts).toEqual([]);
   });
 
   it('stale days are counted from the last evidence', () => {
     const evidence = { at: '2024-07-23T08:30:00.000Z', title: 't', url: 'https://www.gov.uk/x' };
-    expect(assessStatus(noDue, state('open', { lastEvidence: evidence }), at('2024-10-20T09:00:00Z'), options).status).toBe('open');
-    expect(assessStatus(noDue, state('open', { lastEvidence: evidence }), at('2024-10-21T09:00:00Z'), options).status).toBe('stale');
+    expect(
+      assessStatus(noDue, state('open', { lastEvidence: evidence }), at('2024-10-20T09:00:00Z'), options)
+        .status,
+    ).toBe('open');
+    expect(
+      assessStatus(noDue, state('open', { lastEvidence: evidence }), at('2024-10-21T09:00:00Z'), options)
+        .status,
+    ).toBe('stale');
   });
 });
 
@@ -101,7 +140,10 @@ describe('planLifecycle alerts', () => {
   });
 
   it('reminds after the interval, not before', () => {
-    const overdue = state('overdue', { statusSince: '2024-05-08T09:00:00.000Z', lastRemindedAt: '2024-05-08T09:00:00.000Z' });
+    const overdue = state('overdue', {
+      statusSince: '2024-05-08T09:00:00.000Z',
+      lastRemindedAt: '2024-05-08T09:00:00.000Z',
+    });
     expect(planLifecycle(commitment(), overdue, at('2024-05-15T08:59:59Z'), options).alerts).toEqual([]);
     const plan = planLifecycle(commitment(), overdue, at('2024-05-15T09:00:00Z'), options);
     expect(plan.alerts).toEqual([{ kind: 'reminder', key: 'customs-partnership|reminder|2024-05-15' }]);
@@ -109,14 +151,25 @@ describe('planLifecycle alerts', () => {
   });
 
   it('a snooze pauses reminders; the next one comes when it ends', () => {
-    const snoozed = state('overdue', { statusSince: '2024-05-08T09:00:00.000Z', lastRemindedAt: '2024-05-08T09:00:00.000Z', snoozedUntil: '2024-06-01T23:00:00.000Z' });
+    const snoozed = state('overdue', {
+      statusSince: '2024-05-08T09:00:00.000Z',
+      lastRemindedAt: '2024-05-08T09:00:00.000Z',
+      snoozedUntil: '2024-06-01T23:00:00.000Z',
+    });
     expect(planLifecycle(commitment(), snoozed, at('2024-05-20T09:00:00Z'), options).alerts).toEqual([]);
     expect(nextReminderAt(snoozed, 7)?.toISOString()).toBe('2024-06-01T23:00:00.000Z');
-    expect(planLifecycle(commitment(), snoozed, at('2024-06-02T09:00:00Z'), options).alerts.map((a) => a.kind)).toEqual(['reminder']);
+    expect(
+      planLifecycle(commitment(), snoozed, at('2024-06-02T09:00:00Z'), options).alerts.map((a) => a.kind),
+    ).toEqual(['reminder']);
   });
 
   it('a snooze does not stop the status changing', () => {
-    const plan = planLifecycle(commitment(), state('due-soon', { snoozedUntil: '2024-06-30T23:00:00.000Z' }), at('2024-05-08T09:00:00Z'), options);
+    const plan = planLifecycle(
+      commitment(),
+      state('due-soon', { snoozedUntil: '2024-06-30T23:00:00.000Z' }),
+      at('2024-05-08T09:00:00Z'),
+      options,
+    );
     expect(plan.change?.to).toBe('overdue');
     expect(plan.alerts).toEqual([]);
   });
@@ -124,7 +177,11 @@ describe('planLifecycle alerts', () => {
   it('moving the due date later takes an overdue commitment back to open, with the new date as reason', () => {
     const later = commitment({ due: { text: '2024-09', lastDay: '2024-09-30' } });
     const plan = planLifecycle(later, state('overdue'), at('2024-06-01T09:00:00Z'), options);
-    expect(plan.change).toMatchObject({ from: 'overdue', to: 'open', reason: 'due 2024-09 (last day 2024-09-30)' });
+    expect(plan.change).toMatchObject({
+      from: 'overdue',
+      to: 'open',
+      reason: 'due 2024-09 (last day 2024-09-30)',
+    });
   });
 });
 

@@ -43,18 +43,30 @@ describe('loadConfig', () => {
     expect(c.database).toBe(join(dir, 'db/ft.db'));
     expect(c.commitmentsFile).toBe(join(dir, 'commitments.yaml'));
     expect(c.digestDir).toBe(join(dir, 'db/digests'));
-    expect(c.schedule).toEqual({ poll: '*/15 * * * *', overdue: '0 9 * * *', deliver: '* * * * *', digest: '0 9 * * 1' });
-    expect(c.feeds.map((f) => [f.id, f.type])).toEqual([['home-office', 'atom'], ['search', 'search']]);
+    expect(c.schedule).toEqual({
+      poll: '*/15 * * * *',
+      overdue: '0 9 * * *',
+      deliver: '* * * * *',
+      digest: '0 9 * * 1',
+    });
+    expect(c.feeds.map((f) => [f.id, f.type])).toEqual([
+      ['home-office', 'atom'],
+      ['search', 'search'],
+    ]);
     expect(c.slack).toEqual({ channel: '#followthrough', reminderDays: 7 });
     expect(c.staleDays).toBe(90);
   });
 
   it('FOLLOWTHROUGH_DB overrides the database, relative to the working directory', () => {
-    expect(loadConfig(write(valid), { databasePath: 'other.db' }, '/srv/app').database).toBe('/srv/app/other.db');
+    expect(loadConfig(write(valid), { databasePath: 'other.db' }, '/srv/app').database).toBe(
+      '/srv/app/other.db',
+    );
   });
 
   it('without `database:` the default data/followthrough.db is relative to the working directory', () => {
-    expect(loadConfig(write(valid.replace('database: db/ft.db\n', '')), {}, '/srv/app').database).toBe('/srv/app/data/followthrough.db');
+    expect(loadConfig(write(valid.replace('database: db/ft.db\n', '')), {}, '/srv/app').database).toBe(
+      '/srv/app/data/followthrough.db',
+    );
   });
 
   it('reports every problem at once, each with its field, line and fix', () => {
@@ -73,16 +85,29 @@ schedule:
   poll: "every 15 minutes"
 `);
     const byField = Object.fromEntries(found.map((p) => [p.field, p]));
-    expect(Object.keys(byField).sort()).toEqual(['feeds[0].url', 'feeds[1].id', 'feeds[1].intervall', 'schedul', 'schedule.poll', 'slack.channel', 'timezone'].sort());
-    expect(byField['timezone']).toMatchObject({ line: 1, message: 'unknown time zone "Europe/Londn"' });
-    expect(byField['schedul']).toMatchObject({ line: 2, message: 'unknown key "schedul"' });
-    expect(byField['schedul']!.fix).toContain('did you mean "schedule"');
+    expect(Object.keys(byField).sort()).toEqual(
+      [
+        'feeds[0].url',
+        'feeds[1].id',
+        'feeds[1].intervall',
+        'schedul',
+        'schedule.poll',
+        'slack.channel',
+        'timezone',
+      ].sort(),
+    );
+    expect(byField.timezone).toMatchObject({ line: 1, message: 'unknown time zone "Europe/Londn"' });
+    expect(byField.schedul).toMatchObject({ line: 2, message: 'unknown key "schedul"' });
+    expect(byField.schedul!.fix).toContain('did you mean "schedule"');
     expect(byField['feeds[0].url']).toMatchObject({ line: 6 });
     expect(byField['feeds[0].url']!.fix).toContain('https://');
     expect(byField['feeds[1].id']!.message).toBe('feed id "home-office" is used twice');
     expect(byField['feeds[1].intervall']!.fix).toContain('did you mean "interval_minutes"');
     expect(byField['slack.channel']!.fix).toContain('"#followthrough"');
-    expect(byField['schedule.poll']).toMatchObject({ line: 13, message: '"every 15 minutes" is not a valid cron expression' });
+    expect(byField['schedule.poll']).toMatchObject({
+      line: 13,
+      message: '"every 15 minutes" is not a valid cron expression',
+    });
     for (const p of found) expect(p.file.endsWith('followthrough.yaml')).toBe(true);
   });
 
@@ -92,7 +117,9 @@ schedule:
       throw new Error('expected a ConfigError');
     } catch (err) {
       const message = (err as Error).message;
-      expect(message).toMatch(/1 problem in the configuration:\n.*followthrough\.yaml:3: bogus: unknown key "bogus"\n {2}fix: remove it; known keys here: /);
+      expect(message).toMatch(
+        /1 problem in the configuration:\n.*followthrough\.yaml:3: bogus: unknown key "bogus"\n {2}fix: remove it; known keys here: /,
+      );
     }
   });
 

@@ -22,9 +22,23 @@ function commitment(id: string, over: Partial<DigestCommitment> = {}): DigestCom
 
 function evidence(n: number, over: Partial<DigestEvidence> = {}): DigestEvidence {
   return {
-    item: { url: `https://www.gov.uk/government/news/item-${n}`, title: `Item ${n}`, displayType: 'Press release', updatedAt: '2024-05-08T10:00:00Z' },
+    item: {
+      url: `https://www.gov.uk/government/news/item-${n}`,
+      title: `Item ${n}`,
+      displayType: 'Press release',
+      updatedAt: '2024-05-08T10:00:00Z',
+    },
     kind: 'progress',
-    why: { rule: 'customs partnership', hits: [{ term: 'customs partnership', fields: ['title'], context: `the new ${HIT_START}customs partnership${HIT_END} begins` }] },
+    why: {
+      rule: 'customs partnership',
+      hits: [
+        {
+          term: 'customs partnership',
+          fields: ['title'],
+          context: `the new ${HIT_START}customs partnership${HIT_END} begins`,
+        },
+      ],
+    },
     matchedAt: '2024-05-08T10:15:00Z',
     ...over,
   };
@@ -49,10 +63,34 @@ function fullWeek(): DigestFacts {
   return facts(
     [
       commitment('quiet-one', { due: '2024-09', dueLastDay: '2024-09-30', daysToDue: 140 }),
-      commitment('stale-one', { status: 'stale', daysSinceEvidence: 120, lastEvidence: { title: 'Old news', url: 'https://www.gov.uk/government/news/old', updatedAt: '2024-01-10T10:00:00Z' } }),
-      commitment('met-one', { status: 'met', resolvedThisWeek: { status: 'met', at: '2024-05-09T14:00:00Z', actor: 'Priya', note: 'Signed on 9 May', evidenceUrl: 'https://www.gov.uk/government/news/signed' } }),
-      commitment('evidence-one', { newEvidence: [evidence(1), evidence(2, { kind: 'possible-fulfilment' })] }),
-      commitment('soon-one', { status: 'due-soon', due: '2024-05-20', dueLastDay: '2024-05-20', daysToDue: 7 }),
+      commitment('stale-one', {
+        status: 'stale',
+        daysSinceEvidence: 120,
+        lastEvidence: {
+          title: 'Old news',
+          url: 'https://www.gov.uk/government/news/old',
+          updatedAt: '2024-01-10T10:00:00Z',
+        },
+      }),
+      commitment('met-one', {
+        status: 'met',
+        resolvedThisWeek: {
+          status: 'met',
+          at: '2024-05-09T14:00:00Z',
+          actor: 'Priya',
+          note: 'Signed on 9 May',
+          evidenceUrl: 'https://www.gov.uk/government/news/signed',
+        },
+      }),
+      commitment('evidence-one', {
+        newEvidence: [evidence(1), evidence(2, { kind: 'possible-fulfilment' })],
+      }),
+      commitment('soon-one', {
+        status: 'due-soon',
+        due: '2024-05-20',
+        dueLastDay: '2024-05-20',
+        daysToDue: 7,
+      }),
       commitment('late-one', {
         status: 'overdue',
         due: '2024-04',
@@ -68,8 +106,21 @@ function fullWeek(): DigestFacts {
     {
       feeds: [
         { id: 'healthy', url: 'https://www.gov.uk/a.atom', failures: 0, dead: false },
-        { id: 'flaky', url: 'https://www.gov.uk/b.atom', failures: 3, lastError: 'GET answered 503 after 3 tries', lastSuccessAt: '2024-05-10T09:00:00Z', dead: false },
-        { id: 'ended', url: 'https://www.gov.uk/c.atom', failures: 0, dead: true, deadReason: 'This feed has ended' },
+        {
+          id: 'flaky',
+          url: 'https://www.gov.uk/b.atom',
+          failures: 3,
+          lastError: 'GET answered 503 after 3 tries',
+          lastSuccessAt: '2024-05-10T09:00:00Z',
+          dead: false,
+        },
+        {
+          id: 'ended',
+          url: 'https://www.gov.uk/c.atom',
+          failures: 0,
+          dead: true,
+          deadReason: 'This feed has ended',
+        },
       ],
       itemsSeen: 42,
       alertsDelivered: 5,
@@ -77,13 +128,28 @@ function fullWeek(): DigestFacts {
   );
 }
 
-const idsIn = (d: Digest, section: DigestSectionId): string[] => d.sections.find((s) => s.id === section)?.entries.map((e) => e.id) ?? [];
+const idsIn = (d: Digest, section: DigestSectionId): string[] =>
+  d.sections.find((s) => s.id === section)?.entries.map((e) => e.id) ?? [];
 
 describe('buildDigest', () => {
   it('orders sections Overdue, Due soon, New evidence, Resolved, Stale, Quiet', () => {
     const d = buildDigest(fullWeek());
-    expect(d.sections.map((s) => s.id)).toEqual(['overdue', 'due-soon', 'new-evidence', 'resolved', 'stale', 'quiet']);
-    expect(d.sections.map((s) => s.title)).toEqual(['Overdue', 'Due soon', 'New evidence this week', 'Resolved this week', 'Stale', 'Quiet']);
+    expect(d.sections.map((s) => s.id)).toEqual([
+      'overdue',
+      'due-soon',
+      'new-evidence',
+      'resolved',
+      'stale',
+      'quiet',
+    ]);
+    expect(d.sections.map((s) => s.title)).toEqual([
+      'Overdue',
+      'Due soon',
+      'New evidence this week',
+      'Resolved this week',
+      'Stale',
+      'Quiet',
+    ]);
     expect(sectionOrder).toEqual(d.sections.map((s) => s.id));
   });
 
@@ -112,7 +178,13 @@ describe('buildDigest', () => {
 
   it('describes an overdue commitment: days overdue, due date, last reminded, last evidence, thread', () => {
     const entry = buildDigest(fullWeek()).sections[0]?.entries[0];
-    expect(entry?.facts).toEqual(['13 days overdue', 'due 2024-04 (by 30 Apr 2024)', 'last reminded 8 May 2024', 'owners: Home Office', 'no evidence yet']);
+    expect(entry?.facts).toEqual([
+      '13 days overdue',
+      'due 2024-04 (by 30 Apr 2024)',
+      'last reminded 8 May 2024',
+      'owners: Home Office',
+      'no evidence yet',
+    ]);
     expect(entry?.threadUrl).toBe('https://example.slack.com/archives/C1/p1715000000000100');
     expect(entry?.bar).toEqual({ start: '2024-03-05', due: '2024-04-30', today: '2024-05-13' });
     expect(entry?.evidence).toEqual([]);
@@ -141,7 +213,13 @@ describe('buildDigest', () => {
     expect(entry?.status).toBe('met');
     expect(entry?.facts).toEqual(['marked met by Priya on 9 May 2024']);
     expect(entry?.note).toBe('Signed on 9 May');
-    expect(entry?.links).toEqual([{ label: 'evidence', text: 'https://www.gov.uk/government/news/signed', url: 'https://www.gov.uk/government/news/signed' }]);
+    expect(entry?.links).toEqual([
+      {
+        label: 'evidence',
+        text: 'https://www.gov.uk/government/news/signed',
+        url: 'https://www.gov.uk/government/news/signed',
+      },
+    ]);
   });
 
   it('handles a commitment with no due date', () => {
@@ -157,7 +235,11 @@ describe('buildDigest', () => {
     ['open but due in 14 days', { dueLastDay: '2024-05-27', daysToDue: 14 }, 'due-soon'],
     ['open and due in 15 days', { dueLastDay: '2024-05-28', daysToDue: 15 }, 'quiet'],
     ['daysToDue computed when absent', { dueLastDay: '2024-05-20' }, 'due-soon'],
-    ['in its grace days', { status: 'due-soon' as const, dueLastDay: '2024-05-10', daysToDue: -3 }, 'due-soon'],
+    [
+      'in its grace days',
+      { status: 'due-soon' as const, dueLastDay: '2024-05-10', daysToDue: -3 },
+      'due-soon',
+    ],
     ['stale', { status: 'stale' as const }, 'stale'],
     ['overdue', { status: 'overdue' as const, dueLastDay: '2024-04-30' }, 'overdue'],
   ])('%s → %s', (_name, over, section) => {
@@ -166,7 +248,9 @@ describe('buildDigest', () => {
   });
 
   it('says "nothing new" for a week without evidence or resolutions, and omits empty sections', () => {
-    const quiet = buildDigest(facts([commitment('a'), commitment('b', { status: 'overdue', dueLastDay: '2024-04-30' })]));
+    const quiet = buildDigest(
+      facts([commitment('a'), commitment('b', { status: 'overdue', dueLastDay: '2024-04-30' })]),
+    );
     expect(quiet.nothingNew).toBe(true);
     expect(quiet.sections.map((s) => s.id)).toEqual(['overdue', 'quiet']);
 
@@ -185,7 +269,9 @@ describe('buildDigest', () => {
       ['flaky', false],
     ]);
     expect(footer.feeds[0]?.summary).toBe('dead: This feed has ended · no success yet');
-    expect(footer.feeds[1]?.summary).toBe('3 failures in a row · last success 10 May 2024 · last error: GET answered 503 after 3 tries');
+    expect(footer.feeds[1]?.summary).toBe(
+      '3 failures in a row · last success 10 May 2024 · last error: GET answered 503 after 3 tries',
+    );
     expect([footer.itemsSeen, footer.alertsDelivered]).toEqual([42, 5]);
   });
 
@@ -194,7 +280,14 @@ describe('buildDigest', () => {
       facts([
         commitment('c', {
           newEvidence: [
-            evidence(1, { item: { url: 'javascript:alert(1)', title: 'Fish &amp; chips\n<b>x</b>', displayType: null, updatedAt: '2024-05-08T10:00:00Z' } }),
+            evidence(1, {
+              item: {
+                url: 'javascript:alert(1)',
+                title: 'Fish &amp; chips\n<b>x</b>',
+                displayType: null,
+                updatedAt: '2024-05-08T10:00:00Z',
+              },
+            }),
           ],
           threadUrl: 'data:text/html,hi',
         }),

@@ -1,19 +1,61 @@
 import { describe, expect, it } from 'vitest';
-import { digestWeekByLabel, digestWeekEndingBefore, isoWeekLabel, weekContaining } from '../../../src/digest/digest-week.ts';
+import {
+  digestWeekByLabel,
+  digestWeekEndingBefore,
+  isoWeekLabel,
+  weekContaining,
+} from '../../../src/digest/digest-week.ts';
 import { FollowthroughError } from '../../../src/errors.ts';
 
 const london = 'Europe/London';
-const hours = (w: { start: string; end: string }): number => (Date.parse(w.end) - Date.parse(w.start)) / 3_600_000;
+const hours = (w: { start: string; end: string }): number =>
+  (Date.parse(w.end) - Date.parse(w.start)) / 3_600_000;
 
 describe('digestWeekEndingBefore (Europe/London)', () => {
   it.each([
     // The digest runs Monday 09:00: 08:59 and 09:00 both report the week that ended at Monday 00:00.
-    ['Monday 08:59 BST', '2024-05-13T07:59:00Z', '2024-W19', '2024-05-05T23:00:00.000Z', '2024-05-12T23:00:00.000Z'],
-    ['Monday 09:00 BST', '2024-05-13T08:00:00Z', '2024-W19', '2024-05-05T23:00:00.000Z', '2024-05-12T23:00:00.000Z'],
-    ['Monday 00:00 BST exactly (end ≤ now)', '2024-05-12T23:00:00Z', '2024-W19', '2024-05-05T23:00:00.000Z', '2024-05-12T23:00:00.000Z'],
-    ['Sunday 23:59:59.999 BST', '2024-05-12T22:59:59.999Z', '2024-W18', '2024-04-28T23:00:00.000Z', '2024-05-05T23:00:00.000Z'],
-    ['Sunday 23:30 BST (22:30 UTC)', '2024-05-12T22:30:00Z', '2024-W18', '2024-04-28T23:00:00.000Z', '2024-05-05T23:00:00.000Z'],
-    ['Sunday 23:30 GMT', '2024-01-14T23:30:00Z', '2024-W01', '2024-01-01T00:00:00.000Z', '2024-01-08T00:00:00.000Z'],
+    [
+      'Monday 08:59 BST',
+      '2024-05-13T07:59:00Z',
+      '2024-W19',
+      '2024-05-05T23:00:00.000Z',
+      '2024-05-12T23:00:00.000Z',
+    ],
+    [
+      'Monday 09:00 BST',
+      '2024-05-13T08:00:00Z',
+      '2024-W19',
+      '2024-05-05T23:00:00.000Z',
+      '2024-05-12T23:00:00.000Z',
+    ],
+    [
+      'Monday 00:00 BST exactly (end ≤ now)',
+      '2024-05-12T23:00:00Z',
+      '2024-W19',
+      '2024-05-05T23:00:00.000Z',
+      '2024-05-12T23:00:00.000Z',
+    ],
+    [
+      'Sunday 23:59:59.999 BST',
+      '2024-05-12T22:59:59.999Z',
+      '2024-W18',
+      '2024-04-28T23:00:00.000Z',
+      '2024-05-05T23:00:00.000Z',
+    ],
+    [
+      'Sunday 23:30 BST (22:30 UTC)',
+      '2024-05-12T22:30:00Z',
+      '2024-W18',
+      '2024-04-28T23:00:00.000Z',
+      '2024-05-05T23:00:00.000Z',
+    ],
+    [
+      'Sunday 23:30 GMT',
+      '2024-01-14T23:30:00Z',
+      '2024-W01',
+      '2024-01-01T00:00:00.000Z',
+      '2024-01-08T00:00:00.000Z',
+    ],
     ['Wednesday', '2024-05-15T12:00:00Z', '2024-W19', '2024-05-05T23:00:00.000Z', '2024-05-12T23:00:00.000Z'],
   ])('%s → %s', (_name, now, label, start, end) => {
     expect(digestWeekEndingBefore(new Date(now), london)).toEqual({ label, start, end });
@@ -21,13 +63,21 @@ describe('digestWeekEndingBefore (Europe/London)', () => {
 
   it('a week spanning the spring clock change (2024-03-31) is 167 hours', () => {
     const week = digestWeekEndingBefore(new Date('2024-04-01T08:00:00Z'), london);
-    expect(week).toEqual({ label: '2024-W13', start: '2024-03-25T00:00:00.000Z', end: '2024-03-31T23:00:00.000Z' });
+    expect(week).toEqual({
+      label: '2024-W13',
+      start: '2024-03-25T00:00:00.000Z',
+      end: '2024-03-31T23:00:00.000Z',
+    });
     expect(hours(week)).toBe(167);
   });
 
   it('a week spanning the autumn clock change (2024-10-27) is 169 hours', () => {
     const week = digestWeekEndingBefore(new Date('2024-10-28T09:00:00Z'), london);
-    expect(week).toEqual({ label: '2024-W43', start: '2024-10-20T23:00:00.000Z', end: '2024-10-28T00:00:00.000Z' });
+    expect(week).toEqual({
+      label: '2024-W43',
+      start: '2024-10-20T23:00:00.000Z',
+      end: '2024-10-28T00:00:00.000Z',
+    });
     expect(hours(week)).toBe(169);
   });
 
@@ -94,7 +144,18 @@ describe('digestWeekByLabel', () => {
     expect(digestWeekByLabel(label, london)).toEqual({ label, start, end });
   });
 
-  it.each(['2024-W53', '2025-W53', '2024-W00', '2024-W54', '2024-19', '2024-W1', 'W19', '2024W19', '', '2024-w19x'])('rejects %j with code usage', (label) => {
+  it.each([
+    '2024-W53',
+    '2025-W53',
+    '2024-W00',
+    '2024-W54',
+    '2024-19',
+    '2024-W1',
+    'W19',
+    '2024W19',
+    '',
+    '2024-w19x',
+  ])('rejects %j with code usage', (label) => {
     let caught: unknown;
     try {
       digestWeekByLabel(label, london);
@@ -112,7 +173,8 @@ describe('digestWeekByLabel', () => {
       const label = `2024-W${String(w).padStart(2, '0')}`;
       const week = digestWeekByLabel(label, london);
       if (hours(week) !== 168) odd.push([label, hours(week)]);
-      if (w < 52) expect(digestWeekByLabel(`2024-W${String(w + 1).padStart(2, '0')}`, london).start).toBe(week.end);
+      if (w < 52)
+        expect(digestWeekByLabel(`2024-W${String(w + 1).padStart(2, '0')}`, london).start).toBe(week.end);
       // The label round-trips through "the week ending before the end of this week".
       expect(digestWeekEndingBefore(new Date(week.end), london)).toEqual(week);
     }

@@ -24,13 +24,29 @@ function commitment(id: string, over: Partial<DigestCommitment> = {}): DigestCom
   };
 }
 
-function evidence(n: number, over: { title?: string; context?: string; kind?: DigestEvidence['kind'] } = {}): DigestEvidence {
+function evidence(
+  n: number,
+  over: { title?: string; context?: string; kind?: DigestEvidence['kind'] } = {},
+): DigestEvidence {
   return {
-    item: { url: `https://www.gov.uk/government/news/item-${n}`, title: over.title ?? `Home Office update number ${n}`, displayType: 'Press release', updatedAt: '2024-05-08T10:00:00Z' },
+    item: {
+      url: `https://www.gov.uk/government/news/item-${n}`,
+      title: over.title ?? `Home Office update number ${n}`,
+      displayType: 'Press release',
+      updatedAt: '2024-05-08T10:00:00Z',
+    },
     kind: over.kind ?? 'progress',
     why: {
       rule: '"customs partnership" AND France',
-      hits: [{ term: 'customs partnership', fields: ['summary'], context: over.context ?? `UK and France launch the ${HIT_START}customs partnership${HIT_END} agreed in March` }],
+      hits: [
+        {
+          term: 'customs partnership',
+          fields: ['summary'],
+          context:
+            over.context ??
+            `UK and France launch the ${HIT_START}customs partnership${HIT_END} agreed in March`,
+        },
+      ],
     },
     matchedAt: '2024-05-08T10:15:00Z',
   };
@@ -53,13 +69,39 @@ function facts(commitments: DigestCommitment[], over: Partial<DigestFacts> = {})
 function everySection(): DigestFacts {
   return facts(
     [
-      commitment('late', { status: 'overdue', due: '2024-04', dueLastDay: '2024-04-30', daysOverdue: 13, threadUrl: thread, newEvidence: [evidence(1)] }),
+      commitment('late', {
+        status: 'overdue',
+        due: '2024-04',
+        dueLastDay: '2024-04-30',
+        daysOverdue: 13,
+        threadUrl: thread,
+        newEvidence: [evidence(1)],
+      }),
       commitment('soon', { status: 'due-soon', due: '2024-05-20', dueLastDay: '2024-05-20', daysToDue: 7 }),
-      commitment('done', { status: 'met', resolvedThisWeek: { status: 'met', at: '2024-05-09T10:00:00Z', actor: 'Priya', note: 'Signed', evidenceUrl: 'https://www.gov.uk/government/news/signed' } }),
+      commitment('done', {
+        status: 'met',
+        resolvedThisWeek: {
+          status: 'met',
+          at: '2024-05-09T10:00:00Z',
+          actor: 'Priya',
+          note: 'Signed',
+          evidenceUrl: 'https://www.gov.uk/government/news/signed',
+        },
+      }),
       commitment('old', { status: 'stale', daysSinceEvidence: 100 }),
       commitment('calm'),
     ],
-    { feeds: [{ id: 'nca', url: 'https://www.gov.uk/nca.atom', failures: 4, lastError: 'GET answered 503', dead: false }] },
+    {
+      feeds: [
+        {
+          id: 'nca',
+          url: 'https://www.gov.uk/nca.atom',
+          failures: 4,
+          lastError: 'GET answered 503',
+          dead: false,
+        },
+      ],
+    },
   );
 }
 
@@ -108,10 +150,24 @@ describe('renderDigestSlack', () => {
     expect(messages).toHaveLength(1);
     const [parent] = messages as [SlackMessage];
     expectWithinSlackLimits(parent);
-    expect(parent.metadata).toEqual({ event_type: 'followthrough_digest', event_payload: { week: '2024-W19', channel: '#followthrough', part: 1, parts: 1 } });
-    expect(parent.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Weekly digest · 2024-W19' } });
+    expect(parent.metadata).toEqual({
+      event_type: 'followthrough_digest',
+      event_payload: { week: '2024-W19', channel: '#followthrough', part: 1, parts: 1 },
+    });
+    expect(parent.blocks[0]).toEqual({
+      type: 'header',
+      text: { type: 'plain_text', text: 'Weekly digest · 2024-W19' },
+    });
     const all = slackText(messages);
-    for (const heading of ['*Overdue* (1)', '*Due soon* (1)', '*New evidence this week* (1)', '*Resolved this week* (1)', '*Stale* (1)', '*Quiet* (1)', '*Feeds and delivery*']) {
+    for (const heading of [
+      '*Overdue* (1)',
+      '*Due soon* (1)',
+      '*New evidence this week* (1)',
+      '*Resolved this week* (1)',
+      '*Stale* (1)',
+      '*Quiet* (1)',
+      '*Feeds and delivery*',
+    ]) {
       expect(all).toContain(heading);
     }
     expect(all.indexOf('*Overdue*')).toBeLessThan(all.indexOf('*Due soon*'));
@@ -128,24 +184,46 @@ describe('renderDigestSlack', () => {
   });
 
   it.each([
-    ['one commitment with 100 items', () => [commitment('big', { newEvidence: range(100).map((n) => evidence(n)) })]],
-    ['20 commitments with 5 items each', () => range(20).map((c) => commitment(`c${c}`, { newEvidence: range(5).map((i) => evidence((c - 1) * 5 + i)) }))],
+    [
+      'one commitment with 100 items',
+      () => [commitment('big', { newEvidence: range(100).map((n) => evidence(n)) })],
+    ],
+    [
+      '20 commitments with 5 items each',
+      () =>
+        range(20).map((c) =>
+          commitment(`c${c}`, { newEvidence: range(5).map((i) => evidence((c - 1) * 5 + i)) }),
+        ),
+    ],
     [
       '100 items with long titles and contexts',
       () => [
         commitment('wordy', {
           newEvidence: range(100).map((n) =>
-            evidence(n, { title: `Title ${n} ${'word '.repeat(55)}`, context: `${'before '.repeat(80)}${HIT_START}customs partnership${HIT_END}${' after'.repeat(80)}` }),
+            evidence(n, {
+              title: `Title ${n} ${'word '.repeat(55)}`,
+              context: `${'before '.repeat(80)}${HIT_START}customs partnership${HIT_END}${' after'.repeat(80)}`,
+            }),
           ),
         }),
       ],
     ],
   ])('splits a week with %s across messages, each within limits, every item exactly once', (_name, make) => {
-    const messages = renderDigestSlack(buildDigest(facts([commitment('late', { status: 'overdue', dueLastDay: '2024-04-30', daysOverdue: 13 }), ...make()])));
+    const messages = renderDigestSlack(
+      buildDigest(
+        facts([
+          commitment('late', { status: 'overdue', dueLastDay: '2024-04-30', daysOverdue: 13 }),
+          ...make(),
+        ]),
+      ),
+    );
     expect(messages.length).toBeGreaterThan(1);
     messages.forEach((m, i) => {
       expectWithinSlackLimits(m);
-      expect(m.metadata).toEqual({ event_type: 'followthrough_digest', event_payload: { week: '2024-W19', channel: '#followthrough', part: i + 1, parts: messages.length } });
+      expect(m.metadata).toEqual({
+        event_type: 'followthrough_digest',
+        event_payload: { week: '2024-W19', channel: '#followthrough', part: i + 1, parts: messages.length },
+      });
     });
     const counts = itemLinkCounts(messages);
     expect([...counts.keys()].sort((a, b) => a - b)).toEqual(range(100));
@@ -162,14 +240,18 @@ describe('renderDigestSlack', () => {
   });
 
   it('marks a section that continues into the next reply', () => {
-    const messages = renderDigestSlack(buildDigest(facts([commitment('big', { newEvidence: range(100).map((n) => evidence(n)) })])));
+    const messages = renderDigestSlack(
+      buildDigest(facts([commitment('big', { newEvidence: range(100).map((n) => evidence(n)) })])),
+    );
     expect(messages.length).toBeGreaterThan(2);
     expect(slackText(messages.slice(2))).toContain('*New evidence this week* (1) (continued)');
   });
 
   it('shortens only a single over-long feed title, with an ellipsis', () => {
     const long = `Long ${'x'.repeat(5000)}`;
-    const messages = renderDigestSlack(buildDigest(facts([commitment('c', { newEvidence: [evidence(1, { title: long }), evidence(2)] })])));
+    const messages = renderDigestSlack(
+      buildDigest(facts([commitment('c', { newEvidence: [evidence(1, { title: long }), evidence(2)] })])),
+    );
     expect(messages).toHaveLength(1);
     messages.forEach(expectWithinSlackLimits);
     const all = slackText(messages);
@@ -180,24 +262,52 @@ describe('renderDigestSlack', () => {
 });
 
 describe('escaping feed text in every renderer', () => {
-  const hostile = facts([
-    commitment('c', {
-      title: 'Commitment <b>one</b>',
-      status: 'met',
-      resolvedThisWeek: { status: 'met', at: '2024-05-09T10:00:00Z', actor: '<@U123>', note: 'see <!here> & <script>alert(2)</script>' },
-      newEvidence: [
-        evidence(1, {
-          title: '<!channel> <script>alert(1)</script> Fish &amp; chips [click](javascript:alert(3)) <https://evil.example|gov.uk>',
-          context: `ignore <!channel> the ${HIT_START}customs partnership${HIT_END} &amp; <script>x</script>`,
-        }),
+  const hostile = facts(
+    [
+      commitment('c', {
+        title: 'Commitment <b>one</b>',
+        status: 'met',
+        resolvedThisWeek: {
+          status: 'met',
+          at: '2024-05-09T10:00:00Z',
+          actor: '<@U123>',
+          note: 'see <!here> & <script>alert(2)</script>',
+        },
+        newEvidence: [
+          evidence(1, {
+            title:
+              '<!channel> <script>alert(1)</script> Fish &amp; chips [click](javascript:alert(3)) <https://evil.example|gov.uk>',
+            context: `ignore <!channel> the ${HIT_START}customs partnership${HIT_END} &amp; <script>x</script>`,
+          }),
+        ],
+      }),
+    ],
+    {
+      feeds: [
+        {
+          id: 'f',
+          url: 'https://www.gov.uk/f.atom',
+          failures: 1,
+          lastError: '<!everyone> <html><script>',
+          dead: false,
+        },
       ],
-    }),
-  ], { feeds: [{ id: 'f', url: 'https://www.gov.uk/f.atom', failures: 1, lastError: '<!everyone> <html><script>', dead: false }] });
+    },
+  );
   const digest = buildDigest(hostile);
 
   it('Slack: control characters escaped once, hits in bold', () => {
     const all = slackText(renderDigestSlack(digest));
-    for (const live of ['<!channel>', '<!here>', '<!everyone>', '<@U123>', '<script>', '<https://evil.example|', '<b>']) expect(all).not.toContain(live);
+    for (const live of [
+      '<!channel>',
+      '<!here>',
+      '<!everyone>',
+      '<@U123>',
+      '<script>',
+      '<https://evil.example|',
+      '<b>',
+    ])
+      expect(all).not.toContain(live);
     expect(all).toContain('&lt;!channel&gt; &lt;script&gt;alert(1)&lt;/script&gt; Fish &amp; chips');
     expect(all).toContain('see &lt;!here&gt; &amp; &lt;script&gt;');
     expect(all).toContain('&lt;@U123&gt;');
@@ -208,7 +318,8 @@ describe('escaping feed text in every renderer', () => {
 
   it('Markdown: no inline HTML, no injected links, hits in bold', () => {
     const text = renderDigestMarkdown(digest);
-    for (const live of ['<!channel>', '<script', '<b>', '<!here>', '<!everyone>']) expect(text).not.toContain(live);
+    for (const live of ['<!channel>', '<script', '<b>', '<!here>', '<!everyone>'])
+      expect(text).not.toContain(live);
     expect(text).toContain('&lt;!channel&gt; &lt;script&gt;alert(1)&lt;/script&gt; Fish &amp; chips');
     expect(text).toContain('\\[click\\](javascript:alert(3))');
     expect(text).not.toMatch(/[^\\]\]\(javascript:/);
@@ -230,7 +341,14 @@ describe('escaping feed text in every renderer', () => {
   });
 
   it('never links a javascript: URL', () => {
-    const d = buildDigest(facts([commitment('c', { threadUrl: 'javascript:alert(1)', newEvidence: [{ ...evidence(1), item: { ...evidence(1).item, url: 'javascript:alert(2)' } }] })]));
+    const d = buildDigest(
+      facts([
+        commitment('c', {
+          threadUrl: 'javascript:alert(1)',
+          newEvidence: [{ ...evidence(1), item: { ...evidence(1).item, url: 'javascript:alert(2)' } }],
+        }),
+      ]),
+    );
     expect(renderDigestHtml(d)).not.toContain('href="javascript');
     expect(renderDigestMarkdown(d)).not.toContain('](javascript');
     expect(slackText(renderDigestSlack(d))).not.toContain('<javascript');
@@ -241,11 +359,22 @@ describe('renderDigestMarkdown', () => {
   it('writes the headline, the sections in order and the footer', () => {
     const text = renderDigestMarkdown(buildDigest(everySection()));
     const headings = [...text.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
-    expect(headings).toEqual(['Overdue (1)', 'Due soon (1)', 'New evidence this week (1)', 'Resolved this week (1)', 'Stale (1)', 'Quiet (1)']);
+    expect(headings).toEqual([
+      'Overdue (1)',
+      'Due soon (1)',
+      'New evidence this week (1)',
+      'Resolved this week (1)',
+      'Stale (1)',
+      'Quiet (1)',
+    ]);
     expect(text.startsWith('# Weekly digest: 2024-W19\n')).toBe(true);
-    expect(text).toContain('**5** watched · **4** open · **1** overdue · **1** due in the next 14 days · **1** met this week');
+    expect(text).toContain(
+      '**5** watched · **4** open · **1** overdue · **1** due in the next 14 days · **1** met this week',
+    );
     expect(text).toContain(`- **[Commitment late](${thread})** (overdue): 13 days overdue`);
-    expect(text).toContain('  - [Home Office update number 1](https://www.gov.uk/government/news/item-1) (Press release, 8 May 2024)');
+    expect(text).toContain(
+      '  - [Home Office update number 1](https://www.gov.uk/government/news/item-1) (Press release, 8 May 2024)',
+    );
     expect(text).toContain('  > Signed');
     expect(text).toContain('- nca (https://www.gov.uk/nca.atom): 4 failures in a row');
     expect(text).toContain('Items seen this week: 120 · Alerts delivered: 9');
@@ -265,7 +394,8 @@ describe('renderDigestHtml', () => {
   it('is one self-contained page: no scripts, no external assets', () => {
     const page = html(buildDigest(everySection()));
     expect(page.startsWith('<!DOCTYPE html>')).toBe(true);
-    for (const banned of [/<script/i, /\ssrc=/i, /<link/i, /url\(/i, /@import/i, /<style/i]) expect(page).not.toMatch(banned);
+    for (const banned of [/<script/i, /\ssrc=/i, /<link/i, /url\(/i, /@import/i, /<style/i])
+      expect(page).not.toMatch(banned);
   });
 
   it('has a heading per section, in order, and links', () => {
@@ -278,8 +408,18 @@ describe('renderDigestHtml', () => {
   });
 
   it.each([
-    ['overdue: the overrun past the due date, today at the end', commitment('c', { status: 'overdue', dueLastDay: '2024-04-30' }), ['bar-planned', 'bar-overrun', 'bar-today'], []],
-    ['not yet due: elapsed, today, remaining', commitment('c', { status: 'due-soon', dueLastDay: '2024-05-20' }), ['bar-elapsed', 'bar-today', 'bar-remaining'], ['bar-overrun']],
+    [
+      'overdue: the overrun past the due date, today at the end',
+      commitment('c', { status: 'overdue', dueLastDay: '2024-04-30' }),
+      ['bar-planned', 'bar-overrun', 'bar-today'],
+      [],
+    ],
+    [
+      'not yet due: elapsed, today, remaining',
+      commitment('c', { status: 'due-soon', dueLastDay: '2024-05-20' }),
+      ['bar-elapsed', 'bar-today', 'bar-remaining'],
+      ['bar-overrun'],
+    ],
     ['no due date: a plain bar', commitment('c'), ['bar-none'], ['bar-today', 'bar-elapsed']],
   ])('draws the bar for %s', (_name, c, present, absent) => {
     const page = html(buildDigest(facts([c])));
@@ -292,7 +432,9 @@ describe('renderDigestHtml', () => {
 
   it('sizes the bar from announcement to due date: 69 of 76 days elapsed', () => {
     // 5 March to 20 May is 76 days; 5 March to 13 May (today) is 69.
-    const page = html(buildDigest(facts([commitment('c', { status: 'due-soon', dueLastDay: '2024-05-20' })])));
+    const page = html(
+      buildDigest(facts([commitment('c', { status: 'due-soon', dueLastDay: '2024-05-20' })])),
+    );
     expect(page).toContain('class="bar-elapsed" width="90.8%"');
     expect(page).toContain('class="bar-remaining" width="9.2%"');
   });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { detectFormat, fromContentApi, fromHtmlPage, fromPlainText } from '../../../src/extract/parse-announcement.ts';
+import {
+  detectFormat,
+  fromContentApi,
+  fromHtmlPage,
+  fromPlainText,
+} from '../../../src/extract/parse-announcement.ts';
 import { htmlToBlocks } from '../../../src/extract/html-to-blocks.ts';
 
 describe('htmlToBlocks', () => {
@@ -42,14 +47,24 @@ describe('detectFormat', () => {
 
 describe('fromPlainText', () => {
   it('reads the seed format: date line, title, body, list items, headings and the article link', () => {
-    const a = fromPlainText(' date 2024-03-05 Home Office\nA title\nA paragraph.\n\nKey points were:\n- first point\n- second point\nNotes to editors\nA note.\nOriginal article link: https://www.gov.uk/government/news/x\n', 'seed.txt');
+    const a = fromPlainText(
+      ' date 2024-03-05 Home Office\nA title\nA paragraph.\n\nKey points were:\n- first point\n- second point\nNotes to editors\nA note.\nOriginal article link: https://www.gov.uk/government/news/x\n',
+      'seed.txt',
+    );
     expect(a).toEqual({
       title: 'A title',
       published: '2024-03-05',
       publisher: 'Home Office',
       url: 'https://www.gov.uk/government/news/x',
       text: 'A paragraph.\nKey points were:\nfirst point\nsecond point\nNotes to editors\nA note.',
-      paragraphs: ['A paragraph.', 'Key points were:', 'first point', 'second point', 'Notes to editors', 'A note.'],
+      paragraphs: [
+        'A paragraph.',
+        'Key points were:',
+        'first point',
+        'second point',
+        'Notes to editors',
+        'A note.',
+      ],
       blocks: [
         { kind: 'paragraph', text: 'A paragraph.' },
         { kind: 'paragraph', text: 'Key points were:' },
@@ -62,18 +77,38 @@ describe('fromPlainText', () => {
   });
 
   it('accepts "Published 5 March 2024" as the date line', () => {
-    expect(fromPlainText('Published 5 March 2024\nTitle\nBody.', 'x.txt')).toMatchObject({ published: '2024-03-05', title: 'Title' });
+    expect(fromPlainText('Published 5 March 2024\nTitle\nBody.', 'x.txt')).toMatchObject({
+      published: '2024-03-05',
+      title: 'Title',
+    });
   });
 
   it('refuses text without a date, saying what the first line must be', () => {
-    expect(() => fromPlainText('Just a title\nAnd a body.', 'notes.txt')).toThrow(expect.objectContaining({ code: 'announcement_no_date', message: expect.stringMatching(/date YYYY-MM-DD/) }));
+    expect(() => fromPlainText('Just a title\nAnd a body.', 'notes.txt')).toThrow(
+      expect.objectContaining({
+        code: 'announcement_no_date',
+        message: expect.stringMatching(/date YYYY-MM-DD/),
+      }),
+    );
   });
 });
 
 describe('fromContentApi', () => {
   it('uses the London calendar day of first_published_at (late evening UTC in summer is the next day)', () => {
-    const a = fromContentApi({ title: 'T', base_path: '/government/news/t', first_published_at: '2024-07-25T23:30:00Z', details: { body: '<p>Body.</p>' } }, 'x');
-    expect(a).toMatchObject({ published: '2024-07-26', url: 'https://www.gov.uk/government/news/t', paragraphs: ['Body.'] });
+    const a = fromContentApi(
+      {
+        title: 'T',
+        base_path: '/government/news/t',
+        first_published_at: '2024-07-25T23:30:00Z',
+        details: { body: '<p>Body.</p>' },
+      },
+      'x',
+    );
+    expect(a).toMatchObject({
+      published: '2024-07-26',
+      url: 'https://www.gov.uk/government/news/t',
+      paragraphs: ['Body.'],
+    });
   });
 
   it.each([
@@ -87,11 +122,19 @@ describe('fromContentApi', () => {
 
 describe('fromHtmlPage', () => {
   it('falls back to the metadata component\'s "Published" date and the "From:" organisation', () => {
-    const html = '<html><head><title>Page - GOV.UK</title></head><body><main><h1>Page title</h1><dl><dt>From:</dt><dd><a href="/x">Department for Education</a></dd><dt>Published</dt><dd>3 March 2025</dd></dl><div class="govspeak"><p>Body text.</p></div></main></body></html>';
-    expect(fromHtmlPage(html, 'page.html')).toMatchObject({ title: 'Page title', published: '2025-03-03', publisher: 'Department for Education', paragraphs: ['Body text.'] });
+    const html =
+      '<html><head><title>Page - GOV.UK</title></head><body><main><h1>Page title</h1><dl><dt>From:</dt><dd><a href="/x">Department for Education</a></dd><dt>Published</dt><dd>3 March 2025</dd></dl><div class="govspeak"><p>Body text.</p></div></main></body></html>';
+    expect(fromHtmlPage(html, 'page.html')).toMatchObject({
+      title: 'Page title',
+      published: '2025-03-03',
+      publisher: 'Department for Education',
+      paragraphs: ['Body text.'],
+    });
   });
 
   it('refuses a page with no date', () => {
-    expect(() => fromHtmlPage('<html><body><p>Body.</p></body></html>', 'page.html')).toThrow(expect.objectContaining({ code: 'announcement_no_date' }));
+    expect(() => fromHtmlPage('<html><body><p>Body.</p></body></html>', 'page.html')).toThrow(
+      expect.objectContaining({ code: 'announcement_no_date' }),
+    );
   });
 });

@@ -12,7 +12,8 @@ const proposals: ProposedCommitment[] = [
     source: {
       url: 'https://www.gov.uk/government/news/new-measures-to-tackle-small-boats-agreed-by-calais-group',
       published: '2024-03-05',
-      quote: 'The UK and France will lead a new customs partnership, which they have invited other Calais Group members to discuss in detail in April.',
+      quote:
+        'The UK and France will lead a new customs partnership, which they have invited other Calais Group members to discuss in detail in April.',
     },
     owners: ['UK', 'France'],
     due: { text: '2024-04', lastDay: '2024-04-30', phrase: 'in April' },
@@ -26,7 +27,8 @@ const proposals: ProposedCommitment[] = [
     source: {
       url: 'https://www.gov.uk/government/news/new-measures-to-tackle-small-boats-agreed-by-calais-group',
       published: '2024-03-05',
-      quote: 'a renewed commitment to step up work with social media companies to tackle online activity by people smuggling networks',
+      quote:
+        'a renewed commitment to step up work with social media companies to tackle online activity by people smuggling networks',
     },
     owners: ['UK', 'Calais Group'],
     match: { any: ['social media AND smuggl*'] },
@@ -40,10 +42,20 @@ describe('proposalsToYaml', () => {
     const doc = parse(proposalsToYaml(proposals)) as { commitments: Array<Record<string, unknown>> };
     expect(doc.commitments).toEqual([
       {
-        id: 'customs-partnership', title: proposals[0]!.title, source: proposals[0]!.source, owners: ['UK', 'France'], due: '2024-04',
+        id: 'customs-partnership',
+        title: proposals[0]!.title,
+        source: proposals[0]!.source,
+        owners: ['UK', 'France'],
+        due: '2024-04',
         match: { any: ['customs partnership'] },
       },
-      { id: 'social-media-smuggling', title: proposals[1]!.title, source: proposals[1]!.source, owners: ['UK', 'Calais Group'], match: { any: ['social media AND smuggl*'] } },
+      {
+        id: 'social-media-smuggling',
+        title: proposals[1]!.title,
+        source: proposals[1]!.source,
+        owners: ['UK', 'Calais Group'],
+        match: { any: ['social media AND smuggl*'] },
+      },
     ]);
   });
 
@@ -70,7 +82,9 @@ describe('proposalsToYaml', () => {
   });
 
   it('renames ids that the commitments file already uses', () => {
-    const doc = parse(proposalsToYaml(proposals, { existingIds: ['customs-partnership', 'customs-partnership-2'] })) as { commitments: Array<{ id: string }> };
+    const doc = parse(
+      proposalsToYaml(proposals, { existingIds: ['customs-partnership', 'customs-partnership-2'] }),
+    ) as { commitments: Array<{ id: string }> };
     expect(doc.commitments.map((c) => c.id)).toEqual(['customs-partnership-3', 'social-media-smuggling']);
   });
 
@@ -79,12 +93,22 @@ describe('proposalsToYaml', () => {
     expect(items).not.toContain('commitments:');
     expect(items).not.toContain('from the Calais Group release');
     expect(items.startsWith('  # proposed, confidence 0.85:')).toBe(true);
-    const appended = parse(`commitments:\n  - id: existing\n    title: x\n${items}`) as { commitments: Array<{ id: string }> };
-    expect(appended.commitments.map((c) => c.id)).toEqual(['existing', 'customs-partnership', 'social-media-smuggling']);
+    const appended = parse(`commitments:\n  - id: existing\n    title: x\n${items}`) as {
+      commitments: Array<{ id: string }>;
+    };
+    expect(appended.commitments.map((c) => c.id)).toEqual([
+      'existing',
+      'customs-partnership',
+      'social-media-smuggling',
+    ]);
   });
 
   it('flags an unknown source address and a missing rule for the reviewer', () => {
-    const bare: ProposedCommitment = { ...proposals[1]!, source: { ...proposals[1]!.source, url: '' }, match: { any: [] } };
+    const bare: ProposedCommitment = {
+      ...proposals[1]!,
+      source: { ...proposals[1]!.source, url: '' },
+      match: { any: [] },
+    };
     const text = proposalsToYaml([bare]);
     expect(text).toContain('source.url unknown');
     expect(text).toContain('no match rule found');

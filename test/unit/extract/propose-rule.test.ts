@@ -5,29 +5,49 @@ import { parseRule } from '../../../src/match/rule-language.ts';
 
 describe('proposeRule', () => {
   it.each<[string, string[], string]>([
-    ['lead a new customs partnership, which they have invited other Calais Group members to discuss in detail', ['UK', 'France', 'Calais Group'], 'customs partnership'],
-    ['step up work with social media companies to tackle online activity by people smuggling networks', ['Calais Group'], 'social media AND smuggl*'],
-    ['the need for strengthened measures, including operational and legislative, to ensure a more effective deterrent against the facilitation of illegal migration across Europe, focusing on the range of destinations and transit routes being used',
-      ['Home Office', 'Calais Group'], 'deterrent AND illegal migration'],
-    ['extend Operation Interflex, the training programme for Ukrainian recruits', ['MoD'], 'Operation Interflex'],
+    [
+      'lead a new customs partnership, which they have invited other Calais Group members to discuss in detail',
+      ['UK', 'France', 'Calais Group'],
+      'customs partnership',
+    ],
+    [
+      'step up work with social media companies to tackle online activity by people smuggling networks',
+      ['Calais Group'],
+      'social media AND smuggl*',
+    ],
+    [
+      'the need for strengthened measures, including operational and legislative, to ensure a more effective deterrent against the facilitation of illegal migration across Europe, focusing on the range of destinations and transit routes being used',
+      ['Home Office', 'Calais Group'],
+      'deterrent AND illegal migration',
+    ],
+    [
+      'extend Operation Interflex, the training programme for Ukrainian recruits',
+      ['MoD'],
+      'Operation Interflex',
+    ],
     ['open at least 17 new surgical hubs and expand 11 existing ones', ['NHS'], 'surgical hubs'],
   ])('%j → %j', (text, exclude, rule) => {
     expect(proposeRule(text, exclude).any).toEqual([rule]);
   });
 
   it('prefers a partner the promise is made with over other names', () => {
-    const text = 'the new deal the UK has signed with Frontex, the European Border and Coast Guard Agency, to exchange information and intelligence and take on the people smuggling gangs together';
+    const text =
+      'the new deal the UK has signed with Frontex, the European Border and Coast Guard Agency, to exchange information and intelligence and take on the people smuggling gangs together';
     expect(proposeRule(text, ['UK', 'Calais Group'], ['Frontex']).any).toEqual(['Frontex']);
   });
 
   it('leaves out the owners, places, ministers and generic words', () => {
-    const words = keyPhrases('The Home Secretary and the UK will work with partners across Europe on new measures for the Calais Group members', ['UK', 'Home Office', 'Calais Group'])
-      .map((p) => p.words.join(' '));
+    const words = keyPhrases(
+      'The Home Secretary and the UK will work with partners across Europe on new measures for the Calais Group members',
+      ['UK', 'Home Office', 'Calais Group'],
+    ).map((p) => p.words.join(' '));
     expect(words).toEqual([]);
   });
 
   it('does not carry a possessive into a phrase (an FTS phrase cannot span the ’s)', () => {
-    expect(proposeRule('the Children’s Wellbeing and Schools Bill will make it a legal duty').any).toEqual(['Wellbeing and Schools Bill']);
+    expect(proposeRule('the Children’s Wellbeing and Schools Bill will make it a legal duty').any).toEqual([
+      'Wellbeing and Schools Bill',
+    ]);
   });
 
   it('gives no rule when there is no topic', () => {

@@ -7,8 +7,20 @@ describe('resolveDue against the publication date', () => {
     ['invited to discuss it in detail in April.', '2024-03-05', '2024-04', '2024-04-30', 'in April'],
     ['invited to discuss it in detail in April.', '2024-05-05', '2025-04', '2025-04-30', 'in April'],
     ['The first deliveries will arrive in January.', '2024-12-10', '2025-01', '2025-01-31', 'in January'],
-    ['It will be allocated by the end of the year.', '2024-03-05', '2024-12-31', '2024-12-31', 'by the end of the year'],
-    ['It will be allocated by the end of the year.', '2024-12-20', '2024-12-31', '2024-12-31', 'by the end of the year'],
+    [
+      'It will be allocated by the end of the year.',
+      '2024-03-05',
+      '2024-12-31',
+      '2024-12-31',
+      'by the end of the year',
+    ],
+    [
+      'It will be allocated by the end of the year.',
+      '2024-12-20',
+      '2024-12-31',
+      '2024-12-31',
+      'by the end of the year',
+    ],
     ['Guidance will be published this spring.', '2024-03-05', '2024-05', '2024-05-31', 'this spring'],
     ['Guidance will be published in the spring.', '2024-11-20', '2025-05', '2025-05-31', 'in the spring'],
     ['The scheme opens next spring.', '2024-11-20', '2025-05', '2025-05-31', 'next spring'],
@@ -18,10 +30,28 @@ describe('resolveDue against the publication date', () => {
     ['It will be set out in legislation next year.', '2024-03-05', '2025-12-31', '2025-12-31', 'next year'],
     ['It will be set out in legislation next year.', '2024-12-31', '2025-12-31', '2025-12-31', 'next year'],
     ['The fund will close by 30 June 2025.', '2024-03-05', '2025-06-30', '2025-06-30', 'by 30 June 2025'],
-    ['65% will be seen within 18 weeks by March 2026.', '2025-01-06', '2026-03', '2026-03-31', 'by March 2026'],
-    ['A centre will open in Riga by the end of March.', '2024-12-19', '2025-03', '2025-03-31', 'by the end of March'],
+    [
+      '65% will be seen within 18 weeks by March 2026.',
+      '2025-01-06',
+      '2026-03',
+      '2026-03-31',
+      'by March 2026',
+    ],
+    [
+      'A centre will open in Riga by the end of March.',
+      '2024-12-19',
+      '2025-03',
+      '2025-03-31',
+      'by the end of March',
+    ],
     ['Allocations will follow within 6 weeks.', '2025-07-15', '2025-08-26', '2025-08-26', 'within 6 weeks'],
-    ['Monitors will be installed within 12 months.', '2025-02-24', '2026-02-24', '2026-02-24', 'within 12 months'],
+    [
+      'Monitors will be installed within 12 months.',
+      '2025-02-24',
+      '2026-02-24',
+      '2026-02-24',
+      'within 12 months',
+    ],
     ['Plans are due by the end of 2025-26.', '2025-07-15', '2026-03', '2026-03-31', 'by the end of 2025-26'],
     ['8GW will be built by 2030.', '2024-07-25', '2030-12-31', '2030-12-31', 'by 2030'],
     ['It will be established in 2026.', '2025-07-15', '2026-12-31', '2026-12-31', 'in 2026'],
@@ -30,7 +60,13 @@ describe('resolveDue against the publication date', () => {
     ['They will launch a partnership next month.', '2024-08-28', '2024-09', '2024-09-30', 'next month'],
     ['They will launch a partnership next month.', '2024-12-28', '2025-01', '2025-01-31', 'next month'],
     ['A white paper will follow in early 2025.', '2024-06-01', '2025-04', '2025-04-30', 'in early 2025'],
-    ['95% of claims will be paid within 30 days of a valid claim from 1 June.', '2025-03-11', '2025-06-01', '2025-06-01', 'from 1 June'],
+    [
+      '95% of claims will be paid within 30 days of a valid claim from 1 June.',
+      '2025-03-11',
+      '2025-06-01',
+      '2025-06-01',
+      'from 1 June',
+    ],
   ])('%j published %s → %s', (sentence, published, text, lastDay, phrase) => {
     expect(resolveDue(sentence, published)).toEqual({ text, lastDay, phrase });
   });
@@ -51,10 +87,12 @@ describe('resolveDue against the publication date', () => {
   });
 
   it('picks the deadline nearest after the committing verb, not one in a later clause', () => {
-    const s = 'The government will launch a commission this spring, which will report to ministers by the autumn.';
+    const s =
+      'The government will launch a commission this spring, which will report to ministers by the autumn.';
     expect(resolveDue(s, '2025-02-24', s.indexOf('will launch'))?.text).toBe('2025-05');
     expect(findDueCandidates(s, '2025-02-24').map((c) => c.text)).toEqual(['2025-05', '2025-11']);
-    const t = 'Councils will receive their allocations within 6 weeks, and must publish plans by the end of 2025-26.';
+    const t =
+      'Councils will receive their allocations within 6 weeks, and must publish plans by the end of 2025-26.';
     expect(resolveDue(t, '2025-07-15', t.indexOf('will receive'))?.text).toBe('2025-08-26');
   });
 });

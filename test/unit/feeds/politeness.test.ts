@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { nextPollAfterFailure, nextPollAfterSuccess, parseRetryAfter } from '../../../src/feeds/politeness.ts';
+import {
+  nextPollAfterFailure,
+  nextPollAfterSuccess,
+  parseRetryAfter,
+} from '../../../src/feeds/politeness.ts';
 
 const now = new Date('2024-03-05T10:00:00.000Z');
 const after = (seconds: number): string => new Date(now.getTime() + seconds * 1000).toISOString();

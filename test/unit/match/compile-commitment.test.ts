@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { anyOf, compileCommitment, RuleError, validateRules, type CommitmentRules } from '../../../src/match/compile-commitment.ts';
+import {
+  anyOf,
+  compileCommitment,
+  RuleError,
+  validateRules,
+  type CommitmentRules,
+} from '../../../src/match/compile-commitment.ts';
 import { isOnOrAfterDay, londonDay } from '../../../src/match/source-date.ts';
 import { scoreHits } from '../../../src/match/score.ts';
 
@@ -43,11 +49,30 @@ describe('validateRules', () => {
   });
 
   it('reports field, message with the expression, position and fix', () => {
-    const problems = validateRules({ id: 'x', match: { any: ['ok', 'NHS AND ('], exclude: ['a OR'] }, fulfilment: ['', 'fine'] });
+    const problems = validateRules({
+      id: 'x',
+      match: { any: ['ok', 'NHS AND ('], exclude: ['a OR'] },
+      fulfilment: ['', 'fine'],
+    });
     expect(problems).toEqual([
-      { field: 'match.any[1]', message: 'unbalanced parenthesis at 9: this ( is never closed in `NHS AND (`', position: 9, fix: expect.stringContaining('add a )') },
-      { field: 'match.exclude[0]', message: 'OR with nothing after it at 3 in `a OR`', position: 3, fix: expect.stringContaining('"OR"') },
-      { field: 'fulfilment[0]', message: 'empty expression in ``', position: 1, fix: expect.stringContaining('delete the line') },
+      {
+        field: 'match.any[1]',
+        message: 'unbalanced parenthesis at 9: this ( is never closed in `NHS AND (`',
+        position: 9,
+        fix: expect.stringContaining('add a )'),
+      },
+      {
+        field: 'match.exclude[0]',
+        message: 'OR with nothing after it at 3 in `a OR`',
+        position: 3,
+        fix: expect.stringContaining('"OR"'),
+      },
+      {
+        field: 'fulfilment[0]',
+        message: 'empty expression in ``',
+        position: 1,
+        fix: expect.stringContaining('delete the line'),
+      },
     ]);
   });
 });
@@ -81,8 +106,20 @@ describe('scoreHits', () => {
     [[{ term: 'a', fields: ['title'] }], 2],
     [[{ term: 'a', fields: ['summary'] }], 1],
     [[{ term: 'a', fields: ['title', 'summary'] }], 3],
-    [[{ term: 'a', fields: ['title'] }, { term: 'b', fields: ['summary'] }], 3],
-    [[{ term: 'a', fields: ['title'] }, { term: 'a', fields: ['title'] }], 2],
+    [
+      [
+        { term: 'a', fields: ['title'] },
+        { term: 'b', fields: ['summary'] },
+      ],
+      3,
+    ],
+    [
+      [
+        { term: 'a', fields: ['title'] },
+        { term: 'a', fields: ['title'] },
+      ],
+      2,
+    ],
   ] as const)('%j → %i', (hits, score) => {
     expect(scoreHits(hits.map((h) => ({ ...h, fields: [...h.fields], context: '' })))).toBe(score);
   });

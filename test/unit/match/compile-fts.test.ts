@@ -43,7 +43,9 @@ for (const [key, [title, summary]] of Object.entries(docs)) {
 afterAll(() => db.close());
 
 function run(expr: string): string[] {
-  const rows = db.prepare('SELECT rowid AS id FROM t WHERE t MATCH ? ORDER BY rowid').all(compileRule(rule(expr))) as Array<{ id: number }>;
+  const rows = db
+    .prepare('SELECT rowid AS id FROM t WHERE t MATCH ? ORDER BY rowid')
+    .all(compileRule(rule(expr))) as Array<{ id: number }>;
   return rows.map((r) => keyOf.get(r.id)!).sort();
 }
 
@@ -74,7 +76,9 @@ describe('compileRule: every term reaches FTS5 quoted', () => {
   });
 
   it('lists each distinct leaf as written, with its compiled form', () => {
-    expect(ruleLeaves(rule('(customs partnership OR smugglers) AND "Border Force" AND customs partnership'))).toEqual([
+    expect(
+      ruleLeaves(rule('(customs partnership OR smugglers) AND "Border Force" AND customs partnership')),
+    ).toEqual([
       { term: 'customs partnership', fts: '"customs partnership"' },
       { term: 'smugglers', fts: '("smugglers" OR "smuggling")' },
       { term: '"Border Force"', fts: '"Border Force"' },
@@ -122,19 +126,54 @@ describe('compiled queries run in SQLite and match what they should', () => {
 
   // Whatever an analyst types either fails to parse (with a message) or runs: never an SQL error.
   it('never sends SQLite a query it rejects, for 3,000 generated hostile expressions', () => {
-    const pieces = ['a', 'b', 'AND', 'OR', 'NOT', 'NEAR', 'and', '(', ')', '"', '""', '*', ':', '^', '-', '+', '{', '}', 'col:x', 'net-zero', '🚤', 'é', ' ', ' ', ',', '\'', '\\', '\u0000', 'x*'];
+    const pieces = [
+      'a',
+      'b',
+      'AND',
+      'OR',
+      'NOT',
+      'NEAR',
+      'and',
+      '(',
+      ')',
+      '"',
+      '""',
+      '*',
+      ':',
+      '^',
+      '-',
+      '+',
+      '{',
+      '}',
+      'col:x',
+      'net-zero',
+      '🚤',
+      'é',
+      ' ',
+      ' ',
+      ',',
+      "'",
+      '\\',
+      '\u0000',
+      'x*',
+    ];
     let seed = 42;
     const next = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
     let parsedCount = 0;
     for (let i = 0; i < 3000; i++) {
-      const expr = Array.from({ length: 1 + next(8) }, () => pieces[next(pieces.length)]!).join(next(2) ? ' ' : '');
+      const expr = Array.from({ length: 1 + next(8) }, () => pieces[next(pieces.length)]!).join(
+        next(2) ? ' ' : '',
+      );
       const r = parseRule(expr);
       if (!r.ok) {
         expect(r.position).toBeGreaterThanOrEqual(1);
         continue;
       }
       parsedCount++;
-      expect(() => db.prepare('SELECT rowid FROM t WHERE t MATCH ?').all(compileRule(r.rule)), expr).not.toThrow();
+      expect(
+        () => db.prepare('SELECT rowid FROM t WHERE t MATCH ?').all(compileRule(r.rule)),
+        expr,
+      ).not.toThrow();
     }
     expect(parsedCount).toBeGreaterThan(500);
   });

@@ -3,7 +3,8 @@ import { parseRule, type RuleNode } from '../../../src/match/rule-language.ts';
 
 // A compact form of the tree: [phrase] with `~` for quoted words and `*` for prefixes.
 function show(n: RuleNode): string {
-  if (n.type === 'phrase') return `[${n.words.map((w) => `${w.quoted ? '~' : ''}${w.text}${w.prefix ? '*' : ''}`).join(' ')}]`;
+  if (n.type === 'phrase')
+    return `[${n.words.map((w) => `${w.quoted ? '~' : ''}${w.text}${w.prefix ? '*' : ''}`).join(' ')}]`;
   return `(${n.type} ${n.children.map(show).join(' ')})`;
 }
 
@@ -52,8 +53,12 @@ describe('parseRule: what parses, and into what', () => {
 
   it('keeps each phrase as the analyst wrote it', () => {
     const r = parseRule('(people  smuggl* OR "Border Force") AND net-zero');
-    expect(r.ok && r.rule.type === 'and' && r.rule.children[0]!.type === 'or' && r.rule.children[0]!.children.map((c) => c.type === 'phrase' && c.text))
-      .toEqual(['people smuggl*', '"Border Force"']);
+    expect(
+      r.ok &&
+        r.rule.type === 'and' &&
+        r.rule.children[0]!.type === 'or' &&
+        r.rule.children[0]!.children.map((c) => c.type === 'phrase' && c.text),
+    ).toEqual(['people smuggl*', '"Border Force"']);
   });
 });
 

@@ -25,18 +25,40 @@ const item = (over: Partial<AlertItem> = {}): AlertItem => ({
 
 const why: MatchReason = {
   rule: 'customs partnership',
-  hits: [{ term: 'customs partnership', fields: ['title'], context: `UK and France launch ${HIT_START}customs partnership${HIT_END}` }],
+  hits: [
+    {
+      term: 'customs partnership',
+      fields: ['title'],
+      context: `UK and France launch ${HIT_START}customs partnership${HIT_END}`,
+    },
+  ],
   fulfilment: 'customs partnership AND (launched OR agreed OR signed)',
-  fulfilmentHits: [{ term: 'launched', fields: ['title'], context: `UK and France ${HIT_START}launch${HIT_END} customs partnership` }],
+  fulfilmentHits: [
+    {
+      term: 'launched',
+      fields: ['title'],
+      context: `UK and France ${HIT_START}launch${HIT_END} customs partnership`,
+    },
+  ],
 };
 
 const payload = (kind: AlertKind, over: Partial<AlertPayload> = {}): AlertPayload => {
-  const base: AlertPayload = { alertId: 'ft_0123456789abcdef', kind, commitment, raisedAt: '2024-05-08T09:00:00.000Z' };
+  const base: AlertPayload = {
+    alertId: 'ft_0123456789abcdef',
+    kind,
+    commitment,
+    raisedAt: '2024-05-08T09:00:00.000Z',
+  };
   if (kind === 'progress' || kind === 'possible-fulfilment') Object.assign(base, { item: item(), why });
   if (kind === 'due-soon' || kind === 'overdue' || kind === 'reminder') {
     Object.assign(base, {
-      daysOverdue: kind === 'due-soon' ? 0 : 8, evidenceCount: 2,
-      lastEvidence: { title: 'Calais Group customs talks', url: 'https://www.gov.uk/government/news/calais-group-customs-talks', updatedAt: '2024-04-02T10:00:00.000Z' },
+      daysOverdue: kind === 'due-soon' ? 0 : 8,
+      evidenceCount: 2,
+      lastEvidence: {
+        title: 'Calais Group customs talks',
+        url: 'https://www.gov.uk/government/news/calais-group-customs-talks',
+        updatedAt: '2024-04-02T10:00:00.000Z',
+      },
     });
   }
   if (kind === 'summary') {
@@ -44,7 +66,14 @@ const payload = (kind: AlertKind, over: Partial<AlertPayload> = {}): AlertPayloa
       summaryOrigin: 'baseline',
       summaryItems: [
         { item: item(), why, kind: 'possible-fulfilment' },
-        { item: item({ url: 'https://www.gov.uk/government/news/calais-group-customs-talks', title: 'Calais Group customs talks' }), why, kind: 'progress' },
+        {
+          item: item({
+            url: 'https://www.gov.uk/government/news/calais-group-customs-talks',
+            title: 'Calais Group customs talks',
+          }),
+          why,
+          kind: 'progress',
+        },
       ],
     });
   }
@@ -58,7 +87,8 @@ function texts(msg: SlackMessage): Array<{ kind: string; text: string }> {
     const t = b.text as { text: string } | undefined;
     if (t) out.push({ kind: b.type as string, text: t.text });
     for (const f of (b.fields ?? []) as Array<{ text: string }>) out.push({ kind: 'field', text: f.text });
-    for (const e of (b.elements ?? []) as Array<{ text: string }>) out.push({ kind: 'context', text: e.text });
+    for (const e of (b.elements ?? []) as Array<{ text: string }>)
+      out.push({ kind: 'context', text: e.text });
   }
   return out;
 }
@@ -74,7 +104,8 @@ function expectValid(msg: SlackMessage): void {
   expect(msg.blocks.length).toBeLessThanOrEqual(limits.blocksPerMessage);
   expect(JSON.stringify(msg.blocks).length + msg.text.length).toBeLessThanOrEqual(limits.messageTotal);
   for (const t of texts(msg)) {
-    const max = t.kind === 'header' ? limits.headerText : t.kind === 'section' ? limits.sectionText : limits.fieldText;
+    const max =
+      t.kind === 'header' ? limits.headerText : t.kind === 'section' ? limits.sectionText : limits.fieldText;
     expect(t.text.length, `${t.kind} text`).toBeLessThanOrEqual(max);
   }
   for (const text of [msg.text, ...texts(msg).map((t) => t.text)]) {
@@ -87,31 +118,94 @@ function expectValid(msg: SlackMessage): void {
 
 describe('buildAlertMessage', () => {
   const table: Array<{ kind: AlertKind; header: string; has: string[]; payloadKeys: string[] }> = [
-    { kind: 'progress', header: 'Progress: UK and France lead', has: ['<https://www.gov.uk/government/news/uk-and-france-launch-customs-partnership|UK and France launch customs partnership>', 'Press release · 18 April 2024', 'Kind: progress', '*Why it matched:* rule `customs partnership`', 'April 2024 (by 30 April 2024)', ':large_blue_circle: open', 'npx followthrough commitments resolve customs-partnership --status met --evidence https://www.gov.uk/government/news/uk-and-france-launch-customs-partnership --note "…"'], payloadKeys: ['alert_id', 'commitment_id', 'kind', 'item_url'] },
-    { kind: 'possible-fulfilment', header: 'Possible fulfilment: UK and France', has: ['*Possible fulfilment — a person should check*', '*Possible fulfilment:* rule `customs partnership AND (launched OR agreed OR signed)`', 'UK and France *launch* customs partnership'], payloadKeys: ['alert_id', 'commitment_id', 'kind', 'item_url'] },
-    { kind: 'due-soon', header: 'Due soon: UK and France', has: ['is due April 2024 (by 30 April 2024)', '*Evidence*\n2 items', '<https://www.gov.uk/government/news/calais-group-customs-talks|Calais Group customs talks> (2 April 2024)', 'npx followthrough commitments snooze customs-partnership --until 2024-05-22'], payloadKeys: ['alert_id', 'commitment_id', 'kind'] },
-    { kind: 'overdue', header: 'Overdue: UK and France', has: ['*8 days overdue*', '*Days overdue*\n8', 'npx followthrough commitments resolve customs-partnership --status met --evidence https://www.gov.uk/government/news/calais-group-customs-talks', '--until 2024-05-22'], payloadKeys: ['alert_id', 'commitment_id', 'kind'] },
-    { kind: 'reminder', header: 'Still overdue: UK and France', has: ['No resolution has been recorded yet.', '*Last evidence*'], payloadKeys: ['alert_id', 'commitment_id', 'kind'] },
-    { kind: 'summary', header: 'Earlier matches: UK and France', has: ['Found on the first poll of the feeds: 2 items match this commitment, 1 of them a *possible fulfilment — a person should check*.', '<https://www.gov.uk/government/news/calais-group-customs-talks|Calais Group customs talks>', ':eyes: *possible fulfilment*'], payloadKeys: ['alert_id', 'commitment_id', 'kind'] },
+    {
+      kind: 'progress',
+      header: 'Progress: UK and France lead',
+      has: [
+        '<https://www.gov.uk/government/news/uk-and-france-launch-customs-partnership|UK and France launch customs partnership>',
+        'Press release · 18 April 2024',
+        'Kind: progress',
+        '*Why it matched:* rule `customs partnership`',
+        'April 2024 (by 30 April 2024)',
+        ':large_blue_circle: open',
+        'npx followthrough commitments resolve customs-partnership --status met --evidence https://www.gov.uk/government/news/uk-and-france-launch-customs-partnership --note "…"',
+      ],
+      payloadKeys: ['alert_id', 'commitment_id', 'kind', 'item_url'],
+    },
+    {
+      kind: 'possible-fulfilment',
+      header: 'Possible fulfilment: UK and France',
+      has: [
+        '*Possible fulfilment — a person should check*',
+        '*Possible fulfilment:* rule `customs partnership AND (launched OR agreed OR signed)`',
+        'UK and France *launch* customs partnership',
+      ],
+      payloadKeys: ['alert_id', 'commitment_id', 'kind', 'item_url'],
+    },
+    {
+      kind: 'due-soon',
+      header: 'Due soon: UK and France',
+      has: [
+        'is due April 2024 (by 30 April 2024)',
+        '*Evidence*\n2 items',
+        '<https://www.gov.uk/government/news/calais-group-customs-talks|Calais Group customs talks> (2 April 2024)',
+        'npx followthrough commitments snooze customs-partnership --until 2024-05-22',
+      ],
+      payloadKeys: ['alert_id', 'commitment_id', 'kind'],
+    },
+    {
+      kind: 'overdue',
+      header: 'Overdue: UK and France',
+      has: [
+        '*8 days overdue*',
+        '*Days overdue*\n8',
+        'npx followthrough commitments resolve customs-partnership --status met --evidence https://www.gov.uk/government/news/calais-group-customs-talks',
+        '--until 2024-05-22',
+      ],
+      payloadKeys: ['alert_id', 'commitment_id', 'kind'],
+    },
+    {
+      kind: 'reminder',
+      header: 'Still overdue: UK and France',
+      has: ['No resolution has been recorded yet.', '*Last evidence*'],
+      payloadKeys: ['alert_id', 'commitment_id', 'kind'],
+    },
+    {
+      kind: 'summary',
+      header: 'Earlier matches: UK and France',
+      has: [
+        'Found on the first poll of the feeds: 2 items match this commitment, 1 of them a *possible fulfilment — a person should check*.',
+        '<https://www.gov.uk/government/news/calais-group-customs-talks|Calais Group customs talks>',
+        ':eyes: *possible fulfilment*',
+      ],
+      payloadKeys: ['alert_id', 'commitment_id', 'kind'],
+    },
   ];
 
-  it.each(table)('$kind: header, facts, commands, metadata, fallback text', ({ kind, header, has, payloadKeys }) => {
-    const msg = buildAlertMessage(payload(kind));
-    expect(msg.blocks[0]).toMatchObject({ type: 'header', text: { type: 'plain_text' } });
-    expect((msg.blocks[0]!.text as { text: string }).text.startsWith(header)).toBe(true);
-    const text = allText(msg);
-    for (const s of has) expect(text, s).toContain(s);
-    expect(Object.keys(msg.metadata!.event_payload).sort()).toEqual([...payloadKeys].sort());
-    expect(msg.metadata).toEqual({
-      event_type: 'followthrough_alert',
-      event_payload: {
-        alert_id: 'ft_0123456789abcdef', commitment_id: 'customs-partnership', kind,
-        ...(payloadKeys.includes('item_url') ? { item_url: 'https://www.gov.uk/government/news/uk-and-france-launch-customs-partnership' } : {}),
-      },
-    });
-    expect(msg.text).toContain('UK and France lead a new customs partnership');
-    expectValid(msg);
-  });
+  it.each(table)(
+    '$kind: header, facts, commands, metadata, fallback text',
+    ({ kind, header, has, payloadKeys }) => {
+      const msg = buildAlertMessage(payload(kind));
+      expect(msg.blocks[0]).toMatchObject({ type: 'header', text: { type: 'plain_text' } });
+      expect((msg.blocks[0]!.text as { text: string }).text.startsWith(header)).toBe(true);
+      const text = allText(msg);
+      for (const s of has) expect(text, s).toContain(s);
+      expect(Object.keys(msg.metadata!.event_payload).sort()).toEqual([...payloadKeys].sort());
+      expect(msg.metadata).toEqual({
+        event_type: 'followthrough_alert',
+        event_payload: {
+          alert_id: 'ft_0123456789abcdef',
+          commitment_id: 'customs-partnership',
+          kind,
+          ...(payloadKeys.includes('item_url')
+            ? { item_url: 'https://www.gov.uk/government/news/uk-and-france-launch-customs-partnership' }
+            : {}),
+        },
+      });
+      expect(msg.text).toContain('UK and France lead a new customs partnership');
+      expectValid(msg);
+    },
+  );
 
   it('a major update says it is an update of an earlier match', () => {
     const msg = buildAlertMessage(payload('progress', { item: item({ majorUpdate: true }) }));
@@ -122,13 +216,27 @@ describe('buildAlertMessage', () => {
 
   it('feed text with mentions, links and entities shows as text everywhere, escaped exactly once', () => {
     const hostile = '<!channel> <@U123> <https://evil.example|gov.uk> Fish &amp; chips';
-    const msg = buildAlertMessage(payload('possible-fulfilment', {
-      item: item({ title: hostile, summary: hostile, displayType: '<!here>' }),
-      why: { rule: 'r', hits: [{ term: 'chips', fields: ['title'], context: `<!channel> fish &amp; ${HIT_START}chips${HIT_END} <@U123>` }] },
-    }));
+    const msg = buildAlertMessage(
+      payload('possible-fulfilment', {
+        item: item({ title: hostile, summary: hostile, displayType: '<!here>' }),
+        why: {
+          rule: 'r',
+          hits: [
+            {
+              term: 'chips',
+              fields: ['title'],
+              context: `<!channel> fish &amp; ${HIT_START}chips${HIT_END} <@U123>`,
+            },
+          ],
+        },
+      }),
+    );
     const text = allText(msg);
-    for (const bad of ['<!channel>', '<@U123>', '<https://evil.example', '<!here>', '&amp;amp;']) expect(text).not.toContain(bad);
-    expect(text).toContain('&lt;!channel&gt; &lt;@U123&gt; &lt;https://evil.example|gov.uk&gt; Fish &amp; chips');
+    for (const bad of ['<!channel>', '<@U123>', '<https://evil.example', '<!here>', '&amp;amp;'])
+      expect(text).not.toContain(bad);
+    expect(text).toContain(
+      '&lt;!channel&gt; &lt;@U123&gt; &lt;https://evil.example|gov.uk&gt; Fish &amp; chips',
+    );
     expect(text).toContain('&lt;!channel&gt; fish &amp; *chips* &lt;@U123&gt;');
     expect(msg.text).toContain('&lt;!channel&gt;');
     expectValid(msg);
@@ -141,7 +249,9 @@ describe('buildAlertMessage', () => {
   });
 
   it('only http(s) URLs become links', () => {
-    const msg = buildAlertMessage(payload('progress', { item: item({ url: 'javascript:alert(1)', title: 'Odd item' }) }));
+    const msg = buildAlertMessage(
+      payload('progress', { item: item({ url: 'javascript:alert(1)', title: 'Odd item' }) }),
+    );
     const text = allText(msg);
     expect(text).not.toContain('javascript:');
     expect(text).toContain('*Odd item*');
@@ -151,43 +261,81 @@ describe('buildAlertMessage', () => {
 
   it('hit markers become bold after escaping, and a marker cut off by the window is dropped', () => {
     const long = 'word '.repeat(200);
-    const msg = buildAlertMessage(payload('progress', {
-      why: { rule: 'r', hits: [
-        { term: 'a', fields: ['summary'], context: `${long}the ${HIT_START}<b>customs</b> partnership${HIT_END} ${long}` },
-        { term: 'b', fields: ['summary'], context: `${HIT_START}${long}${long}${HIT_END}` },
-      ] },
-    }));
+    const msg = buildAlertMessage(
+      payload('progress', {
+        why: {
+          rule: 'r',
+          hits: [
+            {
+              term: 'a',
+              fields: ['summary'],
+              context: `${long}the ${HIT_START}<b>customs</b> partnership${HIT_END} ${long}`,
+            },
+            { term: 'b', fields: ['summary'], context: `${HIT_START}${long}${long}${HIT_END}` },
+          ],
+        },
+      }),
+    );
     const text = allText(msg);
     expect(text).toContain('the *&lt;b&gt;customs&lt;/b&gt; partnership*');
     expect(text).not.toMatch(/[\uE000\uE001]/);
     expectValid(msg);
   });
 
-  it.each<AlertKind>(['progress', 'possible-fulfilment', 'due-soon', 'overdue', 'reminder', 'summary'])('%s: a 10,000-character title and summary and 200 hits still make a valid message', (kind) => {
-    const huge = 'Customs & partnership <b> '.repeat(400).slice(0, 10_000);
-    const hits: TermHit[] = Array.from({ length: 200 }, (_, i) => ({ term: `term${i} & more`, fields: ['title', 'summary'], context: `${huge.slice(0, 3000)} ${HIT_START}term${i}${HIT_END} ${huge.slice(0, 3000)}` }));
-    const bigWhy: MatchReason = { rule: huge, hits, fulfilment: huge, fulfilmentHits: hits };
-    const bigItem = item({ title: huge, summary: huge, displayType: huge, url: `https://www.gov.uk/government/news/${'a'.repeat(900)}` });
-    const msg = buildAlertMessage(payload(kind, {
-      commitment: { ...commitment, title: huge, owners: Array.from({ length: 100 }, () => huge.slice(0, 100)) },
-      item: bigItem, why: bigWhy,
-      lastEvidence: { title: huge, url: bigItem.url, updatedAt: bigItem.updatedAt },
-      summaryItems: Array.from({ length: 60 }, () => ({ item: bigItem, why: bigWhy, kind: 'possible-fulfilment' as const })),
-    }));
-    expectValid(msg);
-    if (kind === 'progress') expect(allText(msg)).toMatch(/and 19\d more terms/);
-    if (kind === 'summary') expect(allText(msg)).toMatch(/and \d+ more — /);
-  });
+  it.each<AlertKind>(['progress', 'possible-fulfilment', 'due-soon', 'overdue', 'reminder', 'summary'])(
+    '%s: a 10,000-character title and summary and 200 hits still make a valid message',
+    (kind) => {
+      const huge = 'Customs & partnership <b> '.repeat(400).slice(0, 10_000);
+      const hits: TermHit[] = Array.from({ length: 200 }, (_, i) => ({
+        term: `term${i} & more`,
+        fields: ['title', 'summary'],
+        context: `${huge.slice(0, 3000)} ${HIT_START}term${i}${HIT_END} ${huge.slice(0, 3000)}`,
+      }));
+      const bigWhy: MatchReason = { rule: huge, hits, fulfilment: huge, fulfilmentHits: hits };
+      const bigItem = item({
+        title: huge,
+        summary: huge,
+        displayType: huge,
+        url: `https://www.gov.uk/government/news/${'a'.repeat(900)}`,
+      });
+      const msg = buildAlertMessage(
+        payload(kind, {
+          commitment: {
+            ...commitment,
+            title: huge,
+            owners: Array.from({ length: 100 }, () => huge.slice(0, 100)),
+          },
+          item: bigItem,
+          why: bigWhy,
+          lastEvidence: { title: huge, url: bigItem.url, updatedAt: bigItem.updatedAt },
+          summaryItems: Array.from({ length: 60 }, () => ({
+            item: bigItem,
+            why: bigWhy,
+            kind: 'possible-fulfilment' as const,
+          })),
+        }),
+      );
+      expectValid(msg);
+      if (kind === 'progress') expect(allText(msg)).toMatch(/and 19\d more terms/);
+      if (kind === 'summary') expect(allText(msg)).toMatch(/and \d+ more — /);
+    },
+  );
 
   it('a summary lists at most summaryListMax items and says how many more there are', () => {
-    const entries = Array.from({ length: 25 }, (_, i) => ({ item: item({ title: `Item ${i}`, url: `https://www.gov.uk/government/news/item-${i}` }), why, kind: 'progress' as const }));
+    const entries = Array.from({ length: 25 }, (_, i) => ({
+      item: item({ title: `Item ${i}`, url: `https://www.gov.uk/government/news/item-${i}` }),
+      why,
+      kind: 'progress' as const,
+    }));
     const msg = buildAlertMessage(payload('summary', { summaryItems: entries, summaryOrigin: 'backfill' }));
     const text = allText(msg);
     expect(text).toContain('Found by a backfill from the GOV.UK Search API: 25 items match this commitment.');
     expect(text).toContain(`|Item ${summaryListMax - 1}>`);
     expect(text).not.toContain(`|Item ${summaryListMax}>`);
     expect(text).toContain(`and ${25 - summaryListMax} more`);
-    expect(msg.text).toBe('25 earlier GOV.UK items match “UK and France lead a new customs partnership with the Calais Group”');
+    expect(msg.text).toBe(
+      '25 earlier GOV.UK items match “UK and France lead a new customs partnership with the Calais Group”',
+    );
     expectValid(msg);
   });
 });

@@ -6,12 +6,20 @@ import { limits } from '../../../src/slack/limits.ts';
 
 const facts = (over: Partial<StatusCardFacts> = {}, status: CommitmentStatus = 'open'): StatusCardFacts => ({
   commitment: {
-    id: 'customs-partnership', title: 'UK and France lead a new customs partnership with the Calais Group', status,
-    due: '2024-04', dueLastDay: '2024-04-30', owners: ['UK', 'France'],
+    id: 'customs-partnership',
+    title: 'UK and France lead a new customs partnership with the Calais Group',
+    status,
+    due: '2024-04',
+    dueLastDay: '2024-04-30',
+    owners: ['UK', 'France'],
     sourceUrl: 'https://www.gov.uk/government/news/new-measures-to-tackle-small-boats-agreed-by-calais-group',
   },
   evidenceCount: 3,
-  lastEvidence: { title: 'Calais Group customs talks', url: 'https://www.gov.uk/government/news/calais-group-customs-talks', updatedAt: '2024-04-02T10:00:00.000Z' },
+  lastEvidence: {
+    title: 'Calais Group customs talks',
+    url: 'https://www.gov.uk/government/news/calais-group-customs-talks',
+    updatedAt: '2024-04-02T10:00:00.000Z',
+  },
   asOf: '2024-05-08T09:00:00.000Z',
   ...over,
 });
@@ -22,7 +30,14 @@ describe('buildStatusCard', () => {
   it('shows title, status, due date, owners, evidence, last evidence and source, with card metadata', () => {
     const card = buildStatusCard(facts());
     const fields = (card.blocks.find((b) => b.fields)!.fields as Array<{ text: string }>).map((f) => f.text);
-    expect(card.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: ':large_blue_circle: UK and France lead a new customs partnership with the Calais Group', emoji: true } });
+    expect(card.blocks[0]).toEqual({
+      type: 'header',
+      text: {
+        type: 'plain_text',
+        text: ':large_blue_circle: UK and France lead a new customs partnership with the Calais Group',
+        emoji: true,
+      },
+    });
     expect(fields).toEqual([
       '*Status*\n:large_blue_circle: open',
       '*Due*\nApril 2024 (by 30 April 2024)',
@@ -31,13 +46,24 @@ describe('buildStatusCard', () => {
       '*Last evidence*\n<https://www.gov.uk/government/news/calais-group-customs-talks|Calais Group customs talks> (2 April 2024)',
       '*Source*\n<https://www.gov.uk/government/news/new-measures-to-tackle-small-boats-agreed-by-calais-group|the announcement>',
     ]);
-    expect(card.metadata).toEqual({ event_type: 'followthrough_card', event_payload: { commitment_id: 'customs-partnership' } });
-    expect(card.text).toBe('UK and France lead a new customs partnership with the Calais Group — status: open, due April 2024 (by 30 April 2024), 3 evidence');
+    expect(card.metadata).toEqual({
+      event_type: 'followthrough_card',
+      event_payload: { commitment_id: 'customs-partnership' },
+    });
+    expect(card.text).toBe(
+      'UK and France lead a new customs partnership with the Calais Group — status: open, due April 2024 (by 30 April 2024), 3 evidence',
+    );
   });
 
   it.each<[CommitmentStatus, string]>([
-    ['open', ':large_blue_circle:'], ['due-soon', ':hourglass_flowing_sand:'], ['overdue', ':red_circle:'], ['stale', ':zzz:'],
-    ['met', ':white_check_mark:'], ['partly-met', ':large_yellow_circle:'], ['dropped', ':x:'], ['superseded', ':arrows_counterclockwise:'],
+    ['open', ':large_blue_circle:'],
+    ['due-soon', ':hourglass_flowing_sand:'],
+    ['overdue', ':red_circle:'],
+    ['stale', ':zzz:'],
+    ['met', ':white_check_mark:'],
+    ['partly-met', ':large_yellow_circle:'],
+    ['dropped', ':x:'],
+    ['superseded', ':arrows_counterclockwise:'],
   ])('status %s has its emoji', (status, emoji) => {
     const card = buildStatusCard(facts({}, status));
     expect((card.blocks[0]!.text as { text: string }).text.startsWith(`${emoji} `)).toBe(true);
@@ -45,18 +71,30 @@ describe('buildStatusCard', () => {
   });
 
   it('shows a short quote and leaves out a long one; says when reminders are snoozed', () => {
-    expect(allText(buildStatusCard(facts({ quote: 'The UK and France will lead a new customs partnership.' })))).toContain('> The UK and France will lead');
+    expect(
+      allText(buildStatusCard(facts({ quote: 'The UK and France will lead a new customs partnership.' }))),
+    ).toContain('> The UK and France will lead');
     expect(allText(buildStatusCard(facts({ quote: 'x'.repeat(400) })))).not.toContain('xxxx');
-    expect(allText(buildStatusCard(facts({ snoozedUntil: '2024-06-01T00:00:00.000Z' })))).toContain('Reminders snoozed until 1 June 2024');
-    expect(allText(buildStatusCard(facts({ lastEvidence: undefined as never })))).toContain('*Last evidence*\\nnone yet');
+    expect(allText(buildStatusCard(facts({ snoozedUntil: '2024-06-01T00:00:00.000Z' })))).toContain(
+      'Reminders snoozed until 1 June 2024',
+    );
+    expect(allText(buildStatusCard(facts({ lastEvidence: undefined as never })))).toContain(
+      '*Last evidence*\\nnone yet',
+    );
   });
 
   it('escapes feed text in the last evidence and keeps a 10,000-character title within limits', () => {
     const huge = '<!channel> & '.repeat(800);
-    const card = buildStatusCard(facts({
-      commitment: { ...facts().commitment, title: huge },
-      lastEvidence: { title: '<!channel> &amp; <@U1>', url: 'https://www.gov.uk/a', updatedAt: '2024-04-02T10:00:00.000Z' },
-    }));
+    const card = buildStatusCard(
+      facts({
+        commitment: { ...facts().commitment, title: huge },
+        lastEvidence: {
+          title: '<!channel> &amp; <@U1>',
+          url: 'https://www.gov.uk/a',
+          updatedAt: '2024-04-02T10:00:00.000Z',
+        },
+      }),
+    );
     const text = allText(card);
     expect(text).not.toContain('<!channel>');
     expect(text).not.toContain('<@U1>');

@@ -7,7 +7,12 @@ describe('truncateMrkdwn', () => {
     { name: 'short text is unchanged', text: 'abc', max: 10, want: 'abc' },
     { name: 'cuts with an ellipsis', text: 'abcdefghij', max: 5, want: 'abcd…' },
     { name: 'never inside a link', text: 'see <https://www.gov.uk/a|the item> now', max: 20, want: 'see…' },
-    { name: 'keeps a whole link before the cut', text: '<https://x.gov.uk|x> and more words here', max: 25, want: '<https://x.gov.uk|x> and…' },
+    {
+      name: 'keeps a whole link before the cut',
+      text: '<https://x.gov.uk|x> and more words here',
+      max: 25,
+      want: '<https://x.gov.uk|x> and…',
+    },
     { name: 'never inside an entity', text: 'fish &amp; chips', max: 8, want: 'fish …' },
   ])('$name', ({ text, max, want }) => {
     expect(truncateMrkdwn(text, max)).toBe(want);

@@ -10,47 +10,80 @@ import { loadContext } from '../../context.ts';
 import { exitCodes, type CliIo } from '../../io.ts';
 import { actor, ensureState, findCommitment, watched } from './shared.ts';
 
-const resolveUsage = 'usage: followthrough commitments resolve <id> --status met|partly-met|dropped|superseded [--evidence URL] [--note TEXT] [--by NAME] [--now ISO]';
+const resolveUsage =
+  'usage: followthrough commitments resolve <id> --status met|partly-met|dropped|superseded [--evidence URL] [--note TEXT] [--by NAME] [--now ISO]';
 const reopenUsage = 'usage: followthrough commitments reopen <id> [--note TEXT] [--by NAME] [--now ISO]';
-const snoozeUsage = 'usage: followthrough commitments snooze <id> --until YYYY-MM-DD|none [--note TEXT] [--by NAME] [--now ISO]';
+const snoozeUsage =
+  'usage: followthrough commitments snooze <id> --until YYYY-MM-DD|none [--note TEXT] [--by NAME] [--now ISO]';
 
 const common = { note: { type: 'string' }, by: { type: 'string' }, now: { type: 'string' } } as const;
 
 export async function resolveCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse(argv, { ...common, status: { type: 'string' }, evidence: { type: 'string' } }, resolveUsage);
-  if (values.help) return io.out(resolveUsage), exitCodes.ok;
+  const { values, positionals } = parse(
+    argv,
+    { ...common, status: { type: 'string' }, evidence: { type: 'string' } },
+    resolveUsage,
+  );
   if (!values.status) throw new UsageError(`--status is required\n\n${resolveUsage}`);
-  if (values.evidence && !isHttpUrl(values.evidence)) throw new UsageError(`--evidence must be an http(s) address, not "${values.evidence}"`);
+  if (values.evidence && !isHttpUrl(values.evidence))
+    throw new UsageError(`--evidence must be an http(s) address, not "${values.evidence}"`);
   return decide(io, positionals[0], resolveUsage, values.now, (db, c, now) => {
-    resolveCommitment(db, { id: c.id, status: values.status!, actor: actor(values.by, io.env), now, ...(values.note ? { note: values.note } : {}), ...(values.evidence ? { evidenceUrl: values.evidence } : {}) });
+    resolveCommitment(db, {
+      id: c.id,
+      status: values.status!,
+      actor: actor(values.by, io.env),
+      now,
+      ...(values.note ? { note: values.note } : {}),
+      ...(values.evidence ? { evidenceUrl: values.evidence } : {}),
+    });
     return `${c.id} is now ${values.status}`;
   });
 }
 
 export async function reopenCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(argv, common, reopenUsage);
-  if (values.help) return io.out(reopenUsage), exitCodes.ok;
   return decide(io, positionals[0], reopenUsage, values.now, (db, c, now, config) => {
-    const status = reopenCommitment(db, config, c, { id: c.id, actor: actor(values.by, io.env), now, ...(values.note ? { note: values.note } : {}) });
+    const status = reopenCommitment(db, config, c, {
+      id: c.id,
+      actor: actor(values.by, io.env),
+      now,
+      ...(values.note ? { note: values.note } : {}),
+    });
     return `${c.id} reopened: now ${status}`;
   });
 }
 
 export async function snoozeCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(argv, { ...common, until: { type: 'string' } }, snoozeUsage);
-  if (values.help) return io.out(snoozeUsage), exitCodes.ok;
   if (!values.until) throw new UsageError(`--until is required\n\n${snoozeUsage}`);
   const day = values.until === 'none' ? null : parseDay(values.until, '--until')!;
   return decide(io, positionals[0], snoozeUsage, values.now, (db, c, now, config) => {
     const until = day ? startOfDay(day, config.timezone).toISOString() : null;
-    snoozeCommitment(db, { id: c.id, until, actor: actor(values.by, io.env), now, ...(values.note ? { note: values.note } : {}) });
+    snoozeCommitment(db, {
+      id: c.id,
+      until,
+      actor: actor(values.by, io.env),
+      now,
+      ...(values.note ? { note: values.note } : {}),
+    });
     return until ? `${c.id}: reminders paused until ${day}` : `${c.id}: reminders resumed`;
   });
 }
 
-type Action = (db: ReturnType<typeof openStore>, c: ReturnType<typeof findCommitment>, now: Date, config: ReturnType<typeof loadContext>['config']) => string;
+type Action = (
+  db: ReturnType<typeof openStore>,
+  c: ReturnType<typeof findCommitment>,
+  now: Date,
+  config: ReturnType<typeof loadContext>['config'],
+) => string;
 
-async function decide(io: CliIo, id: string | undefined, usage: string, nowFlag: string | undefined, action: Action): Promise<number> {
+async function decide(
+  io: CliIo,
+  id: string | undefined,
+  usage: string,
+  nowFlag: string | undefined,
+  action: Action,
+): Promise<number> {
   const now = parseNow(nowFlag);
   const ctx = loadContext(io);
   const db = openStore(ctx.config.database);

@@ -4,7 +4,14 @@
 
 import { isCalendarDay, parseDue } from '../../../commitments/due-date.ts';
 import { isHttpUrl } from '../../../config/check-fields.ts';
-import { addEntry, editEntry, readCommitmentsDocument, removeEntry, writeCommitmentsDocument, type CommitmentEntry } from '../../../config/edit-commitments.ts';
+import {
+  addEntry,
+  editEntry,
+  readCommitmentsDocument,
+  removeEntry,
+  writeCommitmentsDocument,
+  type CommitmentEntry,
+} from '../../../config/edit-commitments.ts';
 import { idPattern } from '../../../config/load-commitments.ts';
 import { FollowthroughError, UsageError } from '../../../errors.ts';
 import { parseRule } from '../../../match/rule-language.ts';
@@ -18,9 +25,17 @@ import { createAsker } from '../../prompt.ts';
 import { actor, catchUp } from './shared.ts';
 
 const fields = {
-  title: { type: 'string' }, due: { type: 'string' }, owners: { type: 'string' }, channel: { type: 'string' },
-  'source-url': { type: 'string' }, published: { type: 'string' }, quote: { type: 'string' }, 'grace-days': { type: 'string' },
-  match: { type: 'string', multiple: true }, exclude: { type: 'string', multiple: true }, fulfilment: { type: 'string', multiple: true },
+  title: { type: 'string' },
+  due: { type: 'string' },
+  owners: { type: 'string' },
+  channel: { type: 'string' },
+  'source-url': { type: 'string' },
+  published: { type: 'string' },
+  quote: { type: 'string' },
+  'grace-days': { type: 'string' },
+  match: { type: 'string', multiple: true },
+  exclude: { type: 'string', multiple: true },
+  fulfilment: { type: 'string', multiple: true },
   now: { type: 'string' },
 } as const;
 
@@ -36,18 +51,27 @@ const removeUsage = `usage: followthrough commitments remove <id> [--force]
 Stops watching a commitment. Refuses while it has evidence unless --force; its history in the database is kept.`;
 
 export async function addCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parse(argv, { ...fields, id: { type: 'string' }, since: { type: 'string' }, interactive: { type: 'boolean' } }, addUsage, false);
-  if (values.help) return io.out(addUsage), exitCodes.ok;
+  const { values } = parse(
+    argv,
+    { ...fields, id: { type: 'string' }, since: { type: 'string' }, interactive: { type: 'boolean' } },
+    addUsage,
+    false,
+  );
   const since = parseDay(values.since, '--since');
   const now = parseNow(values.now);
   const ctx = loadContext(io);
   let entry = entryFromFlags(values, values.id);
   const missing = requiredMissing(entry);
   if (missing.length && (values.interactive || io.inputIsTTY)) entry = await askFor(io, entry);
-  else if (missing.length) throw new UsageError(`missing ${missing.map((m) => `--${m}`).join(', ')} (or run on a terminal to be asked)\n\n${addUsage}`);
+  else if (missing.length)
+    throw new UsageError(
+      `missing ${missing.map((m) => `--${m}`).join(', ')} (or run on a terminal to be asked)\n\n${addUsage}`,
+    );
   const doc = readCommitmentsDocument(ctx.config.commitmentsFile);
   addEntry(doc, entry);
-  const written = writeCommitmentsDocument(ctx.config.commitmentsFile, doc, { staleDays: ctx.config.staleDays });
+  const written = writeCommitmentsDocument(ctx.config.commitmentsFile, doc, {
+    staleDays: ctx.config.staleDays,
+  });
   io.out(`added ${String(entry.id)} to ${ctx.config.commitmentsFile}`);
   catchUp(ctx, io, written, [String(entry.id)], now, since ? { [String(entry.id)]: since } : {});
   return exitCodes.ok;
@@ -55,7 +79,6 @@ export async function addCommand(argv: string[], io: CliIo): Promise<number> {
 
 export async function editCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(argv, fields, editUsage);
-  if (values.help) return io.out(editUsage), exitCodes.ok;
   const id = positionals[0];
   if (!id) throw new UsageError(`which commitment? give its id\n\n${editUsage}`);
   const now = parseNow(values.now);
@@ -64,15 +87,20 @@ export async function editCommand(argv: string[], io: CliIo): Promise<number> {
   if (changes.length === 0) throw new UsageError(`nothing to change\n\n${editUsage}`);
   const doc = readCommitmentsDocument(ctx.config.commitmentsFile);
   editEntry(doc, id, changes);
-  const written = writeCommitmentsDocument(ctx.config.commitmentsFile, doc, { staleDays: ctx.config.staleDays });
+  const written = writeCommitmentsDocument(ctx.config.commitmentsFile, doc, {
+    staleDays: ctx.config.staleDays,
+  });
   io.out(`updated ${id}: ${changes.map((c) => c.path.join('.')).join(', ')}`);
   catchUp(ctx, io, written, [id], now);
   return exitCodes.ok;
 }
 
 export async function removeCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse(argv, { force: { type: 'boolean' }, by: { type: 'string' }, now: { type: 'string' } }, removeUsage);
-  if (values.help) return io.out(removeUsage), exitCodes.ok;
+  const { values, positionals } = parse(
+    argv,
+    { force: { type: 'boolean' }, by: { type: 'string' }, now: { type: 'string' } },
+    removeUsage,
+  );
   const id = positionals[0];
   if (!id) throw new UsageError(`which commitment? give its id\n\n${removeUsage}`);
   const ctx = loadContext(io);
@@ -80,26 +108,41 @@ export async function removeCommand(argv: string[], io: CliIo): Promise<number> 
   try {
     const evidence = countEvidence(db, id);
     if (evidence > 0 && !values.force) {
-      throw new FollowthroughError('has_evidence', `${id} has ${evidence} piece${evidence === 1 ? '' : 's'} of evidence: resolve it instead (\`commitments resolve ${id} --status dropped\`), or remove it anyway with --force (its history stays in the database)`);
+      throw new FollowthroughError(
+        'has_evidence',
+        `${id} has ${evidence} piece${evidence === 1 ? '' : 's'} of evidence: resolve it instead (\`commitments resolve ${id} --status dropped\`), or remove it anyway with --force (its history stays in the database)`,
+      );
     }
     const doc = readCommitmentsDocument(ctx.config.commitmentsFile);
     removeEntry(doc, id);
     writeCommitmentsDocument(ctx.config.commitmentsFile, doc, { staleDays: ctx.config.staleDays });
-    if (getCommitmentState(db, id)) addEvent(db, { commitmentId: id, at: parseNow(values.now).toISOString(), kind: 'unwatch', reason: 'removed from the commitments file', actor: actor(values.by, io.env) });
-    io.out(`removed ${id} from ${ctx.config.commitmentsFile}${evidence ? ` (its ${evidence} evidence and history stay in the database)` : ''}`);
+    if (getCommitmentState(db, id))
+      addEvent(db, {
+        commitmentId: id,
+        at: parseNow(values.now).toISOString(),
+        kind: 'unwatch',
+        reason: 'removed from the commitments file',
+        actor: actor(values.by, io.env),
+      });
+    io.out(
+      `removed ${id} from ${ctx.config.commitmentsFile}${evidence ? ` (its ${evidence} evidence and history stay in the database)` : ''}`,
+    );
     return exitCodes.ok;
   } finally {
     db.close();
   }
 }
 
-type FlagValues = { [K in keyof typeof fields]?: (typeof fields)[K] extends { multiple: true } ? string[] : string };
+type FlagValues = {
+  [K in keyof typeof fields]?: (typeof fields)[K] extends { multiple: true } ? string[] : string;
+};
 
 function entryFromFlags(v: FlagValues, id: string | undefined): CommitmentEntry {
   const e: CommitmentEntry = {};
   if (id) e.id = id;
   if (v.title) e.title = v.title;
-  if (v['source-url'] || v.published || v.quote) e.source = { url: v['source-url'], published: v.published, quote: v.quote };
+  if (v['source-url'] || v.published || v.quote)
+    e.source = { url: v['source-url'], published: v.published, quote: v.quote };
   if (v.owners) e.owners = splitList(v.owners);
   if (v.channel) e.channel = v.channel;
   if (v.due) e.due = v.due;
@@ -127,14 +170,22 @@ function changesFromFlags(v: FlagValues): Array<{ path: string[]; value: unknown
 }
 
 function splitList(s: string): string[] {
-  return s.split(',').map((x) => x.trim()).filter(Boolean);
+  return s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
 }
 
 function requiredMissing(e: CommitmentEntry): string[] {
   const src = (e.source ?? {}) as Record<string, unknown>;
   return [
-    !e.id && 'id', !e.title && 'title', !src.url && 'source-url', !src.published && 'published', !src.quote && 'quote',
-    !e.owners && 'owners', !e.match && 'match',
+    !e.id && 'id',
+    !e.title && 'title',
+    !src.url && 'source-url',
+    !src.published && 'published',
+    !src.quote && 'quote',
+    !e.owners && 'owners',
+    !e.match && 'match',
   ].filter((x): x is string => Boolean(x));
 }
 
@@ -144,19 +195,33 @@ async function askFor(io: CliIo, start: CommitmentEntry): Promise<CommitmentEntr
   try {
     const e = { ...start };
     const src = { ...((e.source ?? {}) as Record<string, unknown>) };
-    e.id ??= await asker.ask('id (a short stable slug, e.g. customs-partnership)', { check: (a) => (idPattern.test(a) ? undefined : 'use lower-case letters, digits and hyphens') });
+    e.id ??= await asker.ask('id (a short stable slug, e.g. customs-partnership)', {
+      check: (a) => (idPattern.test(a) ? undefined : 'use lower-case letters, digits and hyphens'),
+    });
     e.title ??= await asker.ask('title');
-    src.url ??= await asker.ask('source URL (the announcement)', { check: (a) => (isHttpUrl(a) ? undefined : 'give an address starting https://') });
-    src.published ??= await asker.ask('published (YYYY-MM-DD)', { check: (a) => (isCalendarDay(a) ? undefined : 'write the date as YYYY-MM-DD') });
+    src.url ??= await asker.ask('source URL (the announcement)', {
+      check: (a) => (isHttpUrl(a) ? undefined : 'give an address starting https://'),
+    });
+    src.published ??= await asker.ask('published (YYYY-MM-DD)', {
+      check: (a) => (isCalendarDay(a) ? undefined : 'write the date as YYYY-MM-DD'),
+    });
     src.quote ??= await asker.ask('quote (the committing sentence, verbatim)');
     e.source = src;
     e.owners ??= splitList(await asker.ask('owners (comma-separated)', { default: 'UK' }));
     if (e.due === undefined) {
-      const due = await asker.ask('due (YYYY-MM-DD, or YYYY-MM for the end of a month)', { optional: true, check: (a) => ('error' in parseDue(a) ? 'write 2024-04-30 or 2024-04' : undefined) });
+      const due = await asker.ask('due (YYYY-MM-DD, or YYYY-MM for the end of a month)', {
+        optional: true,
+        check: (a) => ('error' in parseDue(a) ? 'write 2024-04-30 or 2024-04' : undefined),
+      });
       if (due) e.due = due;
     }
     if (!e.match) {
-      const rule = await asker.ask('match rule (e.g. customs partnership OR (customs AND small boat))', { check: (a) => { const r = parseRule(a); return r.ok ? undefined : `${r.error} — ${r.fix}`; } });
+      const rule = await asker.ask('match rule (e.g. customs partnership OR (customs AND small boat))', {
+        check: (a) => {
+          const r = parseRule(a);
+          return r.ok ? undefined : `${r.error} — ${r.fix}`;
+        },
+      });
       e.match = { any: [rule] };
     }
     return e;

@@ -17,7 +17,11 @@ export function watched(ctx: Context, db: Db, now: Date): Commitment[] {
 export function findCommitment(list: Commitment[], id: string | undefined, usage: string): Commitment {
   if (!id) throw new UsageError(`which commitment? give its id\n\n${usage}`);
   const c = list.find((x) => x.id === id);
-  if (!c) throw new FollowthroughError('unknown_commitment', `no commitment "${id}" in the commitments file; known: ${list.map((x) => x.id).join(', ') || '(none)'}`);
+  if (!c)
+    throw new FollowthroughError(
+      'unknown_commitment',
+      `no commitment "${id}" in the commitments file; known: ${list.map((x) => x.id).join(', ') || '(none)'}`,
+    );
   return c;
 }
 
@@ -39,16 +43,25 @@ export function actor(by: string | undefined, env: NodeJS.ProcessEnv): string {
 
 /** After the file changed: match the new or changed commitments against stored history at once
  *  (from `since[id]`, default each one's source date) and say what was found for each. */
-export function catchUp(ctx: Context, io: CliIo, commitments: Commitment[], ids: string[], now: Date, since: Record<string, string> = {}): void {
+export function catchUp(
+  ctx: Context,
+  io: CliIo,
+  commitments: Commitment[],
+  ids: string[],
+  now: Date,
+  since: Record<string, string> = {},
+): void {
   const db = openStore(ctx.config.database);
   try {
     const report = syncCommitments(ctx.config, commitments, { db, log: ctx.log, now }, { since });
     for (const id of ids) {
       const found = report.found[id] ?? [];
-      io.out(found.length
-        ? `${id}: ${found.length} stored item${found.length === 1 ? '' : 's'} already match${found.length === 1 ? 'es' : ''} (reported as one summary on the next delivery):\n` +
-          found.map((i) => `  ${i.updatedAt.slice(0, 10)}  ${i.title}\n              ${i.url}`).join('\n')
-        : `${id}: no stored item matches yet`);
+      io.out(
+        found.length
+          ? `${id}: ${found.length} stored item${found.length === 1 ? '' : 's'} already match${found.length === 1 ? 'es' : ''} (reported as one summary on the next delivery):\n` +
+              found.map((i) => `  ${i.updatedAt.slice(0, 10)}  ${i.title}\n              ${i.url}`).join('\n')
+          : `${id}: no stored item matches yet`,
+      );
     }
   } finally {
     db.close();

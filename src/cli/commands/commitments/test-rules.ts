@@ -17,31 +17,61 @@ Shows which stored items the commitment's rules match now, and why. --match / --
 rules without saving them.`;
 
 export async function testCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse(argv, {
-    since: { type: 'string' }, match: { type: 'string', multiple: true }, exclude: { type: 'string', multiple: true },
-    limit: { type: 'string' }, json: { type: 'boolean' }, now: { type: 'string' },
-  }, usage);
-  if (values.help) return io.out(usage), exitCodes.ok;
+  const { values, positionals } = parse(
+    argv,
+    {
+      since: { type: 'string' },
+      match: { type: 'string', multiple: true },
+      exclude: { type: 'string', multiple: true },
+      limit: { type: 'string' },
+      json: { type: 'boolean' },
+      now: { type: 'string' },
+    },
+    usage,
+  );
   const since = parseDay(values.since, '--since');
   const ctx = loadContext(io);
   const db = openStore(ctx.config.database);
   try {
     let c: Commitment = findCommitment(watched(ctx, db, parseNow(values.now)), positionals[0], usage);
     if (values.match?.length || values.exclude?.length) {
-      c = { ...c, match: { any: values.match?.length ? values.match : c.match.any, exclude: values.exclude ?? c.match.exclude } };
+      c = {
+        ...c,
+        match: {
+          any: values.match?.length ? values.match : c.match.any,
+          exclude: values.exclude ?? c.match.exclude,
+        },
+      };
       const problems = validateRules({ id: c.id, match: c.match, fulfilment: c.fulfilment });
-      if (problems.length) throw new ConfigError(problems.map((p) => ({ file: '(command line)', field: `commitments[${c.id}].${p.field}`, message: p.message, fix: p.fix })));
+      if (problems.length)
+        throw new ConfigError(
+          problems.map((p) => ({
+            file: '(command line)',
+            field: `commitments[${c.id}].${p.field}`,
+            message: p.message,
+            fix: p.fix,
+          })),
+        );
     }
-    const hits = matchHistory(db, compileCommitment(c), { ...(since ? { since } : {}), limit: Number(values.limit ?? 50) });
+    const hits = matchHistory(db, compileCommitment(c), {
+      ...(since ? { since } : {}),
+      limit: Number(values.limit ?? 50),
+    });
     if (values.json) {
       io.out(JSON.stringify(hits, null, 2));
       return exitCodes.ok;
     }
-    if (hits.length === 0) io.out(`no stored item matches ${c.id}${since ? ` since ${since}` : ''} (${db.prepare('SELECT COUNT(*) AS n FROM items').pluck().get() as number} items stored)`);
+    if (hits.length === 0)
+      io.out(
+        `no stored item matches ${c.id}${since ? ` since ${since}` : ''} (${db.prepare('SELECT COUNT(*) AS n FROM items').pluck().get() as number} items stored)`,
+      );
     for (const h of hits) {
       io.out(`${h.updatedAt.slice(0, 10)}  [${h.kind}] ${h.title}  (score ${h.score})`);
       io.out(`    rule: ${h.why.rule}`);
-      for (const t of h.why.hits) io.out(`    ${t.term} in ${t.fields.join('+')}: ${t.context.split(HIT_START).join('[').split(HIT_END).join(']')}`);
+      for (const t of h.why.hits)
+        io.out(
+          `    ${t.term} in ${t.fields.join('+')}: ${t.context.split(HIT_START).join('[').split(HIT_END).join(']')}`,
+        );
     }
     return exitCodes.ok;
   } finally {

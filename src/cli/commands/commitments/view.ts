@@ -28,24 +28,33 @@ function describeCommitment(db: Db, c: Commitment) {
     snoozed_until: state?.snoozedUntil ?? null,
     thread: state?.threadUrl ?? null,
     evidence_count: evidence.length,
-    last_evidence: evidence[0] ? { title: evidence[0].title, url: evidence[0].url, published: evidence[0].itemUpdatedAt, kind: evidence[0].kind } : null,
+    last_evidence: evidence[0]
+      ? {
+          title: evidence[0].title,
+          url: evidence[0].url,
+          published: evidence[0].itemUpdatedAt,
+          kind: evidence[0].kind,
+        }
+      : null,
   };
 }
 
 export async function listCommand(argv: string[], io: CliIo): Promise<number> {
   const { values } = parse(argv, { json: { type: 'boolean' }, now: { type: 'string' } }, listUsage, false);
-  if (values.help) return io.out(listUsage), exitCodes.ok;
   const ctx = loadContext(io);
   const db = openStore(ctx.config.database);
   try {
     const rows = watched(ctx, db, parseNow(values.now)).map((c) => describeCommitment(db, c));
     if (values.json) io.out(JSON.stringify(rows, null, 2));
-    else if (rows.length === 0) io.out('no commitments are watched: add one with `followthrough commitments add`');
+    else if (rows.length === 0)
+      io.out('no commitments are watched: add one with `followthrough commitments add`');
     else {
       const w = Math.max(...rows.map((r) => r.id.length));
       for (const r of rows) {
-        io.out(`${r.id.padEnd(w)}  ${r.status.padEnd(10)}  due ${(r.due ?? '—').padEnd(10)}  ${String(r.evidence_count).padStart(3)} evidence` +
-          `${r.last_evidence ? `, last ${r.last_evidence.published.slice(0, 10)}` : ''}${r.snoozed_until ? `  (snoozed until ${r.snoozed_until.slice(0, 10)})` : ''}`);
+        io.out(
+          `${r.id.padEnd(w)}  ${r.status.padEnd(10)}  due ${(r.due ?? '—').padEnd(10)}  ${String(r.evidence_count).padStart(3)} evidence` +
+            `${r.last_evidence ? `, last ${r.last_evidence.published.slice(0, 10)}` : ''}${r.snoozed_until ? `  (snoozed until ${r.snoozed_until.slice(0, 10)})` : ''}`,
+        );
       }
     }
     return exitCodes.ok;
@@ -55,21 +64,27 @@ export async function listCommand(argv: string[], io: CliIo): Promise<number> {
 }
 
 export async function showCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse(argv, { json: { type: 'boolean' }, now: { type: 'string' } }, showUsage);
-  if (values.help) return io.out(showUsage), exitCodes.ok;
+  const { values, positionals } = parse(
+    argv,
+    { json: { type: 'boolean' }, now: { type: 'string' } },
+    showUsage,
+  );
   const ctx = loadContext(io);
   const db = openStore(ctx.config.database);
   try {
     const list = watched(ctx, db, parseNow(values.now));
     const id = positionals[0];
     // A commitment removed from the file keeps its history in the database: still show it.
-    if (id && !list.some((x) => x.id === id) && getCommitmentState(db, id)) return showUnwatched(io, db, id, values.json === true);
+    if (id && !list.some((x) => x.id === id) && getCommitmentState(db, id))
+      return showUnwatched(io, db, id, values.json === true);
     const c = findCommitment(list, id, showUsage);
     const summary = describeCommitment(db, c);
     const history = listEvents(db, c.id);
     const evidence = evidenceFor(db, c.id);
     if (values.json) {
-      io.out(JSON.stringify({ ...summary, match: c.match, fulfilment: c.fulfilment, history, evidence }, null, 2));
+      io.out(
+        JSON.stringify({ ...summary, match: c.match, fulfilment: c.fulfilment, history, evidence }, null, 2),
+      );
       return exitCodes.ok;
     }
     const out = [
@@ -81,9 +96,14 @@ export async function showCommand(argv: string[], io: CliIo): Promise<number> {
       `  quote    “${c.source.quote}”`,
       ...(summary.snoozed_until ? [`  snoozed  until ${summary.snoozed_until}`] : []),
       ...(summary.thread ? [`  thread   ${summary.thread}`] : []),
-      '', 'HISTORY',
-      ...history.map((e) => `  ${e.at}  ${e.kind}${e.toStatus ? ` → ${e.toStatus}` : ''}  ${e.reason}${e.evidenceUrl ? ` (${e.evidenceUrl})` : ''}${e.actor !== 'followthrough' ? ` — ${e.actor}` : ''}`),
-      '', `EVIDENCE (${evidence.length})`,
+      '',
+      'HISTORY',
+      ...history.map(
+        (e) =>
+          `  ${e.at}  ${e.kind}${e.toStatus ? ` → ${e.toStatus}` : ''}  ${e.reason}${e.evidenceUrl ? ` (${e.evidenceUrl})` : ''}${e.actor !== 'followthrough' ? ` — ${e.actor}` : ''}`,
+      ),
+      '',
+      `EVIDENCE (${evidence.length})`,
       ...evidence.flatMap((m) => [
         `  ${m.itemUpdatedAt.slice(0, 10)}  [${m.kind}] ${m.title}`,
         `              ${m.url}`,
@@ -102,16 +122,31 @@ function showUnwatched(io: CliIo, db: Db, id: string, json: boolean): number {
   const history = listEvents(db, id);
   const evidence = evidenceFor(db, id);
   if (json) {
-    io.out(JSON.stringify({ id, watched: false, status: state.status, status_since: state.statusSince, history, evidence }, null, 2));
+    io.out(
+      JSON.stringify(
+        { id, watched: false, status: state.status, status_since: state.statusSince, history, evidence },
+        null,
+        2,
+      ),
+    );
     return exitCodes.ok;
   }
-  io.out([
-    `${id}: no longer in the commitments file (its record is kept)`,
-    `  status   ${state.status} since ${state.statusSince}`,
-    '', 'HISTORY',
-    ...history.map((e) => `  ${e.at}  ${e.kind}${e.toStatus ? ` → ${e.toStatus}` : ''}  ${e.reason}${e.actor !== 'followthrough' ? ` — ${e.actor}` : ''}`),
-    '', `EVIDENCE (${evidence.length})`,
-    ...evidence.map((m) => `  ${m.itemUpdatedAt.slice(0, 10)}  [${m.kind}] ${m.title}\n              ${m.url}`),
-  ].join('\n'));
+  io.out(
+    [
+      `${id}: no longer in the commitments file (its record is kept)`,
+      `  status   ${state.status} since ${state.statusSince}`,
+      '',
+      'HISTORY',
+      ...history.map(
+        (e) =>
+          `  ${e.at}  ${e.kind}${e.toStatus ? ` → ${e.toStatus}` : ''}  ${e.reason}${e.actor !== 'followthrough' ? ` — ${e.actor}` : ''}`,
+      ),
+      '',
+      `EVIDENCE (${evidence.length})`,
+      ...evidence.map(
+        (m) => `  ${m.itemUpdatedAt.slice(0, 10)}  [${m.kind}] ${m.title}\n              ${m.url}`,
+      ),
+    ].join('\n'),
+  );
   return exitCodes.ok;
 }
