@@ -1,6 +1,8 @@
 # syntax=docker/dockerfile:1
 # Two stages on the same Node base: better-sqlite3 is a native module, so it must be compiled
-# against exactly the Node (and libc) it runs on.
+# against exactly the Node (and libc) it runs on. The build stage installs everything (`npm ci`
+# runs `prepare`, which compiles src/ to dist/), then drops the dev dependencies; the final image
+# holds only dist/, the production node_modules and the shipped config.
 ARG NODE_IMAGE=node:20-bookworm-slim
 
 FROM ${NODE_IMAGE} AS build
@@ -8,7 +10,8 @@ WORKDIR /app
 RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
-COPY package.json package-lock.json ./
+COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
+COPY src ./src
 RUN npm ci --no-audit --no-fund \
  && npm prune --omit=dev
 
@@ -18,8 +21,8 @@ ENV NODE_ENV=production \
     FOLLOWTHROUGH_DB=/app/data/followthrough.db
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
 COPY package.json ./
-COPY src ./src
 COPY config ./config
 # The database (and the digest archive beside it) live on a volume owned by the unprivileged user.
 RUN mkdir -p /app/data && chown node:node /app/data
@@ -27,5 +30,5 @@ VOLUME ["/app/data"]
 USER node
 # Healthy while the worker's lock heartbeat is fresh (it beats every minute).
 HEALTHCHECK --interval=2m --timeout=20s --start-period=2m --retries=3 \
-  CMD ["node", "src/cli/followthrough.js", "health"]
-CMD ["node", "src/cli/followthrough.js", "run"]
+  CMD ["node", "dist/cli/followthrough.js", "health"]
+CMD ["node", "dist/cli/followthrough.js", "run"]

@@ -2,6 +2,7 @@
 // (0 ok, 1 failure, 2 bad config or usage, 3 a cycle in which some feeds failed).
 
 import { ConfigError, FollowthroughError, UsageError, errorMessage } from '../errors.ts';
+import { readFileSync } from 'node:fs';
 import { HelpRequested } from './args.ts';
 import { exitCodes, processIo, type CliIo } from './io.ts';
 import { checkConfigCommand } from './commands/check-config.ts';
@@ -74,6 +75,10 @@ export function usage(): string {
 
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === '--version' || name === '-v' || name === 'version') {
+    io.out(packageVersion());
+    return exitCodes.ok;
+  }
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(usage());
     return name ? exitCodes.ok : exitCodes.usage;
@@ -101,4 +106,12 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     io.err(`followthrough: unexpected error: ${errorMessage(err)}\n${(err as Error)?.stack ?? ''}`);
     return exitCodes.failure;
   }
+}
+
+/** The version in package.json, which sits two folders up from both src/cli and dist/cli. */
+export function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
 }

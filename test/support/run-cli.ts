@@ -1,11 +1,11 @@
-// Runs the real CLI (`node src/cli/followthrough.js …`) as a child process. Asynchronous on
+// Runs the real CLI (`node dist/cli/followthrough.js …`, built by test/support/build-once.ts) as a child process. Asynchronous on
 // purpose: the fake servers live in the test's own process and must keep answering meanwhile.
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const bin = fileURLToPath(new URL('../../src/cli/followthrough.js', import.meta.url));
+const bin = fileURLToPath(new URL('../../dist/cli/followthrough.js', import.meta.url));
 
 export interface CliResult {
   code: number | null;
