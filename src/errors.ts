@@ -1,9 +1,59 @@
 // Errors carry a stable `code` (for tests, logs and exit codes) and a message a person can act on.
+// Every code is in this one closed list, so a new failure mode is named here first.
+
+export type ErrorCode =
+  // configuration and usage (exit 2)
+  | 'config_invalid'
+  | 'usage'
+  | 'rule_invalid'
+  | 'rule_syntax'
+  // the store
+  | 'db_open'
+  | 'db_too_new'
+  | 'locked'
+  | 'write_failed'
+  // feeds and sources
+  | 'fetch_network'
+  | 'fetch_timeout'
+  | 'fetch_http'
+  | 'fetch_too_large'
+  | 'fetch_redirects'
+  | 'fetch_aborted'
+  | 'fetch_url_invalid'
+  | 'feed_unparseable'
+  | 'search_url_invalid'
+  // commitments and their file
+  | 'unknown_commitment'
+  | 'commitment_exists'
+  | 'commitments_unparseable'
+  | 'has_evidence'
+  | 'not_resolved'
+  | 'match_failed'
+  | 'match_since_invalid'
+  // extraction from announcements
+  | 'announcement_bad_url'
+  | 'announcement_fetch_failed'
+  | 'announcement_gone'
+  | 'announcement_moved'
+  | 'announcement_no_date'
+  | 'announcement_not_found'
+  | 'announcement_too_large'
+  | 'announcement_unreadable'
+  | 'source_url_missing'
+  // evaluation and replay
+  | 'history_invalid'
+  | 'history_unreadable'
+  | 'replay_db_in_use'
+  | 'eval_fixture_invalid'
+  // Slack and the worker
+  | 'slack_answer_invalid'
+  | 'unknown_job'
+  | 'input_ended';
 
 export class FollowthroughError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
 
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'FollowthroughError';
     this.code = code;

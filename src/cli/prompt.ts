@@ -2,6 +2,7 @@
 // that re-asks until the answer is acceptable.
 
 import { createInterface } from 'node:readline';
+import { FollowthroughError } from '../errors.ts';
 import type { CliIo } from './io.ts';
 
 export interface Asker {
@@ -40,7 +41,8 @@ export function createAsker(io: CliIo): Asker {
           `${question}${options.default ? ` [${options.default}]` : options.optional ? ' (optional)' : ''}: `,
         );
         const line = await nextLine();
-        if (line === undefined) throw new Error(`no answer to "${question}": input ended`);
+        if (line === undefined)
+          throw new FollowthroughError('input_ended', `no answer to "${question}": input ended`);
         const answer = line.trim() || options.default || '';
         if (!answer && options.optional) return '';
         const problem = !answer ? 'an answer is needed' : options.check?.(answer);

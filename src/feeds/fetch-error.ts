@@ -1,16 +1,9 @@
 // Why a fetch failed, with the URL and what a person can do about it. `status` and
 // `retryAfterSeconds` feed the poller's backoff (politeness.ts).
 
-import { FollowthroughError } from '../errors.ts';
+import { type ErrorCode, FollowthroughError } from '../errors.ts';
 
-export type FetchErrorCode =
-  | 'fetch_network'
-  | 'fetch_timeout'
-  | 'fetch_http'
-  | 'fetch_too_large'
-  | 'fetch_redirects'
-  | 'fetch_aborted'
-  | 'fetch_url_invalid';
+export type FetchErrorCode = Extract<ErrorCode, `fetch_${string}`>;
 
 export interface FetchErrorDetails {
   /** HTTP status, for `fetch_http`. */

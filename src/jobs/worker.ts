@@ -4,7 +4,7 @@
 
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Config } from '../config/config.ts';
-import { errorMessage } from '../errors.ts';
+import { errorMessage, FollowthroughError } from '../errors.ts';
 import type { FetchOutcome, FetchRequest } from '../feeds/fetch-feed.ts';
 import type { Logger } from '../log.ts';
 import type { SlackApi } from '../slack/slack-client.ts';
@@ -64,7 +64,7 @@ export function startWorker(config: Config, deps: WorkerDeps): Worker {
 
   const trigger = (name: string): boolean => {
     const job = jobs[name];
-    if (!job) throw new Error(`no job named ${name}`);
+    if (!job) throw new FollowthroughError('unknown_job', `no job named ${name}`);
     const queued = queue.push(name, job);
     if (!queued) log.info('job.skipped', { job: name, reason: 'the previous run has not finished' });
     return queued;

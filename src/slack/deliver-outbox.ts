@@ -11,6 +11,7 @@
 //   error blocks the channel (or all), holds its alerts, and one probe post is tried an hour later.
 // - No Slack client (no token): alerts are printed to the console and marked sent there.
 
+import { FollowthroughError } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import type { Db } from '../store/open-store.ts';
 import {
@@ -285,7 +286,7 @@ async function ensureThread(run: Run, row: OutboxRow): Promise<{ channel: string
     },
     () => markCardPosting(db, row.commitmentId, isoNow(run)),
   );
-  if (!res.ts) throw new Error('chat.postMessage answered without a ts');
+  if (!res.ts) throw new FollowthroughError('slack_answer_invalid', 'chat.postMessage answered without a ts');
   log.info('slack.card_posted', {
     commitment: row.commitmentId,
     channel: res.channel ?? row.channel,

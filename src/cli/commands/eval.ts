@@ -3,9 +3,9 @@
 
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
-import { readHistoryFile } from '../../jobs/history-file.ts';
-import { replay } from '../../jobs/replay.ts';
-import { evaluateMatches, formatEvalReport } from '../../match/evaluate-matches.ts';
+import { readHistoryFile } from '../../eval/history-file.ts';
+import { replay } from '../../eval/replay.ts';
+import { evaluateMatches, formatEvalReport } from '../../eval/evaluate-matches.ts';
 import { parse } from '../args.ts';
 import { loadContext } from '../context.ts';
 import { exitCodes, type CliIo } from '../io.ts';

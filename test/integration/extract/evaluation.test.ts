@@ -8,7 +8,7 @@ import {
   evaluateExtraction,
   formatExtractionReport,
   type ExpectedAnswer,
-} from '../../../src/extract/evaluate-extraction.ts';
+} from '../../../src/eval/evaluate-extraction.ts';
 import { extractCommitments } from '../../../src/extract/extract-commitments.ts';
 import { readAnnouncement } from '../../../src/extract/read-announcement.ts';
 

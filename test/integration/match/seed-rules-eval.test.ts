@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { compileCommitment, type CommitmentRules } from '../../../src/match/compile-commitment.ts';
-import { evaluateMatches, formatEvalReport, type EvalItem } from '../../../src/match/evaluate-matches.ts';
+import { evaluateMatches, formatEvalReport, type EvalItem } from '../../../src/eval/evaluate-matches.ts';
 import type { MatchableItem } from '../../../src/match/match-types.ts';
 import { matchBatch } from '../../../src/store/match-batch.ts';
 import { matchHistory } from '../../../src/store/match-history.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateMatches, formatEvalReport, type EvalItem } from '../../../src/match/evaluate-matches.ts';
+import { evaluateMatches, formatEvalReport, type EvalItem } from '../../../src/eval/evaluate-matches.ts';
 
 const item = (
   id: string,

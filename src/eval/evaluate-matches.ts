@@ -11,7 +11,7 @@ export interface EvalLabel {
   visible: boolean;
 }
 
-/** One labelled item (jobs/history-file.ts reads this shape from JSONL). */
+/** One labelled item (eval/history-file.ts reads this shape from JSONL). */
 export interface EvalItem {
   id: string;
   /** `YYYY-MM-DD`. */

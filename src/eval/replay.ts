@@ -15,10 +15,10 @@ import { upsertItems, type ItemOrigin } from '../store/items-table.ts';
 import { allMatches } from '../store/matches-table.ts';
 import { openStore, type Db } from '../store/open-store.ts';
 import { listOutbox } from '../store/outbox-table.ts';
-import { checkStatuses } from './check-statuses.ts';
+import { checkStatuses } from '../jobs/check-statuses.ts';
 import type { HistoryItem } from './history-file.ts';
-import { matchPending } from './match-pending.ts';
-import { syncCommitments } from './sync-commitments.ts';
+import { matchPending } from '../jobs/match-pending.ts';
+import { syncCommitments } from '../jobs/sync-commitments.ts';
 
 export interface ReplayInput {
   config: Config;

@@ -5,7 +5,8 @@
 // compared by last on-time day, over the correctly found commitments.
 
 import { parseDue } from '../commitments/due-date.ts';
-import type { ProposedCommitment } from './extract-commitments.ts';
+import { FollowthroughError } from '../errors.ts';
+import type { ProposedCommitment } from '../extract/extract-commitments.ts';
 
 export interface ExpectedCommitment {
   quotes: string[];
@@ -128,7 +129,8 @@ function totals(rs: CaseResult[]): Scores {
 
 function dueLastDay(text: string): string {
   const d = parseDue(text);
-  if ('error' in d) throw new Error(`bad expected due "${text}": ${d.error}`);
+  if ('error' in d)
+    throw new FollowthroughError('eval_fixture_invalid', `bad expected due "${text}": ${d.error}`);
   return d.lastDay;
 }
 
