@@ -2,7 +2,7 @@
 
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../errors.ts';
-import { isCalendarDay } from '../commitments/due-date.ts';
+import { isCalendarDay } from '../calendar.ts';
 
 export type Options = NonNullable<ParseArgsConfig['options']>;
 

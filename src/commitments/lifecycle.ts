@@ -8,7 +8,7 @@
 
 import type { Commitment, CommitmentStatus, ManualStatus } from './commitment.ts';
 import { manualStatuses } from './commitment.ts';
-import { addDays, daysBetween, localDay, startOfDay } from './due-date.ts';
+import { addDays, daysBetween, daysPast, localDay, startOfDay } from '../calendar.ts';
 
 export interface LifecycleOptions {
   timeZone: string;
@@ -165,6 +165,5 @@ export function nextReminderAt(s: LifecycleState, reminderDays: number): Date | 
 
 /** Whole days the commitment is past its last on-time day (0 before). */
 export function daysOverdue(c: Commitment, now: Date, timeZone: string): number {
-  if (!c.due) return 0;
-  return Math.max(0, daysBetween(c.due.lastDay, localDay(now, timeZone)));
+  return c.due ? daysPast(c.due.lastDay, now, timeZone) : 0;
 }

@@ -3,7 +3,8 @@
 
 import { resolve } from 'node:path';
 import type { Commitment, DueDate } from '../commitments/commitment.ts';
-import { isCalendarDay, parseDue } from '../commitments/due-date.ts';
+import { parseDue } from '../commitments/due-date.ts';
+import { isCalendarDay } from '../calendar.ts';
 import { ConfigError } from '../errors.ts';
 import { validateRules } from '../match/compile-commitment.ts';
 import {

@@ -3,6 +3,7 @@
 
 import { dirname, resolve } from 'node:path';
 import cron from 'node-cron';
+import { isValidTimeZone } from '../calendar.ts';
 import { ConfigError } from '../errors.ts';
 import {
   checkKeys,
@@ -261,13 +262,4 @@ function readFetch(value: unknown, p: Problems): Config['fetch'] {
     1024 *
     1024;
   return out;
-}
-
-export function isValidTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
 }

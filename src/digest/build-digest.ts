@@ -8,7 +8,7 @@
 
 import type { CommitmentStatus } from '../commitments/commitment.ts';
 import { manualStatuses } from '../commitments/commitment.ts';
-import { addDays, daysBetween, localDay } from '../commitments/due-date.ts';
+import { addDays, daysBetween, localDay } from '../calendar.ts';
 import type { DigestCommitment, DigestFacts, DigestWeek } from './digest-facts.ts';
 import type { TextPart } from './digest-text.ts';
 import { formatDay, plainText, plural, safeHttpUrl, splitHits } from './digest-text.ts';

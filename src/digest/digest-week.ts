@@ -3,11 +3,19 @@
 // 169 hours long. It is labelled with the ISO 8601 week of its Monday (`2024-W19`): week 1 is the
 // week holding the year's first Thursday, so 2024-W01 starts 2024-01-01 and 2026 has a W53.
 
-import { addDays, localDay, startOfDay } from '../commitments/due-date.ts';
+import {
+  addDays,
+  isoWeekLabel,
+  isoWeekOneMonday,
+  isoWeeksInYear,
+  isValidTimeZone,
+  localDay,
+  mondayOf,
+  startOfDay,
+} from '../calendar.ts';
 import { UsageError } from '../errors.ts';
 import type { DigestWeek } from './digest-facts.ts';
 
-const dayMs = 86_400_000;
 const labelPattern = /^(\d{4})-W(\d{2})$/;
 
 /** The week that has just ended: the latest digest week whose end is at or before `now`. */
@@ -35,12 +43,6 @@ export function digestWeekByLabel(label: string, timeZone: string): DigestWeek {
   return weekStartingOn(addDays(isoWeekOneMonday(year), (week - 1) * 7), timeZone);
 }
 
-/** ISO week label of a calendar day, `YYYY-Www`. */
-export function isoWeekLabel(day: string): string {
-  const { year, week } = isoWeekOf(day);
-  return `${year}-W${String(week).padStart(2, '0')}`;
-}
-
 function weekStartingOn(monday: string, timeZone: string): DigestWeek {
   return {
     label: isoWeekLabel(monday),
@@ -49,37 +51,8 @@ function weekStartingOn(monday: string, timeZone: string): DigestWeek {
   };
 }
 
-function mondayOf(day: string): string {
-  return addDays(day, -isoWeekday(day));
-}
-
-/** 0 for Monday … 6 for Sunday. */
-function isoWeekday(day: string): number {
-  return (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
-}
-
-function isoWeekOf(day: string): { year: number; week: number } {
-  // The ISO year and week are those of the Thursday in the same Monday-to-Sunday week.
-  const thursday = addDays(day, 3 - isoWeekday(day));
-  const year = Number(thursday.slice(0, 4));
-  const week = 1 + Math.floor((Date.parse(`${thursday}T00:00:00Z`) - Date.UTC(year, 0, 1)) / dayMs / 7);
-  return { year, week };
-}
-
-function isoWeekOneMonday(year: number): string {
-  // 4 January is always in week 1.
-  return mondayOf(`${String(year).padStart(4, '0')}-01-04`);
-}
-
-function isoWeeksInYear(year: number): number {
-  // 28 December is always in the year's last week.
-  return isoWeekOf(`${String(year).padStart(4, '0')}-12-28`).week;
-}
-
 function checkZone(timeZone: string): string {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-  } catch {
+  if (!isValidTimeZone(timeZone)) {
     throw new UsageError(`digest: unknown time zone "${timeZone}"; use an IANA name such as Europe/London`);
   }
   return timeZone;

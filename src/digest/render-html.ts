@@ -3,7 +3,7 @@
 // blocks and ignore flexbox (https://www.caniemail.com/). Every piece of text is HTML-escaped.
 
 import type { CommitmentStatus } from '../commitments/commitment.ts';
-import { daysBetween } from '../commitments/due-date.ts';
+import { daysBetween } from '../calendar.ts';
 import type {
   Digest,
   DigestBar,

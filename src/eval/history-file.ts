@@ -2,7 +2,7 @@
 // id, date, title, summary, url, optional labels). Bad lines are errors that name the line.
 
 import { readFileSync } from 'node:fs';
-import { isCalendarDay } from '../commitments/due-date.ts';
+import { isCalendarDay } from '../calendar.ts';
 import { FollowthroughError } from '../errors.ts';
 
 export interface HistoryLabel {

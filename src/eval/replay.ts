@@ -3,7 +3,7 @@
 // what would have been raised is read back from the store and grouped week by week.
 
 import type { Commitment } from '../commitments/commitment.ts';
-import { addDays, localDay, startOfDay } from '../commitments/due-date.ts';
+import { addDays, localDay, mondayOf, startOfDay } from '../calendar.ts';
 import type { Config } from '../config/config.ts';
 import type { FeedItem } from '../feeds/feed-item.ts';
 import { canonicalPath } from '../feeds/normalise.ts';
@@ -205,10 +205,4 @@ function collect(db: Db, input: ReplayInput, byPath: Map<string, HistoryItem>, t
     }),
     matches,
   };
-}
-
-/** Monday of the calendar week holding `day` (YYYY-MM-DD). */
-export function mondayOf(day: string): string {
-  const weekday = new Date(`${day}T12:00:00Z`).getUTCDay();
-  return addDays(day, -((weekday + 6) % 7));
 }

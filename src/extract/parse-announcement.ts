@@ -3,7 +3,7 @@
 // (` date YYYY-MM-DD <publisher>`, then the title, then the body, `- ` for list items).
 
 import { decode } from 'html-entities';
-import { localDay } from '../commitments/due-date.ts';
+import { localDay } from '../calendar.ts';
 import { FollowthroughError } from '../errors.ts';
 import { announcementFromBlocks, type Announcement, type Block } from './announcement.ts';
 import { htmlToBlocks, normaliseSpace, sliceElement } from './html-to-blocks.ts';

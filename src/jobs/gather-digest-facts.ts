@@ -3,7 +3,7 @@
 // past week says what was true then.
 
 import type { Commitment } from '../commitments/commitment.ts';
-import { daysBetween, localDay } from '../commitments/due-date.ts';
+import { daysBetween, localDay } from '../calendar.ts';
 import type { Config } from '../config/config.ts';
 import type { DigestCommitment, DigestFacts, DigestWeek } from '../digest/digest-facts.ts';
 import { eventsBetween, getCommitmentState } from '../store/commitment-state-table.ts';

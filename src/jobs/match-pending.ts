@@ -46,7 +46,7 @@ export function matchPending(config: Config, commitments: Commitment[], deps: Ma
     const items = pendingItems(db, batchSize);
     if (items.length === 0) break;
     const byId = new Map(items.map((i) => [i.id, i]));
-    const hits = (compiled.length ? matchBatch(db, items, compiled) : []).filter(
+    const hits = (compiled.length ? matchBatch(db, items, compiled, config.timezone) : []).filter(
       (h) => !isOwnAnnouncement(open.find((c) => c.id === h.commitmentId)!, byId.get(h.itemId)!),
     );
     db.transaction(() => {

@@ -64,7 +64,7 @@ export function syncCommitments(
       else report.rulesChanged.push(c.id);
       setRuleHash(db, c.id, hash);
       if (before && isManual(before.status)) return;
-      const found = catchUp(db, c, now, options.since?.[c.id] ?? c.source.published);
+      const found = catchUp(db, c, now, options.since?.[c.id] ?? c.source.published, config.timezone);
       report.historyMatches += found.length;
       if (found.length) report.found[c.id] = found.map((f) => f.item);
       enqueueSummary(db, config, c, 'history', found, now);
@@ -85,9 +85,10 @@ function catchUp(
   c: Commitment,
   now: Date,
   since: string,
+  timeZone: string,
 ): Array<{ hit: MatchHit; item: StoredItem }> {
   const out: Array<{ hit: MatchHit; item: StoredItem }> = [];
-  for (const hit of matchHistory(db, compileCommitment(c), { since })) {
+  for (const hit of matchHistory(db, compileCommitment(c), { since, timeZone })) {
     const item = getItem(db, hit.itemId)!;
     if (isOwnAnnouncement(c, item)) continue;
     if (recordMatch(db, hit, now.toISOString(), 'history').outcome !== 'new') continue;

@@ -5,16 +5,22 @@
 import { FollowthroughError, errorMessage } from '../errors.ts';
 import type { CompiledCommitment } from '../match/compile-commitment.ts';
 import type { MatchableItem, MatchHit } from '../match/match-types.ts';
-import { londonDay } from '../match/source-date.ts';
+import { dayOfInstant } from '../calendar.ts';
 import { candidateIds, explainHits, ftsQueries, ftsTokenizer } from './match-fts.ts';
 import type { Db } from './open-store.ts';
 
 const table = 'followthrough_match_batch';
 
-export function matchBatch(db: Db, items: MatchableItem[], commitments: CompiledCommitment[]): MatchHit[] {
+/** `timeZone`: the configured zone, in which an item's day is compared with the announcement's. */
+export function matchBatch(
+  db: Db,
+  items: MatchableItem[],
+  commitments: CompiledCommitment[],
+  timeZone: string,
+): MatchHit[] {
   if (items.length === 0 || commitments.length === 0) return [];
   const byId = new Map(items.map((i) => [i.id, i]));
-  const days = new Map([...byId.values()].map((i) => [i.id, londonDay(i.updatedAt)]));
+  const days = new Map([...byId.values()].map((i) => [i.id, dayOfInstant(i.updatedAt, timeZone)]));
   db.exec(`DROP TABLE IF EXISTS temp.${table}`);
   db.exec(`CREATE VIRTUAL TABLE temp.${table} USING fts5(title, summary, tokenize = '${ftsTokenizer}')`);
   try {

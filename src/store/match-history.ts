@@ -5,12 +5,14 @@
 import { FollowthroughError } from '../errors.ts';
 import type { CompiledCommitment } from '../match/compile-commitment.ts';
 import type { MatchHit } from '../match/match-types.ts';
-import { isOnOrAfterDay } from '../match/source-date.ts';
+import { isOnOrAfterDay } from '../calendar.ts';
 import { candidateIds, explainHits, ftsQueries } from './match-fts.ts';
 import type { Db } from './open-store.ts';
 
 export interface MatchHistoryOptions {
-  /** Only items on or after this: a day (`YYYY-MM-DD`, London) or an ISO instant. The source date always applies. */
+  /** The configured zone, in which days (the source date, a `since` day) are compared. */
+  timeZone: string;
+  /** Only items on or after this: a day (`YYYY-MM-DD`) or an ISO instant. The source date always applies. */
   since?: string;
   limit?: number;
 }
@@ -30,7 +32,7 @@ const chunkSize = 200;
 export function matchHistory(
   db: Db,
   commitment: CompiledCommitment,
-  opts: MatchHistoryOptions = {},
+  opts: MatchHistoryOptions,
 ): HistoryHit[] {
   if (opts.since !== undefined && Number.isNaN(Date.parse(opts.since))) {
     throw new FollowthroughError(
@@ -49,7 +51,9 @@ export function matchHistory(
   const since = opts.since;
   const eligible = rows
     .filter(
-      (r) => isOnOrAfterDay(r.updatedAt, commitment.sinceDate) && (!since || onOrAfter(r.updatedAt, since)),
+      (r) =>
+        isOnOrAfterDay(r.updatedAt, commitment.sinceDate, opts.timeZone) &&
+        (!since || onOrAfter(r.updatedAt, since, opts.timeZone)),
     )
     .sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt) || b.id - a.id);
   const byId = new Map(eligible.map((r) => [r.id, r]));
@@ -65,7 +69,7 @@ export function matchHistory(
   return out.slice(0, limit);
 }
 
-function onOrAfter(instant: string, since: string): boolean {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(since)) return isOnOrAfterDay(instant, since);
+function onOrAfter(instant: string, since: string, timeZone: string): boolean {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(since)) return isOnOrAfterDay(instant, since, timeZone);
   return Date.parse(instant) >= Date.parse(since);
 }

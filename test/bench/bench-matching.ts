@@ -92,7 +92,7 @@ export async function benchMatching(): Promise<string[]> {
   let ours = 0;
   let whole = 0;
   const mOurs = await best(3, () => {
-    ours = matchBatch(db, batch, compiled).length;
+    ours = matchBatch(db, batch, compiled, 'Europe/London').length;
   });
   let naive = 0;
   const mNaive = await best(3, () => {

@@ -33,6 +33,7 @@ function store(db: Db, items: NewItem[]): MatchableItem[] {
   });
 }
 
+const tz = 'Europe/London';
 const mark = (words: string): string => `${HIT_START}${words}${HIT_END}`;
 
 const customs: CommitmentRules = {
@@ -100,7 +101,7 @@ function fixture(): { db: Db; items: MatchableItem[] } {
 describe('matchBatch', () => {
   const { db, items } = fixture();
   const id = (n: number): number => items[n]!.id;
-  const hits = matchBatch(db, items, [compileCommitment(customs), compileCommitment(frontex)]);
+  const hits = matchBatch(db, items, [compileCommitment(customs), compileCommitment(frontex)], tz);
   const hitFor = (cid: string, n: number) => hits.find((h) => h.commitmentId === cid && h.itemId === id(n));
 
   it('matches the right items for each commitment', () => {
@@ -208,13 +209,13 @@ describe('matchBatch', () => {
   });
 
   it('returns nothing for no items or no commitments', () => {
-    expect(matchBatch(db, [], [compileCommitment(customs)])).toEqual([]);
-    expect(matchBatch(db, items, [])).toEqual([]);
+    expect(matchBatch(db, [], [compileCommitment(customs)], tz)).toEqual([]);
+    expect(matchBatch(db, items, [], tz)).toEqual([]);
   });
 
   it('can run inside a caller transaction and again afterwards', () => {
     const again = db.transaction(() =>
-      matchBatch(db, items, [compileCommitment(customs), compileCommitment(frontex)]),
+      matchBatch(db, items, [compileCommitment(customs), compileCommitment(frontex)], tz),
     )();
     expect(again).toEqual(hits);
   });
@@ -223,11 +224,11 @@ describe('matchBatch', () => {
 describe('matchHistory', () => {
   const { db, items } = fixture();
   const compiled = [compileCommitment(customs), compileCommitment(frontex)];
-  const batch = matchBatch(db, items, compiled);
+  const batch = matchBatch(db, items, compiled, tz);
 
   it('agrees with matchBatch, hit for hit and reason for reason', () => {
     for (const c of compiled) {
-      const history = matchHistory(db, c).map(
+      const history = matchHistory(db, c, { timeZone: tz }).map(
         ({ path: _path, title: _title, updatedAt: _at, ...hit }) => hit,
       );
       const fromBatch = batch.filter((h) => h.commitmentId === c.id);
@@ -236,7 +237,7 @@ describe('matchHistory', () => {
   });
 
   it('lists newest first, with path, title and date', () => {
-    const h = matchHistory(db, compiled[0]!);
+    const h = matchHistory(db, compiled[0]!, { timeZone: tz });
     expect(h.map((x) => x.updatedAt)).toEqual([...h.map((x) => x.updatedAt)].sort().reverse());
     expect(h[0]).toMatchObject({
       itemId: items[8]!.id,
@@ -248,20 +249,27 @@ describe('matchHistory', () => {
 
   it('honours since (a day or an instant) and limit', () => {
     const c = compiled[0]!;
-    expect(matchHistory(db, c, { since: '2024-06-01' }).map((h) => h.itemId)).toEqual([
+    expect(matchHistory(db, c, { timeZone: tz, since: '2024-06-01' }).map((h) => h.itemId)).toEqual([
       items[8]!.id,
       items[7]!.id,
     ]);
-    expect(matchHistory(db, c, { since: '2024-06-02T10:00:00Z' }).map((h) => h.itemId)).toEqual([
+    expect(matchHistory(db, c, { timeZone: tz, since: '2024-06-02T10:00:00Z' }).map((h) => h.itemId)).toEqual(
+      [items[8]!.id],
+    );
+    expect(matchHistory(db, c, { timeZone: tz, limit: 2 }).map((h) => h.itemId)).toEqual([
       items[8]!.id,
+      items[7]!.id,
     ]);
-    expect(matchHistory(db, c, { limit: 2 }).map((h) => h.itemId)).toEqual([items[8]!.id, items[7]!.id]);
     // The source date holds even when `since` is earlier.
-    expect(matchHistory(db, c, { since: '2020-01-01' }).some((h) => h.itemId === items[3]!.id)).toBe(false);
+    expect(
+      matchHistory(db, c, { timeZone: tz, since: '2020-01-01' }).some((h) => h.itemId === items[3]!.id),
+    ).toBe(false);
   });
 
   it('refuses a since it cannot read', () => {
-    expect(() => matchHistory(db, compiled[0]!, { since: 'last week' })).toThrow(/since must be a day/);
+    expect(() => matchHistory(db, compiled[0]!, { timeZone: tz, since: 'last week' })).toThrow(
+      /since must be a day/,
+    );
   });
 
   it('returns nothing when nothing matches', () => {
@@ -270,7 +278,7 @@ describe('matchHistory', () => {
       id: 'none',
       match: { any: ['zebra crossing'], exclude: [] },
     });
-    expect(matchHistory(db, none)).toEqual([]);
+    expect(matchHistory(db, none, { timeZone: tz })).toEqual([]);
   });
 });
 
@@ -305,7 +313,7 @@ describe('speed', () => {
         fulfilment: [`${w()} AND ${w()}`],
       }),
     );
-    const hits = matchBatch(db, items, commitments);
+    const hits = matchBatch(db, items, commitments, tz);
     expect(hits.length).toBeGreaterThan(1000);
     expect(hits.every((h) => h.why.hits.length > 0 && h.score > 0)).toBe(true);
     // each (commitment, item) pair at most once

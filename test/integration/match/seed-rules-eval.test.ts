@@ -78,7 +78,7 @@ describe('seed rules on the dev set (title + summary only)', () => {
   const items: MatchableItem[] = db
     .prepare('SELECT id, title, summary, updated_at AS updatedAt FROM items')
     .all() as MatchableItem[];
-  const hits = matchBatch(db, items, compiled);
+  const hits = matchBatch(db, items, compiled, 'Europe/London');
   const labelled: EvalItem[] = lines.map((l) => ({
     id: l.id,
     date: l.date,
@@ -105,7 +105,9 @@ describe('seed rules on the dev set (title + summary only)', () => {
 
   it('finds the same matches through matchHistory', () => {
     const fromHistory = compiled.flatMap((c) =>
-      matchHistory(db, c).map(({ path: _p, title: _t, updatedAt: _u, ...hit }) => hit),
+      matchHistory(db, c, { timeZone: 'Europe/London' }).map(
+        ({ path: _p, title: _t, updatedAt: _u, ...hit }) => hit,
+      ),
     );
     const key = (h: { commitmentId: string; itemId: number }): string => `${h.commitmentId}/${h.itemId}`;
     expect([...fromHistory].sort((a, b) => key(a).localeCompare(key(b)))).toEqual(

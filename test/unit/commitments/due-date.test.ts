@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, localDay, parseDue, startOfDay } from '../../../src/commitments/due-date.ts';
+import { parseDue } from '../../../src/commitments/due-date.ts';
+import { addDays, daysBetween, localDay, startOfDay } from '../../../src/calendar.ts';
 
 describe('parseDue', () => {
   it.each([

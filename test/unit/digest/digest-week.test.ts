@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { isoWeekLabel } from '../../../src/calendar.ts';
 import {
   digestWeekByLabel,
   digestWeekEndingBefore,
-  isoWeekLabel,
   weekContaining,
 } from '../../../src/digest/digest-week.ts';
 import { FollowthroughError } from '../../../src/errors.ts';

@@ -6,7 +6,7 @@ import {
   validateRules,
   type CommitmentRules,
 } from '../../../src/match/compile-commitment.ts';
-import { isOnOrAfterDay, londonDay } from '../../../src/match/source-date.ts';
+import { dayOfInstant, isOnOrAfterDay } from '../../../src/calendar.ts';
 import { scoreHits } from '../../../src/match/score.ts';
 
 const base: CommitmentRules = {
@@ -86,7 +86,7 @@ describe('source dates are London days', () => {
     ['2024-03-05', '2024-03-05'],
     ['not a date', undefined],
   ])('%s → %s', (instant, day) => {
-    expect(londonDay(instant)).toBe(day);
+    expect(dayOfInstant(instant, 'Europe/London')).toBe(day);
   });
 
   it.each([
@@ -96,7 +96,7 @@ describe('source dates are London days', () => {
     ['2024-07-04T22:30:00Z', '2024-07-05', false],
     ['garbage', '2024-03-05', false],
   ])('%s on or after %s: %s', (instant, day, expected) => {
-    expect(isOnOrAfterDay(instant, day)).toBe(expected);
+    expect(isOnOrAfterDay(instant, day, 'Europe/London')).toBe(expected);
   });
 });
 

@@ -1,6 +1,6 @@
 // `commitments resolve | reopen | snooze`: a person's decisions, recorded with who, when and why.
 
-import { startOfDay } from '../../../commitments/due-date.ts';
+import { startOfDay } from '../../../calendar.ts';
 import { UsageError } from '../../../errors.ts';
 import { reopenCommitment, resolveCommitment, snoozeCommitment } from '../../../jobs/resolve-commitment.ts';
 import { isHttpUrl } from '../../../config/check-fields.ts';

@@ -2,7 +2,8 @@
 // kept, validated before writing, written atomically), then catch the change up against
 // stored history at once so evidence already published is not missed.
 
-import { isCalendarDay, parseDue } from '../../../commitments/due-date.ts';
+import { parseDue } from '../../../commitments/due-date.ts';
+import { isCalendarDay } from '../../../calendar.ts';
 import { isHttpUrl } from '../../../config/check-fields.ts';
 import {
   addEntry,

@@ -54,6 +54,7 @@ export async function testCommand(argv: string[], io: CliIo): Promise<number> {
         );
     }
     const hits = matchHistory(db, compileCommitment(c), {
+      timeZone: ctx.config.timezone,
       ...(since ? { since } : {}),
       limit: Number(values.limit ?? 50),
     });
