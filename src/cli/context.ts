@@ -48,7 +48,8 @@ export function takeWorkerLock(db: Db, what: string): { heartbeat(): void; relea
     throw new FollowthroughError(
       'locked',
       `another followthrough (${h.owner}, pid ${h.pid} on ${h.host}, since ${h.acquiredAt}) is working on this database; ` +
-        `two workers must not poll one database. Stop the other one, or wait: a lock not refreshed for ${lockStaleMs / 60_000} minutes is taken over.`,
+        'two workers must not poll one database. Stop the other one, or wait: ' +
+        `a lock not refreshed for ${lockStaleMs / 60_000} minutes is taken over.`,
     );
   }
   return { heartbeat: () => heartbeatLock(db, me, new Date()), release: () => releaseLock(db, me) };

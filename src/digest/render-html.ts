@@ -77,6 +77,9 @@ export function renderDigestHtml(d: Digest): string {
     );
   for (const s of d.sections) rows.push(section(s));
   rows.push(footer(d));
+  const frameStyle =
+    `width:100%;max-width:680px;background-color:#ffffff;font-family:${font};font-size:15px;line-height:1.45;` +
+    `color:${colour.text};word-wrap:break-word;overflow-wrap:anywhere;`;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -88,7 +91,7 @@ export function renderDigestHtml(d: Digest): string {
 <body style="margin:0;padding:0;background-color:${colour.page};">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="width:100%;background-color:${colour.page};">
 <tr><td align="center" style="padding:16px 8px;">
-<table role="presentation" width="680" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:680px;background-color:#ffffff;font-family:${font};font-size:15px;line-height:1.45;color:${colour.text};word-wrap:break-word;overflow-wrap:anywhere;">
+<table role="presentation" width="680" cellpadding="0" cellspacing="0" border="0" style="${frameStyle}">
 ${rows.join('\n')}
 </table>
 </td></tr>
@@ -114,20 +117,24 @@ function headline(d: Digest): string {
   // Two rows of at most four: seven columns do not fit a phone held upright.
   const cells = headlineParts(d.headline).map(
     (p) =>
-      `<td class="count" data-key="${esc(p.key)}" width="25%" valign="top" style="width:25%;padding:8px 6px;border-top:4px solid ${headlineColour[p.key]};">` +
-      `<div style="font-size:24px;font-weight:bold;line-height:1.1;color:${p.count > 0 ? headlineColour[p.key] : colour.secondary};">${p.count}</div>` +
+      `<td class="count" data-key="${esc(p.key)}" width="25%" valign="top" ` +
+      `style="width:25%;padding:8px 6px;border-top:4px solid ${headlineColour[p.key]};">` +
+      '<div style="font-size:24px;font-weight:bold;line-height:1.1;' +
+      `color:${p.count > 0 ? headlineColour[p.key] : colour.secondary};">${p.count}</div>` +
       `<div style="font-size:12px;line-height:1.3;color:${colour.secondary};">${esc(p.label)}</div></td>`,
   );
   const rows = [cells.slice(0, 4), cells.slice(4)].map((r) => `<tr>${r.join('')}</tr>`).join('');
   return row(
-    `<table role="presentation" class="headline" width="100%" cellpadding="0" cellspacing="4" border="0" style="width:100%;table-layout:fixed;">${rows}</table>`,
+    '<table role="presentation" class="headline" width="100%" cellpadding="0" cellspacing="4" border="0" ' +
+      `style="width:100%;table-layout:fixed;">${rows}</table>`,
     'padding:16px 20px 8px;',
   );
 }
 
 function section(s: DigestSection): string {
   const heading =
-    `<h2 id="${esc(s.id)}" style="margin:16px 0 10px;padding-left:8px;border-left:6px solid ${sectionColour[s.id]};font-size:19px;line-height:1.3;">` +
+    `<h2 id="${esc(s.id)}" style="margin:16px 0 10px;padding-left:8px;` +
+    `border-left:6px solid ${sectionColour[s.id]};font-size:19px;line-height:1.3;">` +
     `${esc(s.title)} <span style="font-weight:normal;color:${colour.secondary};">(${s.entries.length})</span></h2>`;
   return row(heading + s.entries.map(entry).join('\n'));
 }
@@ -137,7 +144,9 @@ function entry(e: DigestEntry): string {
   const title = e.threadUrl
     ? a(e.threadUrl, e.title, 'font-weight:bold;')
     : `<strong>${esc(e.title)}</strong>`;
-  const pill = `<span style="display:inline-block;padding:0 6px;font-size:12px;font-weight:bold;color:#ffffff;background-color:${c};">${esc(e.statusLabel)}</span>`;
+  const pill =
+    '<span style="display:inline-block;padding:0 6px;font-size:12px;font-weight:bold;color:#ffffff;' +
+    `background-color:${c};">${esc(e.statusLabel)}</span>`;
   const facts = e.facts.map(esc);
   const links = e.links.map(linkHtml);
   if (e.sourceUrl) links.push(a(e.sourceUrl, 'announcement'));
@@ -148,7 +157,8 @@ function entry(e: DigestEntry): string {
       : '',
     links.length > 0 ? `<p style="margin:0 0 4px;font-size:14px;">${links.join(' · ')}</p>` : '',
     e.note
-      ? `<p style="margin:4px 0;padding:4px 10px;border-left:4px solid ${colour.border};font-size:14px;font-style:italic;">${esc(e.note)}</p>`
+      ? `<p style="margin:4px 0;padding:4px 10px;border-left:4px solid ${colour.border};` +
+        `font-size:14px;font-style:italic;">${esc(e.note)}</p>`
       : '',
     bar(e.id, e.bar, c, e.status),
     e.evidence.length > 0
@@ -181,7 +191,8 @@ function evidence(ev: DigestEvidenceLine): string {
   return (
     `<li class="evidence" style="margin:0 0 8px;">${ev.url ? a(ev.url, ev.title) : esc(ev.title)} ` +
     `<span style="font-size:13px;color:${colour.secondary};">${about}</span>${flag}` +
-    `<div style="font-size:13px;color:${colour.secondary};">matched rule <code style="font-size:12px;">${esc(ev.rule)}</code>${terms ? ` on ${terms}` : ''}${contexts}</div></li>`
+    `<div style="font-size:13px;color:${colour.secondary};">` +
+    `matched rule <code style="font-size:12px;">${esc(ev.rule)}</code>${terms ? ` on ${terms}` : ''}${contexts}</div></li>`
   );
 }
 
@@ -199,13 +210,16 @@ const cellStyle = 'height:10px;font-size:0;line-height:0;mso-line-height-rule:ex
 
 /** Announcement → due date as a bar; a marker for today; an overrun in red once past the last on-time day. */
 function bar(id: string, b: DigestBar, statusC: string, status: CommitmentStatus): string {
-  const open = `<table role="presentation" class="bar" data-commitment="${esc(id)}" width="100%" cellpadding="0" cellspacing="0" border="0" style="width:100%;margin:8px 0 2px;border-collapse:collapse;"><tr>`;
+  const open =
+    `<table role="presentation" class="bar" data-commitment="${esc(id)}" width="100%" cellpadding="0" cellspacing="0" ` +
+    'border="0" style="width:100%;margin:8px 0 2px;border-collapse:collapse;"><tr>';
   const close = '</tr></table>';
   if (!b.due) {
     const label = `no due date · announced ${formatDay(b.start)}`;
     return (
       open +
-      `<td class="bar-none" width="100%" style="width:100%;height:14px;padding:0 6px;font-size:11px;line-height:14px;color:${colour.secondary};background-color:${colour.track};">${esc(label)}</td>` +
+      '<td class="bar-none" width="100%" style="width:100%;height:14px;padding:0 6px;font-size:11px;line-height:14px;' +
+      `color:${colour.secondary};background-color:${colour.track};">${esc(label)}</td>` +
       close
     );
   }
@@ -219,7 +233,9 @@ function bar(id: string, b: DigestBar, statusC: string, status: CommitmentStatus
       `<td class="${cls}" width="${pct}%" title="${esc(title)}" style="width:${pct}%;${cellStyle}background-color:${bg};">&nbsp;</td>`,
     );
   };
-  const marker = `<td class="bar-today" width="3" title="today, ${esc(formatDay(b.today))}" style="width:3px;${cellStyle}background-color:${colour.text};">&nbsp;</td>`;
+  const marker =
+    `<td class="bar-today" width="3" title="today, ${esc(formatDay(b.today))}" ` +
+    `style="width:3px;${cellStyle}background-color:${colour.text};">&nbsp;</td>`;
   const resolved =
     status === 'met' || status === 'partly-met' || status === 'dropped' || status === 'superseded';
   if (today <= b.due) {
@@ -252,8 +268,10 @@ function bar(id: string, b: DigestBar, statusC: string, status: CommitmentStatus
     cells.push(marker);
   }
   const scale =
-    `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="width:100%;font-size:11px;line-height:1.3;color:${colour.secondary};"><tr>` +
-    `<td align="left">announced ${esc(formatDay(b.start))}</td><td align="right">due ${esc(formatDay(b.due))} · ${esc(dueDistance(b.today, b.due))}</td></tr></table>`;
+    '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" ' +
+    `style="width:100%;font-size:11px;line-height:1.3;color:${colour.secondary};"><tr>` +
+    `<td align="left">announced ${esc(formatDay(b.start))}</td>` +
+    `<td align="right">due ${esc(formatDay(b.due))} · ${esc(dueDistance(b.today, b.due))}</td></tr></table>`;
   return open + cells.join('') + close + scale;
 }
 
@@ -273,12 +291,15 @@ function footer(d: Digest): string {
         f.feeds
           .map(
             (p) =>
-              `<li style="margin:0 0 4px;"><strong style="color:${p.dead ? colour.red : colour.orange};">${esc(p.id)}</strong> <span style="color:${colour.secondary};word-break:break-all;">${esc(p.url)}</span><br>${esc(p.summary)}</li>`,
+              `<li style="margin:0 0 4px;"><strong style="color:${p.dead ? colour.red : colour.orange};">${esc(p.id)}</strong> ` +
+              `<span style="color:${colour.secondary};word-break:break-all;">${esc(p.url)}</span><br>${esc(p.summary)}</li>`,
           )
           .join('') +
         '</ul>'
       : '';
-  const stats = `<p style="margin:0;">Items seen this week: <strong>${f.itemsSeen}</strong> · Alerts delivered: <strong>${f.alertsDelivered}</strong> · Built ${esc(d.builtAt)}</p>`;
+  const stats =
+    `<p style="margin:0;">Items seen this week: <strong>${f.itemsSeen}</strong> · ` +
+    `Alerts delivered: <strong>${f.alertsDelivered}</strong> · Built ${esc(d.builtAt)}</p>`;
   return row(
     feeds + stats,
     `padding:16px 24px 20px;border-top:1px solid ${colour.border};font-size:13px;color:${colour.secondary};`,

@@ -90,7 +90,8 @@ function headBlocks(d: Digest): Block[] {
 function fallbackText(d: Digest): string {
   const h = d.headline;
   return truncate(
-    `Weekly digest ${d.week.label}: ${h.overdue} overdue, ${h.dueSoon} due soon, ${h.withNewEvidence} with new evidence, ${h.metThisWeek} met this week, ${h.stale} stale.`,
+    `Weekly digest ${d.week.label}: ${h.overdue} overdue, ${h.dueSoon} due soon, ` +
+      `${h.withNewEvidence} with new evidence, ${h.metThisWeek} met this week, ${h.stale} stale.`,
     limits.messageText,
   );
 }

@@ -137,7 +137,9 @@ function dueLastDay(text: string): string {
 export function formatExtractionReport(r: ExtractionReport): string {
   const pct = (x: number): string => `${(100 * x).toFixed(0)}%`.padStart(5);
   const line = (name: string, s: Scores): string =>
-    `${name.padEnd(48)} ${pct(s.precision)} ${pct(s.recall)} ${pct(s.dueAccuracy)}  ${String(s.truePositives).padStart(3)}/${String(s.expected).padEnd(3)} ${String(s.scored - s.truePositives).padStart(3)}  ${s.claimsProposed}`;
+    `${name.padEnd(48)} ${pct(s.precision)} ${pct(s.recall)} ${pct(s.dueAccuracy)}  ` +
+    `${String(s.truePositives).padStart(3)}/${String(s.expected).padEnd(3)} ` +
+    `${String(s.scored - s.truePositives).padStart(3)}  ${s.claimsProposed}`;
   const out = [`${'announcement'.padEnd(48)} prec.  rec.   due   found  FP  claims`];
   for (const c of r.cases) {
     out.push(line(`${c.announcement} (${c.split})`, totals([c])));

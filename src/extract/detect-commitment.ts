@@ -50,8 +50,12 @@ export interface Rejection {
 export type Verdict = Detection | Rejection;
 
 const embeddedQuestion = /\b(?:how|what|whether|where|if|when|why)\s+(?:[\w’'-]+\s+){0,4}$/i;
-const adverbs =
-  /^(?:(?:also|now|then|soon|initially|first|still|further|jointly|together|immediately|shortly|each|all|both|quickly|formally|officially|urgently|swiftly|rapidly|directly|today|next|in turn|for the first time),?(?:\s+|(?=[:;.]|$)))+/i;
+const adverbs = new RegExp(
+  '^(?:(?:also|now|then|soon|initially|first|still|further|jointly|together|immediately|' +
+    'shortly|each|all|both|quickly|formally|officially|urgently|swiftly|rapidly|directly|' +
+    String.raw`today|next|in turn|for the first time),?(?:\s+|(?=[:;.]|$)))+`,
+  'i',
+);
 const consequenceVerbs = new Set([
   'help',
   'mean',
@@ -77,10 +81,22 @@ const consequenceVerbs = new Set([
 ]);
 const pronounSubject =
   /^(?:(?:and|but|so|also)\s+)?(?:this|that|it|these|those|which|doing so|in turn)\b(?:\s+[\w’'-]+){0,2}\s*$/i;
-const anaphoricSubject =
-  /^(?:the|this|these|its|that)\s+(?:new\s+|additional\s+|extra\s+)?(?:funding|money|fund|scheme|programme|package|investment|initiative|plan|policy|strategy|measures?|changes?|cash|grant|allocation)\b/i;
-const vague =
-  /\b(?:continue|continues|keep|remain|stand (?:with|by|behind|up for)|not rest|do (?:everything|all|whatever)|leave no stone|stop at nothing|go further|work tirelessly|always|never|for as long as it takes|whatever it takes|make sure|for good\b|step up (?:our|their|its|my) (?:support|efforts?|work)|play (?:a|its|our|their) (?:full |key |leading )?(?:part|role)|look (?:to|at)|seek to|strive|endeavour|do more|be relentless|be a national|put .* first|back (?:british|our))/i;
+const anaphoricSubject = new RegExp(
+  String.raw`^(?:the|this|these|its|that)\s+(?:new\s+|additional\s+|extra\s+)?` +
+    '(?:funding|money|fund|scheme|programme|package|investment|initiative|plan|policy|' +
+    String.raw`strategy|measures?|changes?|cash|grant|allocation)\b`,
+  'i',
+);
+const vague = new RegExp(
+  String.raw`\b(?:continue|continues|keep|remain|stand (?:with|by|behind|up for)|not rest|` +
+    'do (?:everything|all|whatever)|leave no stone|stop at nothing|go further|' +
+    'work tirelessly|always|never|for as long as it takes|whatever it takes|make sure|' +
+    String.raw`for good\b|step up (?:our|their|its|my) (?:support|efforts?|work)|` +
+    'play (?:a|its|our|their) (?:full |key |leading )?(?:part|role)|look (?:to|at)|seek to|' +
+    'strive|endeavour|do more|be relentless|be a national|put .* first|back (?:british|our)' +
+    ')',
+  'i',
+);
 const concreteVerbs = new Set([
   'publish',
   'introduce',
@@ -233,16 +249,35 @@ const irregularParticiples = new Set([
   'fed',
   'read',
 ]);
-const futureInPast =
-  /\b(?:had|previously|the previous government|the last government|the former government|formerly|would|was going to|were going to|used to)\b/i;
-const rhetoricNoun =
-  /\b(?:demonstrates?|shows?|underlines?|reflects?|reaffirms?|proves?|highlights?|illustrates?|underscores?)\s+(?:[\w’'-]+\s+){0,3}commitment/i;
-const actionNouns =
-  /\b(?:the\s+need\s+for|(?:the\s+)?(?:operationalisation|operationalization|implementation|launch|creation|establishment|introduction|development|roll-?out|expansion|delivery|strengthening|adoption|setting up)\s+of)\b/i;
-const discussionOnly =
-  /^(?:[\w’'-]+\s+){0,4}(?:discussed|considered|explored|noted|welcomed|praised|reflected on|heard|reviewed|looked at)\s+(?:how|whether|ways|options|the situation|progress|the progress|the importance|recent)\b|^(?:[\w’'-]+\s+){0,4}(?:welcomed|praised|noted|thanked|congratulated|recognised|acknowledged)\b/i;
-const modalLeadIn =
-  /\b(will|shall|(?:have |has )?agreed to|(?:are |is )?committed to|plans? to|intends? to|(?:is|are) set to|pledged to)(?:\s+(?:also|now|jointly|further|together))*\s*:\s*$/i;
+const futureInPast = new RegExp(
+  String.raw`\b(?:had|previously|the previous government|the last government|the former government|` +
+    String.raw`formerly|would|was going to|were going to|used to)\b`,
+  'i',
+);
+const rhetoricNoun = new RegExp(
+  String.raw`\b(?:demonstrates?|shows?|underlines?|reflects?|reaffirms?|proves?|highlights?|` +
+    String.raw`illustrates?|underscores?)\s+(?:[\w’'-]+\s+){0,3}commitment`,
+  'i',
+);
+const actionNouns = new RegExp(
+  String.raw`\b(?:the\s+need\s+for|(?:the\s+)?(?:operationalisation|operationalization|` +
+    'implementation|launch|creation|establishment|introduction|development|roll-?out|' +
+    String.raw`expansion|delivery|strengthening|adoption|setting up)\s+of)\b`,
+  'i',
+);
+const discussionOnly = new RegExp(
+  String.raw`^(?:[\w’'-]+\s+){0,4}(?:discussed|considered|explored|noted|welcomed|praised|` +
+    String.raw`reflected on|heard|reviewed|looked at)\s+` +
+    '(?:how|whether|ways|options|the situation|progress|the progress|the importance|recent)' +
+    String.raw`\b|^(?:[\w’'-]+\s+){0,4}(?:welcomed|praised|noted|thanked|congratulated|recognised|` +
+    String.raw`acknowledged)\b`,
+  'i',
+);
+const modalLeadIn = new RegExp(
+  String.raw`\b(will|shall|(?:have |has )?agreed to|(?:are |is )?committed to|plans? to|intends?` +
+    String.raw` to|(?:is|are) set to|pledged to)(?:\s+(?:also|now|jointly|further|together))*\s*:\s*$`,
+  'i',
+);
 
 export function classifyClause(clause: string, ctx: ClauseContext = {}): Verdict {
   const text = clause.trim();
@@ -296,8 +331,15 @@ function findTrigger(text: string, ctx: ClauseContext): Verdict {
     candidates.push(readModal(text, m.index!, m[0], ctx));
   }
   // 2. "(have) agreed / committed / pledged to <verb>", "commits the NHS to ensuring".
-  const agreement =
-    /\b(?:(?:has|have|had|is|are|was|were)\s+)?(?:(?:also|now|today|jointly|formally|already|previously|both|all|firmly|publicly)\s+)*(agreed|agrees|agree|committed|commits|commit|pledged|pledges|pledge|promised|promises|promise|vowed|vows|vow|undertaken|undertakes|resolved|decided|decides)\s+((?:(?:the|its|their|our|this)\s+(?:[\w’'-]+\s+){1,2})|(?:(?:itself|themselves|ourselves|[A-Z][\w’'-]*)\s+){1,3})?to\s+([\w’'-]+)/g;
+  const agreement = new RegExp(
+    String.raw`\b(?:(?:has|have|had|is|are|was|were)\s+)?` +
+      String.raw`(?:(?:also|now|today|jointly|formally|already|previously|both|all|firmly|publicly)\s+` +
+      ')*(agreed|agrees|agree|committed|commits|commit|pledged|pledges|pledge|promised|' +
+      String.raw`promises|promise|vowed|vows|vow|undertaken|undertakes|resolved|decided|decides)\s+` +
+      String.raw`((?:(?:the|its|their|our|this)\s+(?:[\w’'-]+\s+){1,2})|` +
+      String.raw`(?:(?:itself|themselves|ourselves|[A-Z][\w’'-]*)\s+){1,3})?to\s+([\w’'-]+)`,
+    'g',
+  );
   for (const m of text.matchAll(agreement)) {
     if (!startsAction(m[3]!)) {
       candidates.push({ ok: false, reason: `"${m[1]} to" is followed by a noun, not an action` });
@@ -315,8 +357,13 @@ function findTrigger(text: string, ctx: ClauseContext): Verdict {
     );
   }
   // 3. "a (renewed) commitment to <verb>" as what the clause is about — not "demonstrates our commitment to".
-  const noun =
-    /(?:^|\b(?:made|make|makes|gave|give|announced|set out|renewed|signed|reached|secured|including|with)\s+)((?:(?:and|also|a|an|the|its|their|our)\s+)*(?:(?:renewed|new|firm|clear|joint|shared|collective|further|strong|formal|specific)\s+)*(?:commitment|pledge|promise|undertaking)s?\s+to\s+([\w’'-]+))/gi;
+  const noun = new RegExp(
+    String.raw`(?:^|\b(?:made|make|makes|gave|give|announced|set out|renewed|signed|reached|secured|` +
+      String.raw`including|with)\s+)((?:(?:and|also|a|an|the|its|their|our)\s+)*` +
+      '(?:(?:renewed|new|firm|clear|joint|shared|collective|further|strong|formal|specific)' +
+      String.raw`\s+)*(?:commitment|pledge|promise|undertaking)s?\s+to\s+([\w’'-]+))`,
+    'gi',
+  );
   for (const m of text.matchAll(noun)) {
     if (rhetoricNoun.test(text.slice(0, m.index! + m[0].length))) {
       candidates.push({
@@ -336,8 +383,13 @@ function findTrigger(text: string, ctx: ClauseContext): Verdict {
     candidates.push({ ok: false, reason: `"${m[0]}" is rhetoric, not a promise` });
   }
   // 4. Plans and intentions.
-  const plan =
-    /\b(?:(?:is|are)\s+)?(?:(?:also|now|currently|still)\s+)*(plans|plan|intends|intend|aims|aim|proposes|propose|is set|are set|is due|are due|is planning|are planning|is preparing|are preparing|expects|expect|is expected|are expected|hopes|hope)\s+to\s+([\w’'-]+)/gi;
+  const plan = new RegExp(
+    String.raw`\b(?:(?:is|are)\s+)?(?:(?:also|now|currently|still)\s+)*` +
+      '(plans|plan|intends|intend|aims|aim|proposes|propose|is set|are set|is due|are due|' +
+      'is planning|are planning|is preparing|are preparing|expects|expect|is expected|' +
+      String.raw`are expected|hopes|hope)\s+to\s+([\w’'-]+)`,
+    'gi',
+  );
   for (const m of text.matchAll(plan)) {
     const word = m[1]!.toLowerCase();
     if (/expect|hope/.test(word)) {
@@ -388,9 +440,11 @@ function readModal(text: string, at: number, word: string, ctx: ClauseContext): 
   if (embeddedQuestion.test(before)) return { ok: false, reason: 'an embedded question ("how they will …")' };
   // "The OBR forecasts that the economy will grow": someone else's prediction, not a promise.
   if (
-    /\b(?:forecasts?|predicts?|projects?|estimates?|expects?|anticipates?|believes?|warns?|suggests?|hopes?)\s+that\s+(?:[\w’'-]+\s+){0,5}$/i.test(
-      before,
-    )
+    new RegExp(
+      String.raw`\b(?:forecasts?|predicts?|projects?|estimates?|expects?|anticipates?|believes?|warns?|` +
+        String.raw`suggests?|hopes?)\s+that\s+(?:[\w’'-]+\s+){0,5}$`,
+      'i',
+    ).test(before)
   ) {
     return { ok: false, reason: 'a forecast ("forecasts that … will"), not a promise' };
   }
@@ -511,7 +565,11 @@ function fromActionNoun(text: string): Detection | undefined {
   const subject = text
     .slice(0, m.index)
     .replace(
-      /\b(?:also\s+)?(?:emphasised|emphasized|stressed|underlined|highlighted|set out|discussed|agreed|confirmed|announced|called for)\b.*$/i,
+      new RegExp(
+        String.raw`\b(?:also\s+)?(?:emphasised|emphasized|stressed|underlined|highlighted|set out|` +
+          String.raw`discussed|agreed|confirmed|announced|called for)\b.*$`,
+        'i',
+      ),
       '',
     )
     .trim();
@@ -558,10 +616,12 @@ export function splitClauses(sentence: string): string[] {
   const boundary = /(?:,\s+(?:and|but|while|whereas)\s+|;\s+(?:and\s+)?)/g;
   for (const m of sentence.matchAll(boundary)) {
     const right = sentence.slice(m.index! + m[0].length);
-    const ownSubject =
-      /^(?:that\s+)?(?:the|a|an|its|their|our|we|they|it|he|she|this|these|both|all|each|[A-Z][\w’'-]*|[a-z][\w’'-]*(?=\s+(?:for|of|in|on|from|to|at|with|and|[a-z]+s)\b))\b[^,;]{0,80}?\b(?:will|shall|(?:has|have)\s+(?:also\s+)?agreed|agreed to|(?:is|are) set to|plans to|intends to|(?:has|have|is|are) committed to)\b/.exec(
-        right,
-      );
+    const ownSubject = new RegExp(
+      String.raw`^(?:that\s+)?(?:the|a|an|its|their|our|we|they|it|he|she|this|these|both|all|each|` +
+        String.raw`[A-Z][\w’'-]*|[a-z][\w’'-]*(?=\s+(?:for|of|in|on|from|to|at|with|and|[a-z]+s)\b))` +
+        String.raw`\b[^,;]{0,80}?\b(?:will|shall|(?:has|have)\s+(?:also\s+)?agreed|agreed to|(?:is|are)` +
+        String.raw` set to|plans to|intends to|(?:has|have|is|are) committed to)\b`,
+    ).exec(right);
     if (!ownSubject || /^(?:will|shall)\b/i.test(right)) continue;
     const left = sentence.slice(0, m.index!);
     if (left.split(/\s+/).length < 3) continue;

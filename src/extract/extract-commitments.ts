@@ -234,7 +234,11 @@ function titleFrom(clause: string): string {
     const cut = t
       .slice(30)
       .search(
-        /,\s+(?:which|who|focusing|including|as part of|as the first step|after which|the (?:\w+\s){0,3}(?:said|announced|confirmed)|to ensure|preventing)\b/i,
+        new RegExp(
+          String.raw`,\s+(?:which|who|focusing|including|as part of|as the first step|after which|` +
+            String.raw`the (?:\w+\s){0,3}(?:said|announced|confirmed)|to ensure|preventing)\b`,
+          'i',
+        ),
       );
     if (cut !== -1) t = t.slice(0, cut + 30);
   }

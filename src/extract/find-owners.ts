@@ -27,8 +27,11 @@ const entries: Entry[] = [
   {
     name: 'UK',
     kind: 'country',
-    pattern:
-      /\b(?:the UK|UK government|United Kingdom|(?:Great )?Britain|British government|HM Government|His Majesty's Government)\b|\bUK\b(?!\s+(?:economy|exports?|imports?|companies|businesses|citizens|residents))/,
+    pattern: new RegExp(
+      String.raw`\b(?:the UK|UK government|United Kingdom|(?:Great )?Britain|British government|` +
+        String.raw`HM Government|His Majesty's Government)\b|` +
+        String.raw`\bUK\b(?!\s+(?:economy|exports?|imports?|companies|businesses|citizens|residents))`,
+    ),
   },
   ...[
     'France',
@@ -97,8 +100,11 @@ const entries: Entry[] = [
   {
     name: 'Home Office',
     kind: 'uk-body',
-    pattern:
-      /\bHome Office\b|\bHome Secretary\b|\b(?:Border Security|Immigration|Security|Policing|Safeguarding) Minister\b|\bMinister for (?:Border Security|Immigration|Security|Policing)\b/,
+    pattern: new RegExp(
+      String.raw`\bHome Office\b|\bHome Secretary\b|` +
+        String.raw`\b(?:Border Security|Immigration|Security|Policing|Safeguarding) Minister\b|` +
+        String.raw`\bMinister for (?:Border Security|Immigration|Security|Policing)\b`,
+    ),
   },
   { name: 'NCA', kind: 'uk-body', pattern: /\bNCA\b|\bNational Crime Agency\b/ },
   { name: 'Border Force', kind: 'uk-body', pattern: /\bBorder Force\b/ },
@@ -146,8 +152,12 @@ const entries: Entry[] = [
   {
     name: 'MHCLG',
     kind: 'uk-body',
-    pattern:
-      /\bMinistry of Housing, Communities and Local Government\b|\bMHCLG\b|\bDepartment for Levelling Up, Housing and Communities\b|\bDLUHC\b|\bHousing(?:, Communities and Local Government)? Secretary\b|\b(?:Housing|Local Government|Homelessness) Minister\b/,
+    pattern: new RegExp(
+      String.raw`\bMinistry of Housing, Communities and Local Government\b|\bMHCLG\b|` +
+        String.raw`\bDepartment for Levelling Up, Housing and Communities\b|\bDLUHC\b|` +
+        String.raw`\bHousing(?:, Communities and Local Government)? Secretary\b|` +
+        String.raw`\b(?:Housing|Local Government|Homelessness) Minister\b`,
+    ),
   },
   {
     name: 'DfT',
@@ -158,8 +168,10 @@ const entries: Entry[] = [
   {
     name: 'Defra',
     kind: 'uk-body',
-    pattern:
-      /\bDepartment for Environment, Food (?:and|&) Rural Affairs\b|\bDefra\b|\bEnvironment Secretary\b|\b(?:Water|Environment|Farming) Minister\b/,
+    pattern: new RegExp(
+      String.raw`\bDepartment for Environment, Food (?:and|&) Rural Affairs\b|\bDefra\b|` +
+        String.raw`\bEnvironment Secretary\b|\b(?:Water|Environment|Farming) Minister\b`,
+    ),
   },
   {
     name: 'FCDO',
@@ -181,8 +193,10 @@ const entries: Entry[] = [
   {
     name: 'DSIT',
     kind: 'uk-body',
-    pattern:
-      /\bDepartment for Science, Innovation and Technology\b|\bDSIT\b|\bScience(?:, Innovation and Technology)? Secretary\b|\bTechnology Secretary\b/,
+    pattern: new RegExp(
+      String.raw`\bDepartment for Science, Innovation and Technology\b|\bDSIT\b|` +
+        String.raw`\bScience(?:, Innovation and Technology)? Secretary\b|\bTechnology Secretary\b`,
+    ),
   },
   {
     name: 'DCMS',
@@ -203,8 +217,11 @@ const entries: Entry[] = [
 
 // Words for "the government" itself: they mean the publisher.
 const selfWords = /\b(?:the government|ministers|we|the department|this government|UK ministers)\b/i;
-const bothParties =
-  /\b(?:the two (?:countries|governments|nations|leaders|sides)|both (?:countries|governments|nations|leaders|sides)|the two prime ministers)\b/i;
+const bothParties = new RegExp(
+  String.raw`\b(?:the two (?:countries|governments|nations|leaders|sides)|` +
+    String.raw`both (?:countries|governments|nations|leaders|sides)|the two prime ministers)\b`,
+  'i',
+);
 
 const kindOf = new Map(entries.map((e) => [e.name, e.kind]));
 

@@ -120,7 +120,10 @@ export function normaliseSpace(text: string): string {
   return text.replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
-/** The first element whose opening tag matches `open` (e.g. /<div[^>]*class="[^"]*\bgovspeak\b/), with its content; nesting of the same tag is counted. */
+/**
+ * The first element whose opening tag matches `open` (e.g. /<div[^>]*class="[^"]*\bgovspeak\b/), with its content;
+ * nesting of the same tag is counted.
+ */
 export function sliceElement(html: string, open: RegExp): string | undefined {
   const start = open.exec(html);
   if (!start) return undefined;

@@ -15,43 +15,68 @@ export interface KeyPhrase {
 const stop = new Set(
   (
     'a an the and or but nor of to in on at by for from with without within into onto over under about above below across after before ' +
-    'between through during since until than then as so such that this these those there here it its they them their we our us you your he she his her ' +
-    'i me my who whom whose which what when where why how all any both each every either neither some more most other another own same few many much ' +
+    'between through during since until than then as so such that this these ' +
+    'those there here it its they them their we our us you your he she his her ' +
+    'i me my who whom whose which what when where why how all any both each ' +
+    'every either neither some more most other another own same few many much ' +
     'is are was were be been being am do does did doing have has had having will would shall should can could may might must not no yes ' +
-    'also only just still even very too now up out off down again further once around along among against towards toward per via upon whether while ' +
-    'if because including include includes included like unlike next last first second third day one two three four five six seven eight nine ten ' +
-    'january february march april may june july august september october november december spring summer autumn winter year years month months week weeks ' +
-    'today yesterday tomorrow end start beginning early late mid later soon time times part number range breadth amount level levels way ways ' +
+    'also only just still even very too now up out off down again further once ' +
+    'around along among against towards toward per via upon whether while ' +
+    'if because including include includes included like unlike next last ' +
+    'first second third day one two three four five six seven eight nine ten ' +
+    'january february march april may june july august september october november ' +
+    'december spring summer autumn winter year years month months week weeks ' +
+    'today yesterday tomorrow end start beginning early late mid later soon ' +
+    'time times part number range breadth amount level levels way ways ' +
     'said says say announced confirmed according mr mrs ms dr rt hon mp mps least around nearly almost approximately roughly'
   ).split(/\s+/),
 );
 const verbs = new Set(
   (
-    'lead leads led invite invited discuss discussed work works worked build builds built deliver delivers delivered launch launched launches ' +
-    'publish published publishes introduce introduced provide provided provides set setting step tackle tackling take taking taken exchange share sharing ensure ensuring ' +
-    'focus focusing focused use used using make making made give giving given open opened expand expanded cut cuts halve halved sign signed start starting started ' +
-    'begin beginning bring bringing increase increased reduce reduced reducing receive received allocate allocated develop developed developing require requiring required ' +
-    'meet meeting paid pay paying hire hired install installed ban banned hold held offer offered help helped helps apply applied establish established extend extended ' +
-    'train trained link linking consult consulted include including lay laid move moved buy bought emphasised emphasized stressed agreed agree committed commit commits pledged ' +
-    'renewed prevent preventing disrupt disrupting keep kept run running get getting see seeing cover covering covered close closing create created creating fund funded ' +
-    'invest invested support supported supporting boost improve improved improving put putting falling fall rise rising grow growing grew become becoming ' +
-    'will shall conclude concluded appoint appointed recruit recruited review reviewed bring forward respond report reported produce update replace ' +
-    'transform protect protecting secure secured drive driving continue continuing shape evaluate deciding decide decided allow allowing enable enabling mean means ' +
-    'face facing cooperate plans plan intends intend aims aim operate operating based seeking seek aimed aiming leave left show shows shown go going'
+    'lead leads led invite invited discuss discussed work works worked ' +
+    'build builds built deliver delivers delivered launch launched launches ' +
+    'publish published publishes introduce introduced provide provided provides set ' +
+    'setting step tackle tackling take taking taken exchange share sharing ensure ensuring ' +
+    'focus focusing focused use used using make making made give giving given open ' +
+    'opened expand expanded cut cuts halve halved sign signed start starting started ' +
+    'begin beginning bring bringing increase increased reduce reduced reducing receive ' +
+    'received allocate allocated develop developed developing require requiring required ' +
+    'meet meeting paid pay paying hire hired install installed ban banned hold held ' +
+    'offer offered help helped helps apply applied establish established extend extended ' +
+    'train trained link linking consult consulted include including lay laid move moved buy ' +
+    'bought emphasised emphasized stressed agreed agree committed commit commits pledged ' +
+    'renewed prevent preventing disrupt disrupting keep kept run running get getting see ' +
+    'seeing cover covering covered close closing create created creating fund funded ' +
+    'invest invested support supported supporting boost improve improved improving ' +
+    'put putting falling fall rise rising grow growing grew become becoming ' +
+    'will shall conclude concluded appoint appointed recruit recruited review ' +
+    'reviewed bring forward respond report reported produce update replace ' +
+    'transform protect protecting secure secured drive driving continue continuing ' +
+    'shape evaluate deciding decide decided allow allowing enable enabling mean means ' +
+    'face facing cooperate plans plan intends intend aims aim operate operating ' +
+    'based seeking seek aimed aiming leave left show shows shown go going'
   ).split(/\s+/),
 );
 const generic = new Set(
   (
-    'new further more additional other key major renewed strengthened effective better best improved joint national local government ministers ' +
-    'minister secretary department people work measures measure plans efforts support action actions need needs group members member countries country nations ' +
-    'companies company networks network activity activities information detail details areas area place pressure today funding money million billion thousand cent ' +
-    'percent £ initiative initiatives programme scheme package plan approach system systems services service issue issues problem problems changes change ' +
-    'process stage phase step steps first full whole wider wide broad greater great good strong stronger clear significant important vital critical ' +
-    'global international european online potential possible able available current existing future long-term short-term cross-government together ' +
+    'new further more additional other key major renewed strengthened ' +
+    'effective better best improved joint national local government ministers ' +
+    'minister secretary department people work measures measure plans efforts support ' +
+    'action actions need needs group members member countries country nations ' +
+    'companies company networks network activity activities information detail details ' +
+    'areas area place pressure today funding money million billion thousand cent ' +
+    'percent £ initiative initiatives programme scheme package plan approach ' +
+    'system systems services service issue issues problem problems changes change ' +
+    'process stage phase step steps first full whole wider wide broad greater ' +
+    'great good strong stronger clear significant important vital critical ' +
+    'global international european online potential possible able available ' +
+    'current existing future long-term short-term cross-government together ' +
     'everyone every agencies agency partners partner organisations organisation bodies body parties party sector sectors industry ' +
     'role roles things thing lot lots total overall various multiple several certain particular specific numbers proposals proposal ' +
-    'announcement announcements statement strategy commitment commitments promise pledge operational legislative facilitation operationalisation ' +
-    'ones millions billions thousands hundreds dozens implementation launch creation establishment introduction development delivery expansion rollout roll-out strengthening adoption'
+    'announcement announcements statement strategy commitment commitments ' +
+    'promise pledge operational legislative facilitation operationalisation ' +
+    'ones millions billions thousands hundreds dozens implementation launch creation establishment ' +
+    'introduction development delivery expansion rollout roll-out strengthening adoption'
   ).split(/\s+/),
 );
 // Places are where, not what: as a rule on their own they match everything about them.
@@ -127,7 +152,11 @@ export function keyPhrases(rawText: string, exclude: string[] = [], favour: stri
   const tailAt =
     [
       ...text.matchAll(
-        /,\s+(?:focusing|including|which|who|where|bringing|setting|covering|as part of|as the first step|after which|preventing|the (?:\w+\s){0,3}(?:said|announced|confirmed))\b/gi,
+        new RegExp(
+          String.raw`,\s+(?:focusing|including|which|who|where|bringing|setting|covering|as part of|` +
+            String.raw`as the first step|after which|preventing|the (?:\w+\s){0,3}(?:said|announced|confirmed))\b`,
+          'gi',
+        ),
       ),
     ].find((m) => !/^[^,]{0,50},/.test(text.slice(m.index! + 1)))?.index ?? -1;
   let i = 0;
@@ -139,7 +168,8 @@ export function keyPhrases(rawText: string, exclude: string[] = [], favour: stri
       (i === 0 || /^[.:;!?"“”]$/.test(tokens[i - 1]!.raw)) && !(next?.word && isProperToken(next, false));
     // A name: capitalised words, joined by "of", "and", "for", "&" when a capital follows.
     if (t.word && !isBreak(t) && isProperToken(t, first)) {
-      // A possessive ends a name: "Children’s Wellbeing and Schools Bill" → "Wellbeing and Schools Bill" (an FTS phrase cannot span the ’s).
+      // A possessive ends a name: "Children’s Wellbeing and Schools Bill" → "Wellbeing and Schools Bill"
+      // (an FTS phrase cannot span the ’s).
       const run: Token[] = [t];
       let j = i + 1;
       while (j < tokens.length && !run[run.length - 1]!.possessive) {

@@ -30,7 +30,8 @@ export function parseAnnouncement(body: string, source: string): Announcement {
     } catch (err) {
       throw new FollowthroughError(
         'announcement_unreadable',
-        `${source} looks like JSON but does not parse (${(err as Error).message}): give a Content API document, an HTML page or a text file`,
+        `${source} looks like JSON but does not parse (${(err as Error).message}): ` +
+          'give a Content API document, an HTML page or a text file',
       );
     }
     return fromContentApi(json, source);
@@ -163,7 +164,8 @@ export function fromPlainText(text: string, source: string): Announcement {
   if (!header || !published) {
     throw new FollowthroughError(
       'announcement_no_date',
-      `${source}: a text announcement must start with a line " date YYYY-MM-DD <publisher>" (e.g. " date 2024-03-05 Home Office"), then the title, then the body`,
+      `${source}: a text announcement must start with a line " date YYYY-MM-DD <publisher>" ` +
+        '(e.g. " date 2024-03-05 Home Office"), then the title, then the body',
     );
   }
   const publisher = header[2]!.trim();

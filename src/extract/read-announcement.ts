@@ -89,7 +89,8 @@ async function fetchAnnouncement(url: string, deps: ReadAnnouncementDeps): Promi
     const where = location ? new URL(location, api).pathname.replace(/^\/api\/content/, '') : undefined;
     throw new FollowthroughError(
       'announcement_moved',
-      `GOV.UK answered ${res.status} for ${path}: it is not a page of its own${where ? `; its page is https://www.gov.uk${where} — give that address instead` : ''}`,
+      `GOV.UK answered ${res.status} for ${path}: it is not a page of its own` +
+        `${where ? `; its page is https://www.gov.uk${where} — give that address instead` : ''}`,
     );
   }
   if (res.status === 410)
@@ -125,7 +126,8 @@ async function fetchAnnouncement(url: string, deps: ReadAnnouncementDeps): Promi
   } catch {
     throw new FollowthroughError(
       'announcement_unreadable',
-      `GET ${api} answered ${res.status} but not with JSON (${res.headers.get('content-type') ?? 'no content type'}): is contentApiBase right?`,
+      `GET ${api} answered ${res.status} but not with JSON ` +
+        `(${res.headers.get('content-type') ?? 'no content type'}): is contentApiBase right?`,
     );
   }
   return fromContentApi(json, url);

@@ -131,7 +131,11 @@ export function findDueCandidates(sentence: string, published: string): DueCandi
   // Financial years first: "2025-26" must not be read as the year 2025.
   // A financial year is a deadline only after a word that makes it one ("budgets to 2028-29" is a horizon).
   scan(
-    /\b(?:by (?:the )?end of |before (?:the )?end of |in |during |by |from |over )(?:the )?(?:financial year )?(20\d\d)\s*(?:-|–|\/|to )\s*(?:20)?(\d\d)\b(?! per cent|%)/gi,
+    new RegExp(
+      String.raw`\b(?:by (?:the )?end of |before (?:the )?end of |in |during |by |from |over )(?:the )?` +
+        String.raw`(?:financial year )?(20\d\d)\s*(?:-|–|\/|to )\s*(?:20)?(\d\d)\b(?! per cent|%)`,
+      'gi',
+    ),
     (m) => {
       const first = Number(m[1]);
       const second = Number(m[2]!.length === 2 ? `20${m[2]}` : m[2]);
@@ -141,7 +145,12 @@ export function findDueCandidates(sentence: string, published: string): DueCandi
   for (const m of sentence.matchAll(/\b(20\d\d)\s*(?:-|–|\/)\s*(\d\d)\b/g))
     if (!overlaps(m.index!, m[0].length)) taken.push([m.index!, m.index! + m[0].length]);
   scan(
-    /\b(?:within|in|over) (?:the next |the coming )?(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four) (day|week|month|year)s?\b/gi,
+    new RegExp(
+      String.raw`\b(?:within|in|over) (?:the next |the coming )?` +
+        String.raw`(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|` +
+        String.raw`twenty-four) (day|week|month|year)s?\b`,
+      'gi',
+    ),
     (m) => {
       const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : numberWords[m[1]!.toLowerCase()];
       return n ? dayOf(addPeriod(pub, n, m[2]!.toLowerCase())) : undefined;
@@ -149,7 +158,11 @@ export function findDueCandidates(sentence: string, published: string): DueCandi
     true,
   );
   scan(
-    /\b(?:by |before |in |at )?(?:the )?end of (?:the |this )?(?:calendar )?year\b|\b(?:later |by the end of |before the end of )?this year\b/gi,
+    new RegExp(
+      String.raw`\b(?:by |before |in |at )?(?:the )?end of (?:the |this )?(?:calendar )?year\b|` +
+        String.raw`\b(?:later |by the end of |before the end of )?this year\b`,
+      'gi',
+    ),
     () => endOfYear(pub.y),
   );
   scan(/\b(?:by |before |in |during |over )?(?:the )?(?:end of |course of )?next year\b/gi, () =>
@@ -160,14 +173,23 @@ export function findDueCandidates(sentence: string, published: string): DueCandi
     () => month(pub.y, pub.m),
   );
   scan(
-    /\b(?:by |in |from |before )?(?:the )?end of (january|february|march|april|may|june|july|august|september|october|november|december)(?: (\d{4}))?\b/gi,
+    new RegExp(
+      String.raw`\b(?:by |in |from |before )?(?:the )?end of (january|february|march|april|may|june|` +
+        String.raw`july|august|september|october|november|december)(?: (\d{4}))?\b`,
+      'gi',
+    ),
     (m) => {
       const mo = monthNames.indexOf(m[1]!.toLowerCase()) + 1;
       return month(m[2] ? Number(m[2]) : nextYearFor(pub, mo), mo);
     },
   );
   scan(
-    /\b(?:(by|in|from|before|during|over|throughout|for)\s+)?(?:(early|late|mid)[- ]?)?(this |next |the )?(spring|summer|autumn|fall|winter)(?: of)?(?: (\d{4}))?\b(?! term| half| holidays?| recess| school| budget| statement| conference)/gi,
+    new RegExp(
+      String.raw`\b(?:(by|in|from|before|during|over|throughout|for)\s+)?(?:(early|late|mid)[- ]?)?` +
+        String.raw`(this |next |the )?(spring|summer|autumn|fall|winter)(?: of)?(?: (\d{4}))?` +
+        String.raw`\b(?! term| half| holidays?| recess| school| budget| statement| conference)`,
+      'gi',
+    ),
     (m) => {
       if (!m[1] && !m[3] && !m[5]) return undefined;
       const season = m[4]!.toLowerCase();
@@ -185,7 +207,13 @@ export function findDueCandidates(sentence: string, published: string): DueCandi
     },
   );
   scan(
-    /\b(?:(by|in|from|before|during|throughout|over|for)\s+)?(?:the )?(?:(early|mid|late|end of|first half of|second half of|start of|beginning of)[- ]?)?(?:(next|this) year|((?:19|20)\d\d))\b(?![-–/]\d| to 20\d\d| per cent|%|\s*(?:homes|people|jobs|schools|staff|officers)\b)/gi,
+    new RegExp(
+      String.raw`\b(?:(by|in|from|before|during|throughout|over|for)\s+)?(?:the )?` +
+        '(?:(early|mid|late|end of|first half of|second half of|start of|beginning of)[- ]?)?' +
+        String.raw`(?:(next|this) year|((?:19|20)\d\d))` +
+        String.raw`\b(?![-–/]\d| to 20\d\d| per cent|%|\s*(?:homes|people|jobs|schools|staff|officers)\b)`,
+      'gi',
+    ),
     (m) => {
       const part = m[2]?.toLowerCase();
       if (!m[1] && !part) return undefined;

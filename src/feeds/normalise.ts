@@ -116,8 +116,11 @@ export function splitDisplayType(
 }
 
 /** Tags after which words must not run together (`<p>a</p><p>b</p>` is `a b`; `<mark>boat</mark>s` is `boats`). */
-const blockTag =
-  /<\/?(?:p|div|br|hr|li|ul|ol|dl|dt|dd|h[1-6]|table|thead|tbody|tr|td|th|blockquote|section|article|header|footer|pre|figure|figcaption)\b[^>]*>/gi;
+const blockTag = new RegExp(
+  String.raw`<\/?(?:p|div|br|hr|li|ul|ol|dl|dt|dd|h[1-6]|table|thead|tbody|tr|td|th|blockquote|` +
+    String.raw`section|article|header|footer|pre|figure|figcaption)\b[^>]*>`,
+  'gi',
+);
 
 /** Plain text from an HTML fragment: tags stripped (block tags become spaces), entities decoded, whitespace collapsed. */
 export function htmlToText(html: string): string {

@@ -105,8 +105,11 @@ function whyNotAtom(text: string): string | null {
 }
 
 /** Matches what rss-parser would choke on; CDATA and comments are matched first so their contents stay untouched. */
-const chokePoints =
-  /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<(updated|published)(\s[^>]*)?>((?:[^<]|<!\[CDATA\[[\s\S]*?\]\]>)*)<\/\1\s*>|<link\s*\/>|<link\s*>[\s\S]*?<\/link\s*>/g;
+const chokePoints = new RegExp(
+  String.raw`<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<(updated|published)(\s[^>]*)?>` +
+    String.raw`((?:[^<]|<!\[CDATA\[[\s\S]*?\]\]>)*)<\/\1\s*>|<link\s*\/>|<link\s*>[\s\S]*?<\/link\s*>`,
+  'g',
+);
 
 /**
  * Rewrites every valid <updated>/<published> as a canonical instant and renames invalid ones, so

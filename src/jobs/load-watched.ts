@@ -77,7 +77,9 @@ function invalidFileNotice(
       notice: {
         title: `The commitments file has ${lines.length} problem${lines.length === 1 ? '' : 's'}: changes to it are not in force`,
         lines: lines.length ? lines : [err.message],
-        fix: `${config.commitmentsFile}: fix the lines above (\`followthrough check-config\` checks it). Until then the last valid set, saved ${inForceSince.slice(0, 16).replace('T', ' ')} UTC, stays in force.`,
+        fix:
+          `${config.commitmentsFile}: fix the lines above (\`followthrough check-config\` checks it). ` +
+          `Until then the last valid set, saved ${inForceSince.slice(0, 16).replace('T', ' ')} UTC, stays in force.`,
       },
     },
   };

@@ -132,7 +132,9 @@ export async function pollFeed(config: Config, feed: FeedConfig, deps: PollDeps)
     return recordFailure(feed, state, err, deps, report);
   }
   if (parsed.ended) {
-    const reason = `GOV.UK retired this feed ("This feed has ended"${parsed.endedDetail ? `: ${parsed.endedDetail}` : ''}); find its replacement and update config`;
+    const reason =
+      `GOV.UK retired this feed ("This feed has ended"${parsed.endedDetail ? `: ${parsed.endedDetail}` : ''}); ` +
+      'find its replacement and update config';
     markFeedDead(db, feed.id, nowIso, reason);
     log.error('feed.dead', { feed: feed.id, url: feed.url, reason });
     report.outcome = 'dead';

@@ -113,7 +113,8 @@ function dueBlocks(p: AlertPayload): Block[] {
   const intro =
     p.kind === 'due-soon'
       ? `This commitment is due ${due}.`
-      : `This commitment was due ${due} and is *${days} day${days === 1 ? '' : 's'} overdue*.${p.kind === 'reminder' ? ' No resolution has been recorded yet.' : ''}`;
+      : `This commitment was due ${due} and is *${days} day${days === 1 ? '' : 's'} overdue*.` +
+        `${p.kind === 'reminder' ? ' No resolution has been recorded yet.' : ''}`;
   const source = feedLink(c.sourceUrl, 'the announcement', 40);
   const last = p.lastEvidence
     ? `${feedLink(p.lastEvidence.url, p.lastEvidence.title, titleChars)} (${formatDay(p.lastEvidence.updatedAt)})`

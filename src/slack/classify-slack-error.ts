@@ -27,7 +27,8 @@ const workspaceErrors: Record<string, string> = {
 
 const channelErrors: Record<string, (channel: string) => string> = {
   channel_not_found: (ch) =>
-    `check that ${ch} exists and, if it is private, invite the bot with /invite @followthrough; or set slack.channel in config/followthrough.yaml (or the commitment's channel) to the right channel`,
+    `check that ${ch} exists and, if it is private, invite the bot with /invite @followthrough; ` +
+    "or set slack.channel in config/followthrough.yaml (or the commitment's channel) to the right channel",
   not_in_channel: (ch) => `invite the bot to ${ch} with /invite @followthrough`,
   is_archived: (ch) =>
     `unarchive ${ch}, or set slack.channel in config/followthrough.yaml (or the commitment's channel) to another channel`,

@@ -62,7 +62,8 @@ export function formatConsoleAlert(p: AlertPayload): string {
 function itemLines(item: AlertItem): string[] {
   const type = item.displayType ? `${clean(item.displayType, 60)}, ` : '';
   return [
-    `  item: ${clean(item.title, 300)} (${type}${formatDay(item.updatedAt)})${item.majorUpdate ? ' — an update of an item that matched earlier' : ''}`,
+    `  item: ${clean(item.title, 300)} (${type}${formatDay(item.updatedAt)})` +
+      `${item.majorUpdate ? ' — an update of an item that matched earlier' : ''}`,
     `        ${clean(item.url, 500)}`,
   ];
 }
@@ -75,7 +76,8 @@ function whyLines(why: MatchReason): string[] {
       .slice(0, 5)
       .map(
         (h) =>
-          `    - "${clean(h.term, 80)}" in ${h.fields.join(', ') || 'text'}: ${clean(h.context, 240).replaceAll(HIT_START, '*').replaceAll(HIT_END, '*')}`,
+          `    - "${clean(h.term, 80)}" in ${h.fields.join(', ') || 'text'}: ` +
+          `${clean(h.context, 240).replaceAll(HIT_START, '*').replaceAll(HIT_END, '*')}`,
       ),
     ...(hits.length > 5 ? [`    … and ${hits.length - 5} more terms`] : []),
   ];

@@ -270,7 +270,8 @@ async function ensureThread(run: Run, row: OutboxRow): Promise<{ channel: string
         commitment: row.commitmentId,
         channel: row.channel,
         reason:
-          'channel ID not known and conversations.list did not find it: give the bot the channels:read scope, or configure the channel by ID (C…)',
+          'channel ID not known and conversations.list did not find it: ' +
+          'give the bot the channels:read scope, or configure the channel by ID (C…)',
       });
     }
   }

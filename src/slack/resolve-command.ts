@@ -5,7 +5,10 @@ import { checkedUrl } from './feed-text.ts';
 
 export function resolveCommand(commitmentId: string, evidenceUrl?: string, status = 'met'): string {
   const evidence = checkedUrl(evidenceUrl);
-  return `npx followthrough commitments resolve ${shellQuote(commitmentId)} --status ${status} --evidence ${evidence ? shellQuote(evidence) : '<url>'} --note "…"`;
+  return (
+    `npx followthrough commitments resolve ${shellQuote(commitmentId)} --status ${status} ` +
+    `--evidence ${evidence ? shellQuote(evidence) : '<url>'} --note "…"`
+  );
 }
 
 export function snoozeCommand(commitmentId: string, until: string): string {

@@ -46,7 +46,8 @@ export function migrate(db: Db, list: Migration[]): number[] {
   if (current > newest) {
     throw new FollowthroughError(
       'db_too_new',
-      `the database is at schema version ${current} but this followthrough knows only up to ${newest}: upgrade followthrough, or point FOLLOWTHROUGH_DB at another file`,
+      `the database is at schema version ${current} but this followthrough knows only up to ${newest}: ` +
+        'upgrade followthrough, or point FOLLOWTHROUGH_DB at another file',
     );
   }
   const applied: number[] = [];

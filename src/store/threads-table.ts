@@ -75,17 +75,12 @@ export function saveThread(
   commitmentId: string,
   t: { channel: string; ts: string; url: string | null; cardStatus: string; now: string },
 ): void {
-  db.prepare(`${upsertPrefix}, thread_channel, thread_ts, thread_url, card_status, card_posting_at) VALUES (?, 'open', ?, ?, ?, ?, ?, ?, NULL)
+  db.prepare(
+    `${upsertPrefix}, thread_channel, thread_ts, thread_url, card_status, card_posting_at) ` +
+      `VALUES (?, 'open', ?, ?, ?, ?, ?, ?, NULL)
     ON CONFLICT (commitment_id) DO UPDATE SET thread_channel = excluded.thread_channel, thread_ts = excluded.thread_ts,
-      thread_url = excluded.thread_url, card_status = excluded.card_status, card_posting_at = NULL`).run(
-    commitmentId,
-    t.now,
-    t.now,
-    t.channel,
-    t.ts,
-    t.url,
-    t.cardStatus,
-  );
+      thread_url = excluded.thread_url, card_status = excluded.card_status, card_posting_at = NULL`,
+  ).run(commitmentId, t.now, t.now, t.channel, t.ts, t.url, t.cardStatus);
 }
 
 export function setThreadUrl(db: Db, commitmentId: string, url: string): void {

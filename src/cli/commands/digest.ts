@@ -18,7 +18,9 @@ import { loadContext, openDatabase } from '../context.ts';
 import { exitCodes, type CliIo } from '../io.ts';
 import { makeSlack } from '../slack-adapter.ts';
 
-const usage = `usage: followthrough digest [--now ISO] [--week YYYY-Www] [--dry-run] [--format slack|markdown|html] [--output FILE] [--channel "#name"]
+const usage =
+  'usage: followthrough digest [--now ISO] [--week YYYY-Www] [--dry-run] [--format slack|markdown|html] ' +
+  `[--output FILE] [--channel "#name"]
 The weekly digest (default: the week that ended most recently before --now). Without --dry-run
 it is posted to Slack (or the console without a token) once per week and channel, and archived
 as <digest_dir>/<week>.md and .html. --dry-run, or --format markdown|html, only prints it

@@ -85,7 +85,8 @@ export async function extractCommand(argv: string[], io: CliIo): Promise<number>
     const unknown = wanted.filter((id) => !entries.some((e) => e.entry.id === id));
     if (unknown.length)
       throw new UsageError(
-        `--only names ${unknown.join(', ')}, which ${unknown.length === 1 ? 'is' : 'are'} not among the proposals (${entries.map((e) => e.entry.id).join(', ') || 'none'})`,
+        `--only names ${unknown.join(', ')}, which ${unknown.length === 1 ? 'is' : 'are'} not among the proposals ` +
+          `(${entries.map((e) => e.entry.id).join(', ') || 'none'})`,
       );
     chosen = entries.filter((e) => wanted.includes(String(e.entry.id)));
   } else if (values.interactive || io.inputIsTTY) {
@@ -99,7 +100,8 @@ export async function extractCommand(argv: string[], io: CliIo): Promise<number>
   if (noUrl.length) {
     throw new FollowthroughError(
       'source_url_missing',
-      `${input} does not give its address, so ${noUrl.map((e) => e.entry.id).join(', ')} would have no source.url: add --source-url https://www.gov.uk/…`,
+      `${input} does not give its address, so ${noUrl.map((e) => e.entry.id).join(', ')} would have no source.url: ` +
+        'add --source-url https://www.gov.uk/…',
     );
   }
   for (const { entry } of chosen) addEntry(doc, entry);
@@ -134,7 +136,10 @@ async function askWhichToKeep(io: CliIo, entries: Candidate[]): Promise<Candidat
   try {
     for (const c of entries) {
       io.out(
-        `\n${c.entry.id}  (confidence ${c.proposal.confidence.toFixed(2)})\n  "${c.proposal.source.quote}"\n  due: ${c.proposal.due ? `${c.proposal.due.text} (${c.proposal.due.phrase})` : 'none'}   owners: ${c.proposal.owners.join(', ') || '?'}\n  match: ${c.proposal.match.any.join(' | ') || '(none: add one with commitments edit)'}`,
+        `\n${c.entry.id}  (confidence ${c.proposal.confidence.toFixed(2)})\n  "${c.proposal.source.quote}"\n` +
+          `  due: ${c.proposal.due ? `${c.proposal.due.text} (${c.proposal.due.phrase})` : 'none'}` +
+          `   owners: ${c.proposal.owners.join(', ') || '?'}\n` +
+          `  match: ${c.proposal.match.any.join(' | ') || '(none: add one with commitments edit)'}`,
       );
       const answer = await asker.ask('keep it? (y/n)', {
         default: c.proposal.confidence >= 0.5 ? 'y' : 'n',

@@ -64,7 +64,8 @@ export function formatCycle(r: CycleReport): string {
   for (const f of r.poll?.feeds ?? []) {
     const detail =
       f.outcome === 'stored'
-        ? `${f.inserted} new, ${f.majorUpdates} updated${f.skipped ? `, ${f.skipped} broken entries skipped` : ''}${f.recovered ? `, ${f.recovered} recovered` : ''}`
+        ? `${f.inserted} new, ${f.majorUpdates} updated` +
+          `${f.skipped ? `, ${f.skipped} broken entries skipped` : ''}${f.recovered ? `, ${f.recovered} recovered` : ''}`
         : f.outcome === 'not-due'
           ? `not due until ${f.nextAttemptAt}`
           : f.outcome === 'failed'

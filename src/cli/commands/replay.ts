@@ -13,7 +13,9 @@ import { parse, parseDay } from '../args.ts';
 import { loadContext } from '../context.ts';
 import { exitCodes, type CliIo } from '../io.ts';
 
-const usage = `usage: followthrough replay --from YYYY-MM-DD --to YYYY-MM-DD --items FILE.jsonl [--commitments FILE] [--database NEW.db] [--json]
+const usage =
+  'usage: followthrough replay --from YYYY-MM-DD --to YYYY-MM-DD --items FILE.jsonl ' +
+  `[--commitments FILE] [--database NEW.db] [--json]
 Runs the engine day by day over a history of items (the JSONL format of the eval set) in a
 fresh temporary database and prints, week by week, the matches, status changes and alerts
 it would have raised. Nothing is sent. --commitments tries another commitments file;
@@ -78,7 +80,8 @@ export function formatReplay(r: ReplayResult): string {
   const w = Math.max(0, ...r.commitments.map((c) => c.id.length));
   for (const c of r.commitments) {
     out.push(
-      `  ${c.id.padEnd(w)}  ${String(c.matches).padStart(3)} match${c.matches === 1 ? '  ' : 'es'}  first ${c.firstEvidence ?? '—'}  overdue ${c.overdueOn ?? '—'}  now ${c.finalStatus}`,
+      `  ${c.id.padEnd(w)}  ${String(c.matches).padStart(3)} match${c.matches === 1 ? '  ' : 'es'}` +
+        `  first ${c.firstEvidence ?? '—'}  overdue ${c.overdueOn ?? '—'}  now ${c.finalStatus}`,
     );
   }
   return out.join('\n');

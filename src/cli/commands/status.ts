@@ -34,7 +34,8 @@ export function formatStatus(s: StatusSnapshot): string {
   );
   if (s.commitmentsFileProblem)
     out.push(
-      `\n! commitments file invalid since ${s.commitmentsFileProblem.since}; the last valid set stays in force:\n${s.commitmentsFileProblem.detail}`,
+      `\n! commitments file invalid since ${s.commitmentsFileProblem.since}; the last valid set stays in force:\n` +
+        `${s.commitmentsFileProblem.detail}`,
     );
   out.push('', 'FEEDS');
   for (const f of s.feeds) {
@@ -50,20 +51,23 @@ export function formatStatus(s: StatusSnapshot): string {
   out.push('', 'COMMITMENTS');
   for (const c of s.commitments) {
     out.push(
-      `  ${c.id}  ${c.status}${c.due ? ` · due ${c.due}` : ''} · ${c.evidence} evidence${c.snoozedUntil ? ` · snoozed until ${c.snoozedUntil}` : ''}`,
+      `  ${c.id}  ${c.status}${c.due ? ` · due ${c.due}` : ''} · ${c.evidence} evidence` +
+        `${c.snoozedUntil ? ` · snoozed until ${c.snoozedUntil}` : ''}`,
     );
     if (c.lastEvidence)
       out.push(`    last evidence ${c.lastEvidence.updatedAt.slice(0, 10)}: ${c.lastEvidence.title}`);
     if (c.silentForDays !== null)
       out.push(
-        `    ! its rules have matched nothing in ${Math.floor(c.silentForDays / 7)} weeks of stored history: a watch that may never fire — try \`followthrough commitments test ${c.id}\``,
+        `    ! its rules have matched nothing in ${Math.floor(c.silentForDays / 7)} weeks of stored history: ` +
+          `a watch that may never fire — try \`followthrough commitments test ${c.id}\``,
       );
     if (!c.inFile) out.push('    ! no longer in the commitments file (history kept)');
   }
   const o = s.outbox;
   out.push(
     '',
-    `OUTBOX  ${o.pending} pending · ${o.sending} unconfirmed · ${o.held} held · ${o.sent} sent${o.oldestPendingAt ? ` · oldest pending ${o.oldestPendingAt}` : ''}`,
+    `OUTBOX  ${o.pending} pending · ${o.sending} unconfirmed · ${o.held} held · ${o.sent} sent` +
+      `${o.oldestPendingAt ? ` · oldest pending ${o.oldestPendingAt}` : ''}`,
   );
   for (const b of s.blockedChannels)
     out.push(

@@ -11,7 +11,8 @@ import { exitCodes, type CliIo } from '../../io.ts';
 import { actor, ensureState, findCommitment, watched } from './shared.ts';
 
 const resolveUsage =
-  'usage: followthrough commitments resolve <id> --status met|partly-met|dropped|superseded [--evidence URL] [--note TEXT] [--by NAME] [--now ISO]';
+  'usage: followthrough commitments resolve <id> --status met|partly-met|dropped|superseded ' +
+  '[--evidence URL] [--note TEXT] [--by NAME] [--now ISO]';
 const reopenUsage = 'usage: followthrough commitments reopen <id> [--note TEXT] [--by NAME] [--now ISO]';
 const snoozeUsage =
   'usage: followthrough commitments snooze <id> --until YYYY-MM-DD|none [--note TEXT] [--by NAME] [--now ISO]';

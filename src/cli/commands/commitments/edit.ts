@@ -111,7 +111,9 @@ export async function removeCommand(argv: string[], io: CliIo): Promise<number> 
     if (evidence > 0 && !values.force) {
       throw new FollowthroughError(
         'has_evidence',
-        `${id} has ${evidence} piece${evidence === 1 ? '' : 's'} of evidence: resolve it instead (\`commitments resolve ${id} --status dropped\`), or remove it anyway with --force (its history stays in the database)`,
+        `${id} has ${evidence} piece${evidence === 1 ? '' : 's'} of evidence: ` +
+          `resolve it instead (\`commitments resolve ${id} --status dropped\`), ` +
+          'or remove it anyway with --force (its history stays in the database)',
       );
     }
     const doc = readCommitmentsDocument(ctx.config.commitmentsFile);

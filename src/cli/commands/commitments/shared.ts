@@ -58,7 +58,8 @@ export function catchUp(
       const found = report.found[id] ?? [];
       io.out(
         found.length
-          ? `${id}: ${found.length} stored item${found.length === 1 ? '' : 's'} already match${found.length === 1 ? 'es' : ''} (reported as one summary on the next delivery):\n` +
+          ? `${id}: ${found.length} stored item${found.length === 1 ? '' : 's'} already match${found.length === 1 ? 'es' : ''} ` +
+              '(reported as one summary on the next delivery):\n' +
               found.map((i) => `  ${i.updatedAt.slice(0, 10)}  ${i.title}\n              ${i.url}`).join('\n')
           : `${id}: no stored item matches yet`,
       );

@@ -64,7 +64,8 @@ export async function testCommand(argv: string[], io: CliIo): Promise<number> {
     }
     if (hits.length === 0)
       io.out(
-        `no stored item matches ${c.id}${since ? ` since ${since}` : ''} (${db.prepare('SELECT COUNT(*) AS n FROM items').pluck().get() as number} items stored)`,
+        `no stored item matches ${c.id}${since ? ` since ${since}` : ''} ` +
+          `(${db.prepare('SELECT COUNT(*) AS n FROM items').pluck().get() as number} items stored)`,
       );
     for (const h of hits) {
       io.out(`${h.updatedAt.slice(0, 10)}  [${h.kind}] ${h.title}  (score ${h.score})`);

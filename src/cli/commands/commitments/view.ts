@@ -52,8 +52,10 @@ export async function listCommand(argv: string[], io: CliIo): Promise<number> {
       const w = Math.max(...rows.map((r) => r.id.length));
       for (const r of rows) {
         io.out(
-          `${r.id.padEnd(w)}  ${r.status.padEnd(10)}  due ${(r.due ?? '—').padEnd(10)}  ${String(r.evidence_count).padStart(3)} evidence` +
-            `${r.last_evidence ? `, last ${r.last_evidence.published.slice(0, 10)}` : ''}${r.snoozed_until ? `  (snoozed until ${r.snoozed_until.slice(0, 10)})` : ''}`,
+          `${r.id.padEnd(w)}  ${r.status.padEnd(10)}  due ${(r.due ?? '—').padEnd(10)}  ` +
+            `${String(r.evidence_count).padStart(3)} evidence` +
+            `${r.last_evidence ? `, last ${r.last_evidence.published.slice(0, 10)}` : ''}` +
+            `${r.snoozed_until ? `  (snoozed until ${r.snoozed_until.slice(0, 10)})` : ''}`,
         );
       }
     }
@@ -100,7 +102,8 @@ export async function showCommand(argv: string[], io: CliIo): Promise<number> {
       'HISTORY',
       ...history.map(
         (e) =>
-          `  ${e.at}  ${e.kind}${e.toStatus ? ` → ${e.toStatus}` : ''}  ${e.reason}${e.evidenceUrl ? ` (${e.evidenceUrl})` : ''}${e.actor !== 'followthrough' ? ` — ${e.actor}` : ''}`,
+          `  ${e.at}  ${e.kind}${e.toStatus ? ` → ${e.toStatus}` : ''}  ${e.reason}` +
+          `${e.evidenceUrl ? ` (${e.evidenceUrl})` : ''}${e.actor !== 'followthrough' ? ` — ${e.actor}` : ''}`,
       ),
       '',
       `EVIDENCE (${evidence.length})`,
@@ -139,7 +142,8 @@ function showUnwatched(io: CliIo, db: Db, id: string, json: boolean): number {
       'HISTORY',
       ...history.map(
         (e) =>
-          `  ${e.at}  ${e.kind}${e.toStatus ? ` → ${e.toStatus}` : ''}  ${e.reason}${e.actor !== 'followthrough' ? ` — ${e.actor}` : ''}`,
+          `  ${e.at}  ${e.kind}${e.toStatus ? ` → ${e.toStatus}` : ''}  ${e.reason}` +
+          `${e.actor !== 'followthrough' ? ` — ${e.actor}` : ''}`,
       ),
       '',
       `EVIDENCE (${evidence.length})`,
