@@ -2,6 +2,7 @@
 // The digest itself (sections, rendering) is a pure function of these facts.
 
 import type { CommitmentStatus } from '../commitments/commitment.ts';
+import type { CommitmentView } from '../commitments/commitment-view.ts';
 import type { MatchKind, MatchReason } from '../match/match-types.ts';
 
 export interface DigestWeek {
@@ -21,15 +22,8 @@ export interface DigestEvidence {
   matchedAt: string;
 }
 
-export interface DigestCommitment {
-  id: string;
-  title: string;
-  /** Status as of the end of the week (or `now`, if earlier). */
-  status: CommitmentStatus;
-  due?: string;
-  dueLastDay?: string;
-  owners: string[];
-  sourceUrl: string;
+/** The commitment as alerts show it (its status as of the end of the week, or `now` if earlier), and the week's facts. */
+export interface DigestCommitment extends CommitmentView {
   /** `YYYY-MM-DD`, the announcement's date: the start of the bar in the HTML digest. */
   sourcePublished: string;
   /** Link to the commitment's Slack thread, when it has one. */

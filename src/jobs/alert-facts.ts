@@ -1,23 +1,13 @@
 // Turns stored records into the facts an alert or status card is built from.
 
-import type { Commitment, CommitmentStatus } from '../commitments/commitment.ts';
+import type { Commitment } from '../commitments/commitment.ts';
+import { commitmentView } from '../commitments/commitment-view.ts';
 import type { Config } from '../config/config.ts';
-import type { AlertCommitment, AlertItem, StatusCardFacts } from '../slack/alert.ts';
+import type { AlertItem, StatusCardFacts } from '../slack/alert.ts';
 import { getCommitmentState } from '../store/commitment-state-table.ts';
 import type { StoredItem } from '../store/items-table.ts';
 import { countEvidence, evidenceFor } from '../store/matches-table.ts';
 import type { Db } from '../store/open-store.ts';
-
-export function alertCommitment(c: Commitment, status: CommitmentStatus): AlertCommitment {
-  return {
-    id: c.id,
-    title: c.title,
-    status,
-    owners: c.owners,
-    sourceUrl: c.source.url,
-    ...(c.due ? { due: c.due.text, dueLastDay: c.due.lastDay } : {}),
-  };
-}
 
 export function alertItem(item: StoredItem, majorUpdate = false): AlertItem {
   return {
@@ -47,7 +37,7 @@ export function statusCardFacts(db: Db, c: Commitment, now: Date): StatusCardFac
   if (!state) return null;
   const last = lastEvidenceOf(db, c.id);
   return {
-    commitment: alertCommitment(c, state.status),
+    commitment: commitmentView(c, state.status),
     evidenceCount: countEvidence(db, c.id),
     asOf: now.toISOString(),
     quote: c.source.quote,

@@ -2,6 +2,7 @@
 // `now`, records each change with its reason, and enqueues due-soon, overdue and reminder
 // alerts in the same transaction as the change that caused them.
 
+import { commitmentView } from '../commitments/commitment-view.ts';
 import type { Commitment } from '../commitments/commitment.ts';
 import { daysOverdue, planLifecycle, type LifecycleState } from '../commitments/lifecycle.ts';
 import type { Config } from '../config/config.ts';
@@ -15,7 +16,7 @@ import {
 import { countEvidence } from '../store/matches-table.ts';
 import type { Db } from '../store/open-store.ts';
 import { enqueueAlert } from '../store/outbox-table.ts';
-import { alertCommitment, channelFor, lastEvidenceOf } from './alert-facts.ts';
+import { channelFor, lastEvidenceOf } from './alert-facts.ts';
 import { ruleHash } from './sync-commitments.ts';
 
 export interface StatusDeps {
@@ -83,7 +84,7 @@ export function checkStatuses(config: Config, commitments: Commitment[], deps: S
           now: nowIso,
           payload: {
             kind: alert.kind,
-            commitment: alertCommitment(c, plan.assessment.status),
+            commitment: commitmentView(c, plan.assessment.status),
             raisedAt: nowIso,
             daysOverdue: daysOverdue(c, now, config.timezone),
             evidenceCount: countEvidence(db, c.id),

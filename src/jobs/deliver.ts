@@ -1,13 +1,15 @@
-// The delivery step: send what the outbox holds, then bring status cards up to date.
+// The delivery step: send what the outbox holds (alerts, notices, digest parts), then bring the
+// status cards up to date.
 
 import type { Commitment } from '../commitments/commitment.ts';
 import type { Config } from '../config/config.ts';
 import type { Logger } from '../log.ts';
-import { deliverOutbox } from '../slack/deliver-outbox.ts';
-import { refreshCards } from '../slack/refresh-cards.ts';
 import type { SlackApi } from '../slack/slack-client.ts';
 import type { Db } from '../store/open-store.ts';
 import { statusCardFacts } from './alert-facts.ts';
+import { shiftedClock } from './clock.ts';
+import { type DeliveryCounts, deliverAlerts } from './deliver-alerts.ts';
+import { refreshCards } from './refresh-cards.ts';
 
 export interface DeliverDeps {
   db: Db;
@@ -18,10 +20,10 @@ export interface DeliverDeps {
   console?: (text: string) => void;
 }
 
-export type DeliveryReport = Awaited<ReturnType<typeof deliverOutbox>>;
+export type DeliveryReport = DeliveryCounts;
 
 export async function deliver(
-  _config: Config,
+  config: Config,
   commitments: Commitment[],
   deps: DeliverDeps,
 ): Promise<DeliveryReport> {
@@ -35,18 +37,13 @@ export async function deliver(
     db: deps.db,
     slack: deps.slack,
     log: deps.log,
-    now: clock,
+    clock,
     sleep: deps.sleep,
+    timeZone: config.timezone,
     cardFacts,
     ...(deps.console ? { console: deps.console } : {}),
   };
-  const report = await deliverOutbox(shared);
+  const report = await deliverAlerts(shared);
   if (deps.slack) await refreshCards(shared);
   return report;
-}
-
-/** A clock that starts at the cycle's `now` and runs in real time, so replayed cycles pace and back off consistently. */
-export function shiftedClock(start: Date, real: () => number = Date.now): () => Date {
-  const offset = start.getTime() - real();
-  return () => new Date(real() + offset);
 }

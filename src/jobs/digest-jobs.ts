@@ -1,17 +1,16 @@
-// The worker's digest jobs: the weekly send on `schedule.digest`, a catch-up at start-up for a
-// digest missed while the worker was down (sent once: the store keys it by week and channel),
-// and a retry of a digest left unfinished by a Slack outage.
+// The worker's digest jobs: the weekly send on `schedule.digest`, and a catch-up at start-up for a
+// digest missed while the worker was down (sent once: the store keys it by week and channel). A
+// digest Slack could not take yet waits in the outbox and is retried by the delivery job.
 
 import cron from 'node-cron';
 import type { Config } from '../config/config.ts';
-import { digestWeekByLabel, digestWeekEndingBefore } from '../digest/digest-week.ts';
+import { digestWeekEndingBefore } from '../digest/digest-week.ts';
 import type { DigestWeek } from '../digest/digest-facts.ts';
 import type { Logger } from '../log.ts';
 import type { SlackApi } from '../slack/slack-client.ts';
-import { unfinishedDigests } from '../store/digests-table.ts';
 import type { Db } from '../store/open-store.ts';
 import { loadWatched } from './load-watched.ts';
-import { sendDigest, sendDigests } from './send-digest.ts';
+import { sendDigests } from './send-digest.ts';
 
 export interface DigestJobDeps {
   db: Db;
@@ -54,22 +53,6 @@ export function digestJobs(config: Config, deps: DigestJobDeps) {
         const week = digestWeekEndingBefore(now, config.timezone);
         const due = digestDueAt(config.schedule.digest, config.timezone, week);
         if (due && now >= due) await send(now, week);
-      },
-    },
-    {
-      name: 'digest-retry',
-      schedule: config.schedule.deliver,
-      run: async (now: Date) => {
-        const commitments = watched(now);
-        for (const d of unfinishedDigests(deps.db)) {
-          await sendDigest(
-            config,
-            commitments,
-            { ...deps, now },
-            digestWeekByLabel(d.week, config.timezone),
-            d.channel,
-          );
-        }
       },
     },
   ];

@@ -4,6 +4,7 @@
 // Live items alert one by one; items found in history (first poll, backfill) are reported as
 // one summary per commitment instead of a burst.
 
+import { commitmentView } from '../commitments/commitment-view.ts';
 import type { Commitment } from '../commitments/commitment.ts';
 import { isManual } from '../commitments/lifecycle.ts';
 import type { Config } from '../config/config.ts';
@@ -18,7 +19,7 @@ import { matchBatch } from '../store/match-batch.ts';
 import { recordMatch, type MatchOrigin } from '../store/matches-table.ts';
 import type { Db } from '../store/open-store.ts';
 import { enqueueAlert } from '../store/outbox-table.ts';
-import { alertCommitment, alertItem, channelFor } from './alert-facts.ts';
+import { alertItem, channelFor } from './alert-facts.ts';
 
 export interface MatchDeps {
   db: Db;
@@ -79,7 +80,7 @@ export function matchPending(config: Config, commitments: Commitment[], deps: Ma
           now: now.toISOString(),
           payload: {
             kind: hit.kind,
-            commitment: alertCommitment(c, status),
+            commitment: commitmentView(c, status),
             raisedAt: now.toISOString(),
             item: alertItem(item, recorded.outcome === 'updated'),
             why: hit.why,
@@ -121,7 +122,7 @@ export function enqueueSummary(
   const status = getCommitmentState(db, c.id)?.status ?? 'open';
   const payload: Omit<AlertPayload, 'alertId'> = {
     kind: 'summary',
-    commitment: alertCommitment(c, status),
+    commitment: commitmentView(c, status),
     raisedAt: now.toISOString(),
     summaryOrigin: origin === 'backfill' ? 'backfill' : origin === 'baseline' ? 'baseline' : 'history',
     summaryItems: sorted.map(({ hit, item }) => ({ item: alertItem(item), why: hit.why, kind: hit.kind })),

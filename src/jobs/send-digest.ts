@@ -1,35 +1,27 @@
-// The weekly digest job: for each channel with commitments, build the digest of the week that
-// just ended, archive it (`<digest_dir>/<week>.md` and `.html`), and post it — once. Each
-// (week, channel) is claimed in the store first; a digest split over several messages records
-// each part as it goes, and after a crash looks in Slack (by metadata) before re-posting a part.
+// The weekly digest job: for each channel with commitments, build the digest of the week that just
+// ended, archive it (`<digest_dir>/<week>.md` and `.html`), and queue it in the outbox — once per
+// (week, channel) — then run the delivery step so it goes out now. A digest Slack cannot take yet
+// (a 429, an outage, a blocked channel) stays in the outbox and is retried like any alert.
 
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Commitment } from '../commitments/commitment.ts';
 import type { Config } from '../config/config.ts';
-import { writeFileAtomic } from '../write-file-atomic.ts';
 import { buildDigest, type Digest } from '../digest/build-digest.ts';
 import type { DigestWeek } from '../digest/digest-facts.ts';
 import { digestWeekEndingBefore } from '../digest/digest-week.ts';
 import { renderDigestHtml } from '../digest/render-html.ts';
 import { renderDigestMarkdown } from '../digest/render-markdown.ts';
 import { renderDigestSlack } from '../digest/render-slack.ts';
-import { errorMessage } from '../errors.ts';
 import type { Logger } from '../log.ts';
-import { findPosted } from '../slack/find-posted.ts';
-import { lookupChannelId } from '../slack/lookup-channel.ts';
 import type { SlackApi } from '../slack/slack-client.ts';
-import {
-  claimDigest,
-  getDigest,
-  markDigestPart,
-  markDigestSending,
-  markDigestSent,
-  type DigestRecord,
-} from '../store/digests-table.ts';
+import { getDigest } from '../store/digests-table.ts';
 import type { Db } from '../store/open-store.ts';
-import { knownChannelId } from '../store/threads-table.ts';
+import { rowsWithKeyPrefix } from '../store/outbox-table.ts';
+import { writeFileAtomic } from '../write-file-atomic.ts';
+import { deliver } from './deliver.ts';
 import { digestChannels, gatherDigestFacts } from './gather-digest-facts.ts';
+import { digestKeyPrefix, queueDigest } from './queue-digest.ts';
 
 export interface DigestDeps {
   db: Db;
@@ -44,14 +36,13 @@ export interface DigestDeps {
 export interface DigestOutcome {
   week: string;
   channel: string;
-  outcome: 'sent' | 'already-sent' | 'failed';
+  /** `pending`: queued, not (all) delivered yet; `error` says why and `nextAttemptAt` when it is retried. */
+  outcome: 'sent' | 'already-sent' | 'pending';
   parts: number;
   files: string[];
   error?: string;
+  nextAttemptAt?: string;
 }
-
-/** Slack takes about one message a second per channel. */
-const partIntervalMs = 1100;
 
 export function buildWeekDigest(
   config: Config,
@@ -70,97 +61,53 @@ export async function sendDigests(
   deps: DigestDeps,
   week: DigestWeek = digestWeekEndingBefore(deps.now, config.timezone),
 ): Promise<DigestOutcome[]> {
-  const outcomes: DigestOutcome[] = [];
-  for (const channel of digestChannels(config, commitments)) {
-    outcomes.push(await sendDigest(config, commitments, deps, week, channel));
-  }
-  return outcomes;
+  const channels = digestChannels(config, commitments);
+  const queued = channels.map((channel) => queueWeek(config, commitments, deps, week, channel));
+  await deliver(config, commitments, deps);
+  return queued.map((q) => (q.outcome === 'already-sent' ? q : outcomeOf(deps, q)));
 }
 
-export async function sendDigest(
+function queueWeek(
   config: Config,
   commitments: Commitment[],
   deps: DigestDeps,
   week: DigestWeek,
   channel: string,
-): Promise<DigestOutcome> {
+): DigestOutcome {
   const { db, log, now } = deps;
   const outcome: DigestOutcome = { week: week.label, channel, outcome: 'already-sent', parts: 0, files: [] };
   if (getDigest(db, week.label, channel)?.state === 'sent') return outcome;
-  const record = claimDigest(db, week.label, channel, now.toISOString());
   const digest = buildWeekDigest(config, commitments, db, week, channel, now);
-  outcome.files = archiveDigest(config, digest, channel);
   const messages = renderDigestSlack(digest);
-  outcome.parts = messages.length;
-  try {
-    if (!deps.slack) {
-      (deps.console ?? ((t) => process.stdout.write(`${t}\n`)))(renderDigestMarkdown(digest));
-    } else {
-      await postParts(deps.slack, deps, record, messages, channel);
-    }
-    markDigestSent(db, week.label, channel, now.toISOString());
-    log.info('digest.sent', {
-      week: week.label,
-      channel,
-      parts: messages.length,
-      to: deps.slack ? 'slack' : 'console',
-    });
-    return { ...outcome, outcome: 'sent' };
-  } catch (err) {
-    // Left claimed and unfinished: the delivery job resumes it from the last part posted.
-    log.error('digest.failed', { week: week.label, channel, error: errorMessage(err) });
-    return { ...outcome, outcome: 'failed', error: errorMessage(err) };
+  const markdown = renderDigestMarkdown(digest);
+  const q = queueDigest(db, { week: week.label, channel, messages, markdown, now });
+  if (q.queued > 0) {
+    outcome.files = archiveDigest(config, digest, channel);
+    log.info('digest.queued', { week: week.label, channel, parts: q.parts });
   }
+  return { ...outcome, outcome: 'pending', parts: q.parts };
 }
 
-async function postParts(
-  slack: SlackApi,
-  deps: DigestDeps,
-  record: DigestRecord,
-  messages: ReturnType<typeof renderDigestSlack>,
-  channel: string,
-): Promise<void> {
-  const { db } = deps;
-  let current = getDigest(db, record.week, channel)!;
-  for (let i = current.partsSent; i < messages.length; i++) {
-    const message = messages[i]!;
-    const part = i + 1;
-    let ts: string | undefined;
-    // conversations.history needs the channel's ID; a thread of this channel may already show it.
-    let channelId = current.slackChannel ?? knownChannelId(db, channel) ?? null;
-    // A part marked `sending` may have reached Slack before a crash: look before posting it again.
-    if (current.state === 'sending' && !channelId)
-      channelId = (await lookupChannelId(slack, channel).catch(() => undefined)) ?? null;
-    if (current.state === 'sending' && channelId && (part === 1 || current.slackTs)) {
-      ts = await findPosted(
-        slack,
-        { channel: channelId, ...(part > 1 ? { threadTs: current.slackTs! } : {}) },
-        current.createdAt,
-        (m) =>
-          m.metadata?.event_type === 'followthrough_digest' &&
-          m.metadata.event_payload?.week === record.week &&
-          String(m.metadata.event_payload?.part) === String(part),
-      );
-      if (ts) deps.log.info('digest.duplicate_avoided', { week: record.week, channel, part });
-    }
-    if (!ts) {
-      markDigestSending(db, record.week, channel);
-      const posted = await slack.chat.postMessage({
-        channel: channelId ?? channel,
-        text: message.text,
-        blocks: message.blocks,
-        ...(message.metadata ? { metadata: message.metadata } : {}),
-        ...(part > 1 && current.slackTs ? { thread_ts: current.slackTs } : {}),
-        unfurl_links: false,
-        unfurl_media: false,
-      });
-      ts = posted.ts;
-      channelId = posted.channel ?? channelId;
-      if (i < messages.length - 1) await deps.sleep(partIntervalMs);
-    }
-    markDigestPart(db, record.week, channel, part, { ts: ts ?? null, channelId: channelId ?? null });
-    current = getDigest(db, record.week, channel)!;
+/** After delivery: sent, or still in the outbox with the reason and the next attempt. */
+function outcomeOf(deps: DigestDeps, q: DigestOutcome): DigestOutcome {
+  if (getDigest(deps.db, q.week, q.channel)?.state === 'sent') {
+    deps.log.info('digest.sent', {
+      week: q.week,
+      channel: q.channel,
+      parts: q.parts,
+      to: deps.slack ? 'slack' : 'console',
+    });
+    return { ...q, outcome: 'sent' };
   }
+  const waiting = rowsWithKeyPrefix(deps.db, digestKeyPrefix(q.week, q.channel)).find(
+    (r) => r.state !== 'sent',
+  );
+  return {
+    ...q,
+    outcome: 'pending',
+    ...(waiting?.lastError ? { error: waiting.lastError } : {}),
+    ...(waiting ? { nextAttemptAt: waiting.nextAttemptAt } : {}),
+  };
 }
 
 /** Writes `<week>.md` and `<week>.html` (other channels than the default get their name added). */

@@ -1,12 +1,13 @@
 // The facts an alert is built from. Written to the outbox as JSON when the alert is created,
 // so a message sent later (after an outage, a crash) says what was true when it was raised.
 
-import type { CommitmentStatus } from '../commitments/commitment.ts';
+import type { CommitmentView } from '../commitments/commitment-view.ts';
 import type { MatchReason } from '../match/match-types.ts';
 
 /** Kinds sent in Slack metadata. `summary` reports a batch of matches found in history
  *  (first poll, backfill, a newly added commitment) as one message instead of a burst. */
 export type AlertKind =
+  | 'digest'
   | 'progress'
   | 'possible-fulfilment'
   | 'due-soon'
@@ -17,18 +18,6 @@ export type AlertKind =
 
 /** The `commitment` of a notice: notices are about followthrough itself, not one commitment. */
 export const noticeSubject = '-';
-
-export interface AlertCommitment {
-  id: string;
-  title: string;
-  status: CommitmentStatus;
-  /** As written in the commitments file, e.g. `2024-04`. */
-  due?: string;
-  /** Last on-time day, `YYYY-MM-DD`. */
-  dueLastDay?: string;
-  owners: string[];
-  sourceUrl: string;
-}
 
 export interface AlertItem {
   url: string;
@@ -44,7 +33,7 @@ export interface AlertItem {
 export interface AlertPayload {
   alertId: string;
   kind: AlertKind;
-  commitment: AlertCommitment;
+  commitment: CommitmentView;
   /** When the alert was raised (the cycle's `now`). */
   raisedAt: string;
   item?: AlertItem;
@@ -57,13 +46,15 @@ export interface AlertPayload {
   /** summary: the matched items (newest first) and how they were found. */
   summaryItems?: Array<{ item: AlertItem; why: MatchReason; kind: 'progress' | 'possible-fulfilment' }>;
   summaryOrigin?: 'baseline' | 'backfill' | 'history';
+  /** digest: one part of a weekly digest. */
+  digestPart?: DigestPart;
   /** notice: what went wrong and what to do, one line each (e.g. the commitments file's problems). */
   notice?: { title: string; lines: string[]; fix: string };
 }
 
 /** The status card: the top-level message of a commitment's thread, kept current with chat.update. */
 export interface StatusCardFacts {
-  commitment: AlertCommitment;
+  commitment: CommitmentView;
   evidenceCount: number;
   lastEvidence?: { title: string; url: string; updatedAt: string };
   snoozedUntil?: string;
@@ -71,6 +62,23 @@ export interface StatusCardFacts {
   quote?: string;
   /** When the card was (re)built, ISO instant. */
   asOf: string;
+}
+
+/** What every message builder needs besides its facts. */
+export interface MessageContext {
+  /** The configured zone: dates are shown as the local day in it. */
+  timeZone: string;
+}
+
+/** One message of a weekly digest, rendered when the digest was built and queued in the outbox. */
+export interface DigestPart {
+  /** ISO week, e.g. `2024-W19`. */
+  week: string;
+  part: number;
+  parts: number;
+  message: SlackMessage;
+  /** The whole digest as Markdown, on part 1: what the console shows without a Slack token. */
+  markdown?: string;
 }
 
 export interface SlackMessage {

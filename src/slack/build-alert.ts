@@ -3,7 +3,7 @@
 // Feed text is cut before any markup is composed, then escaped (see feed-text.ts); fitMessage
 // is the last guard on Slack's limits.
 
-import type { AlertItem, AlertKind, AlertPayload, SlackMessage } from './alert.ts';
+import type { AlertItem, AlertKind, AlertPayload, MessageContext, SlackMessage } from './alert.ts';
 import { feedLink, feedText, ownText } from './feed-text.ts';
 import {
   contextBlock,
@@ -13,7 +13,7 @@ import {
   sectionBlock,
   type Block,
 } from './fit-message.ts';
-import { addDays, formatDay } from './format-day.ts';
+import { addDays, dayOfInstant, formatDay } from '../calendar.ts';
 import { limits } from './limits.ts';
 import { codeSpan, renderReason, renderReasonBrief } from './render-reason.ts';
 import { resolveCommand, snoozeCommand } from './resolve-command.ts';
@@ -31,6 +31,7 @@ const snoozeDays = 14;
 const summaryBudget = 8000;
 
 const headings: Record<AlertKind, string> = {
+  digest: 'Weekly digest',
   progress: 'Progress',
   'possible-fulfilment': 'Possible fulfilment',
   'due-soon': 'Due soon',
@@ -40,11 +41,12 @@ const headings: Record<AlertKind, string> = {
   notice: 'followthrough',
 };
 
-export function buildAlertMessage(p: AlertPayload): SlackMessage {
+export function buildAlertMessage(p: AlertPayload, ctx: MessageContext): SlackMessage {
   if (p.kind === 'notice') return buildNotice(p);
+  if (p.kind === 'digest' && p.digestPart) return p.digestPart.message;
   const blocks = [
     headerBlock(`${headings[p.kind]}: ${ownText(p.commitment.title, limits.headerText)}`),
-    ...bodyBlocks(p),
+    ...bodyBlocks(p, ctx),
   ];
   return fitMessage({ text: fallbackText(p), blocks, metadata: alertMetadata(p) });
 }
@@ -61,21 +63,21 @@ export function alertMetadata(p: AlertPayload): NonNullable<SlackMessage['metada
   };
 }
 
-function bodyBlocks(p: AlertPayload): Block[] {
+function bodyBlocks(p: AlertPayload, ctx: MessageContext): Block[] {
   switch (p.kind) {
     case 'progress':
     case 'possible-fulfilment':
-      return itemBlocks(p);
+      return itemBlocks(p, ctx);
     case 'summary':
-      return summaryBlocks(p);
+      return summaryBlocks(p, ctx);
     default:
-      return dueBlocks(p);
+      return dueBlocks(p, ctx);
   }
 }
 
-function itemBlocks(p: AlertPayload): Block[] {
+function itemBlocks(p: AlertPayload, ctx: MessageContext): Block[] {
   const blocks: Block[] = [];
-  if (p.item) blocks.push(sectionBlock(itemSection(p.item, p.kind)));
+  if (p.item) blocks.push(sectionBlock(itemSection(p.item, p.kind, ctx)));
   if (p.why) blocks.push(sectionBlock(renderReason(p.why)));
   blocks.push(
     statusFields(p),
@@ -84,8 +86,8 @@ function itemBlocks(p: AlertPayload): Block[] {
   return blocks;
 }
 
-function itemSection(item: AlertItem, kind: AlertKind): string {
-  const lines = [`*${feedLink(item.url, item.title, titleChars)}*`, itemMeta(item)];
+function itemSection(item: AlertItem, kind: AlertKind, ctx: MessageContext): string {
+  const lines = [`*${feedLink(item.url, item.title, titleChars)}*`, itemMeta(item, ctx)];
   if (item.majorUpdate) lines.push(':arrows_counterclockwise: _An update of an item that matched earlier._');
   lines.push(
     kind === 'possible-fulfilment'
@@ -97,16 +99,16 @@ function itemSection(item: AlertItem, kind: AlertKind): string {
   return lines.join('\n');
 }
 
-function itemMeta(item: AlertItem): string {
+function itemMeta(item: AlertItem, ctx: MessageContext): string {
   const type = item.displayType ? feedText(item.displayType, 60) : 'GOV.UK';
-  return `${type} · ${formatDay(item.updatedAt)}`;
+  return `${type} · ${formatDay(item.updatedAt, ctx.timeZone)}`;
 }
 
 function statusFields(p: AlertPayload): Block {
   return fieldsBlock([`*Status*\n${statusLabel(p.commitment.status)}`, `*Due*\n${dueLabel(p.commitment)}`]);
 }
 
-function dueBlocks(p: AlertPayload): Block[] {
+function dueBlocks(p: AlertPayload, ctx: MessageContext): Block[] {
   const c = p.commitment;
   const due = dueLabel(c);
   const days = p.daysOverdue ?? 0;
@@ -117,7 +119,7 @@ function dueBlocks(p: AlertPayload): Block[] {
         `${p.kind === 'reminder' ? ' No resolution has been recorded yet.' : ''}`;
   const source = feedLink(c.sourceUrl, 'the announcement', 40);
   const last = p.lastEvidence
-    ? `${feedLink(p.lastEvidence.url, p.lastEvidence.title, titleChars)} (${formatDay(p.lastEvidence.updatedAt)})`
+    ? `${feedLink(p.lastEvidence.url, p.lastEvidence.title, titleChars)} (${formatDay(p.lastEvidence.updatedAt, ctx.timeZone)})`
     : 'none yet';
   const fields = [
     `*Status*\n${statusLabel(c.status)}`,
@@ -127,7 +129,7 @@ function dueBlocks(p: AlertPayload): Block[] {
     `*Last evidence*\n${last}`,
     `*Owners*\n${c.owners.length ? ownText(c.owners.join(', '), 300) : 'not stated'}`,
   ];
-  const until = addDays(p.raisedAt, snoozeDays);
+  const until = addDays(dayOfInstant(p.raisedAt, ctx.timeZone) ?? p.raisedAt.slice(0, 10), snoozeDays);
   return [
     sectionBlock(`${intro}\nSource: ${source}`),
     fieldsBlock(fields),
@@ -144,7 +146,7 @@ const origins: Record<NonNullable<AlertPayload['summaryOrigin']>, string> = {
   history: 'Found in stored history when this commitment was added',
 };
 
-function summaryBlocks(p: AlertPayload): Block[] {
+function summaryBlocks(p: AlertPayload, ctx: MessageContext): Block[] {
   const entries = p.summaryItems ?? [];
   const origin = p.summaryOrigin ? origins[p.summaryOrigin] : 'Found in earlier GOV.UK items';
   const fulfilments = entries.filter((e) => e.kind === 'possible-fulfilment').length;
@@ -160,7 +162,7 @@ function summaryBlocks(p: AlertPayload): Block[] {
   for (const e of entries.slice(0, summaryListMax)) {
     const kind = e.kind === 'possible-fulfilment' ? ' · :eyes: *possible fulfilment*' : '';
     const block = sectionBlock(
-      `• *${feedLink(e.item.url, e.item.title, 200)}*\n${itemMeta(e.item)}${kind}\n${renderReasonBrief(e.why)}`,
+      `• *${feedLink(e.item.url, e.item.title, 200)}*\n${itemMeta(e.item, ctx)}${kind}\n${renderReasonBrief(e.why)}`,
     );
     size += JSON.stringify(block).length;
     if (size > summaryBudget) break;
@@ -201,6 +203,8 @@ function fallbackText(p: AlertPayload): string {
     }
     case 'notice':
       return ownText(p.notice?.title ?? 'followthrough notice', 300);
+    case 'digest':
+      return p.digestPart?.message.text ?? 'Weekly digest';
   }
 }
 

@@ -2,7 +2,7 @@
 // and refreshCards edits it when the status changes, so the channel shows one current line per
 // commitment instead of a scroll of alerts.
 
-import type { SlackMessage, StatusCardFacts } from './alert.ts';
+import type { MessageContext, SlackMessage, StatusCardFacts } from './alert.ts';
 import { feedLink, ownText } from './feed-text.ts';
 import {
   contextBlock,
@@ -12,7 +12,7 @@ import {
   sectionBlock,
   type Block,
 } from './fit-message.ts';
-import { formatDay } from './format-day.ts';
+import { formatDay } from '../calendar.ts';
 import { limits } from './limits.ts';
 import { dueLabel, statusEmoji, statusLabel } from './status-label.ts';
 
@@ -21,10 +21,10 @@ export const cardEventType = 'followthrough_card';
 /** A quote longer than this is left out: the source link is there for the full text. */
 const shortQuote = 300;
 
-export function buildStatusCard(f: StatusCardFacts): SlackMessage {
+export function buildStatusCard(f: StatusCardFacts, ctx: MessageContext): SlackMessage {
   const c = f.commitment;
   const last = f.lastEvidence
-    ? `${feedLink(f.lastEvidence.url, f.lastEvidence.title, 250)} (${formatDay(f.lastEvidence.updatedAt)})`
+    ? `${feedLink(f.lastEvidence.url, f.lastEvidence.title, 250)} (${formatDay(f.lastEvidence.updatedAt, ctx.timeZone)})`
     : 'none yet';
   const blocks: Block[] = [headerBlock(`${statusEmoji(c.status)} ${ownText(c.title, limits.headerText)}`)];
   if (f.quote && f.quote.length <= shortQuote)
@@ -40,9 +40,9 @@ export function buildStatusCard(f: StatusCardFacts): SlackMessage {
     ]),
   );
   const notes = [
-    `Watched by followthrough as \`${ownText(c.id, 80)}\` · updated ${formatDay(f.asOf)} · alerts follow in this thread`,
+    `Watched by followthrough as \`${ownText(c.id, 80)}\` · updated ${formatDay(f.asOf, ctx.timeZone)} · alerts follow in this thread`,
   ];
-  if (f.snoozedUntil) notes.push(`:zzz: Reminders snoozed until ${formatDay(f.snoozedUntil)}`);
+  if (f.snoozedUntil) notes.push(`:zzz: Reminders snoozed until ${formatDay(f.snoozedUntil, ctx.timeZone)}`);
   blocks.push(contextBlock(notes));
   return fitMessage({
     text: `${ownText(c.title, 300)} — status: ${ownText(c.status, 40)}, due ${dueLabel(c)}, ${f.evidenceCount} evidence`,

@@ -4,12 +4,13 @@
 
 import { decode } from 'html-entities';
 import { HIT_END, HIT_START, type MatchReason } from '../match/match-types.ts';
-import type { AlertItem, AlertPayload } from './alert.ts';
-import { addDays, formatDay } from './format-day.ts';
+import type { AlertItem, AlertPayload, MessageContext } from './alert.ts';
+import { addDays, dayOfInstant, formatDay } from '../calendar.ts';
 import { resolveCommand, snoozeCommand } from './resolve-command.ts';
 import { truncate } from './limits.ts';
 
 const labels: Record<AlertPayload['kind'], string> = {
+  digest: 'weekly digest',
   progress: 'progress',
   'possible-fulfilment': 'POSSIBLE FULFILMENT — a person should check',
   'due-soon': 'due soon',
@@ -19,7 +20,9 @@ const labels: Record<AlertPayload['kind'], string> = {
   notice: 'NOTICE',
 };
 
-export function formatConsoleAlert(p: AlertPayload): string {
+/** The console text for a row; empty for a digest part after the first (part 1 carries the whole digest). */
+export function formatConsoleAlert(p: AlertPayload, ctx: MessageContext): string {
+  if (p.kind === 'digest') return p.digestPart?.markdown ?? '';
   if (p.kind === 'notice' && p.notice) {
     return [
       `[followthrough] NOTICE — ${clean(p.notice.title, 300)}`,
@@ -29,7 +32,7 @@ export function formatConsoleAlert(p: AlertPayload): string {
   }
   const c = p.commitment;
   const out = [`[followthrough] ${labels[p.kind]} — ${clean(c.title, 300)} (${c.id})`];
-  if (p.item) out.push(...itemLines(p.item));
+  if (p.item) out.push(...itemLines(p.item, ctx));
   if (p.why) out.push(...whyLines(p.why));
   if (p.kind === 'summary') {
     const entries = p.summaryItems ?? [];
@@ -51,18 +54,21 @@ export function formatConsoleAlert(p: AlertPayload): string {
   );
   if (p.lastEvidence)
     out.push(
-      `  last evidence: ${clean(p.lastEvidence.title, 200)} (${formatDay(p.lastEvidence.updatedAt)}) ${clean(p.lastEvidence.url, 500)}`,
+      `  last evidence: ${clean(p.lastEvidence.title, 200)} ` +
+        `(${formatDay(p.lastEvidence.updatedAt, ctx.timeZone)}) ${clean(p.lastEvidence.url, 500)}`,
     );
   out.push(`  resolve: ${resolveCommand(c.id, p.item?.url ?? p.lastEvidence?.url)}`);
   if (p.kind === 'due-soon' || p.kind === 'overdue' || p.kind === 'reminder')
-    out.push(`  snooze:  ${snoozeCommand(c.id, addDays(p.raisedAt, 14))}`);
+    out.push(
+      `  snooze:  ${snoozeCommand(c.id, addDays(dayOfInstant(p.raisedAt, ctx.timeZone) ?? p.raisedAt.slice(0, 10), 14))}`,
+    );
   return out.join('\n');
 }
 
-function itemLines(item: AlertItem): string[] {
+function itemLines(item: AlertItem, ctx: MessageContext): string[] {
   const type = item.displayType ? `${clean(item.displayType, 60)}, ` : '';
   return [
-    `  item: ${clean(item.title, 300)} (${type}${formatDay(item.updatedAt)})` +
+    `  item: ${clean(item.title, 300)} (${type}${formatDay(item.updatedAt, ctx.timeZone)})` +
       `${item.majorUpdate ? ' — an update of an item that matched earlier' : ''}`,
     `        ${clean(item.url, 500)}`,
   ];

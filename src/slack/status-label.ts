@@ -2,9 +2,9 @@
 // then the word.
 
 import type { CommitmentStatus } from '../commitments/commitment.ts';
-import type { AlertCommitment } from './alert.ts';
+import type { CommitmentView } from '../commitments/commitment-view.ts';
 import { ownText } from './feed-text.ts';
-import { formatDay } from './format-day.ts';
+import { formatCalendarDay, formatMonth } from '../calendar.ts';
 
 const emoji: Record<CommitmentStatus, string> = {
   open: ':large_blue_circle:',
@@ -27,23 +27,16 @@ export function statusLabel(status: string): string {
 }
 
 /** `April 2024 (by 30 April 2024)`, `30 April 2024`, or `none stated`. */
-export function dueLabel(c: Pick<AlertCommitment, 'due' | 'dueLastDay'>): string {
+export function dueLabel(c: Pick<CommitmentView, 'due' | 'dueLastDay'>): string {
   if (!c.due && !c.dueLastDay) return 'none stated';
   const written = c.due
     ? /^\d{4}-\d{2}$/.test(c.due)
-      ? monthName(c.due)
+      ? formatMonth(c.due)
       : /^\d{4}-\d{2}-\d{2}$/.test(c.due)
-        ? formatDay(c.due)
+        ? formatCalendarDay(c.due)
         : ownText(c.due, 60)
     : '';
-  const last = c.dueLastDay ? formatDay(c.dueLastDay) : '';
+  const last = c.dueLastDay ? formatCalendarDay(c.dueLastDay) : '';
   if (!written) return last;
   return last && last !== written ? `${written} (by ${last})` : written;
-}
-
-function monthName(yearMonth: string): string {
-  const [y, m] = yearMonth.split('-').map(Number) as [number, number];
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(
-    Date.UTC(y, m - 1, 1),
-  );
 }

@@ -1,6 +1,7 @@
 // SQL for `digests`: one row per (week, channel), so a digest is sent once however many times
-// the job runs. `parts_sent` and `slack_ts` record progress through a digest split over a parent
-// message and thread replies, so a crash part-way resumes instead of starting again.
+// the job runs. Its parts travel as outbox rows; `parts_sent` and `slack_ts` record the progress
+// the delivery job makes (later parts reply in part 1's thread). `sending` is only ever left by
+// versions that posted digests themselves.
 
 import type { Db } from './open-store.ts';
 
@@ -50,11 +51,6 @@ export function claimDigest(db: Db, week: string, channel: string, now: string):
     `INSERT INTO digests (week, channel, state, created_at) VALUES (?, ?, 'pending', ?) ON CONFLICT (week, channel) DO NOTHING`,
   ).run(week, channel, now);
   return getDigest(db, week, channel)!;
-}
-
-/** Written before a part is posted: a crash after this leaves `sending` for the duplicate check. */
-export function markDigestSending(db: Db, week: string, channel: string): void {
-  db.prepare(`UPDATE digests SET state = 'sending' WHERE week = ? AND channel = ?`).run(week, channel);
 }
 
 export function markDigestPart(

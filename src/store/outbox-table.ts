@@ -116,6 +116,14 @@ export function getAlertByAlertId(db: Db, alertId: string): OutboxRow | undefine
   return r ? toRow(r) : undefined;
 }
 
+/** Rows whose cause key starts with `prefix` (e.g. the parts of one digest), in creation order. */
+export function rowsWithKeyPrefix(db: Db, prefix: string): OutboxRow[] {
+  return db
+    .prepare<[string, string], Row>('SELECT * FROM outbox WHERE alert_key >= ? AND alert_key < ? ORDER BY id')
+    .all(prefix, `${prefix}\uffff`)
+    .map(toRow);
+}
+
 /** Every alert in creation order, optionally of one state. */
 export function listOutbox(db: Db, filter: { state?: OutboxState } = {}): OutboxRow[] {
   const rows = filter.state

@@ -91,11 +91,13 @@ export async function digestCommand(argv: string[], io: CliIo): Promise<number> 
         o.outcome === 'already-sent'
           ? `${o.week} ${o.channel}: already sent, not sent again`
           : o.outcome === 'sent'
-            ? `${o.week} ${o.channel}: sent (${o.parts} message${o.parts === 1 ? '' : 's'}); archived ${o.files.join(', ')}`
-            : `${o.week} ${o.channel}: FAILED (${o.error}); it will be resumed`,
+            ? `${o.week} ${o.channel}: sent (${o.parts} message${o.parts === 1 ? '' : 's'})` +
+              (o.files.length ? `; archived ${o.files.join(', ')}` : '')
+            : `${o.week} ${o.channel}: NOT SENT YET (${o.error ?? 'waiting for an earlier part'}); ` +
+              `it stays in the outbox and is retried${o.nextAttemptAt ? ` from ${o.nextAttemptAt}` : ''} (see \`followthrough status\`)`,
       );
     }
-    return outcomes.some((o) => o.outcome === 'failed') ? exitCodes.failure : exitCodes.ok;
+    return outcomes.some((o) => o.outcome === 'pending') ? exitCodes.failure : exitCodes.ok;
   } finally {
     db.close();
   }

@@ -116,6 +116,8 @@ function expectValid(msg: SlackMessage): void {
   }
 }
 
+const ctx = { timeZone: 'Europe/London' };
+
 describe('buildAlertMessage', () => {
   const table: Array<{ kind: AlertKind; header: string; has: string[]; payloadKeys: string[] }> = [
     {
@@ -185,7 +187,7 @@ describe('buildAlertMessage', () => {
   it.each(table)(
     '$kind: header, facts, commands, metadata, fallback text',
     ({ kind, header, has, payloadKeys }) => {
-      const msg = buildAlertMessage(payload(kind));
+      const msg = buildAlertMessage(payload(kind), ctx);
       expect(msg.blocks[0]).toMatchObject({ type: 'header', text: { type: 'plain_text' } });
       expect((msg.blocks[0]!.text as { text: string }).text.startsWith(header)).toBe(true);
       const text = allText(msg);
@@ -208,10 +210,10 @@ describe('buildAlertMessage', () => {
   );
 
   it('a major update says it is an update of an earlier match', () => {
-    const msg = buildAlertMessage(payload('progress', { item: item({ majorUpdate: true }) }));
+    const msg = buildAlertMessage(payload('progress', { item: item({ majorUpdate: true }) }), ctx);
     expect(allText(msg)).toContain('An update of an item that matched earlier');
     expect(msg.text).toContain('(updated)');
-    expect(allText(buildAlertMessage(payload('progress')))).not.toContain('An update of an item');
+    expect(allText(buildAlertMessage(payload('progress'), ctx))).not.toContain('An update of an item');
   });
 
   it('feed text with mentions, links and entities shows as text everywhere, escaped exactly once', () => {
@@ -230,6 +232,7 @@ describe('buildAlertMessage', () => {
           ],
         },
       }),
+      ctx,
     );
     const text = allText(msg);
     for (const bad of ['<!channel>', '<@U123>', '<https://evil.example', '<!here>', '&amp;amp;'])
@@ -243,7 +246,10 @@ describe('buildAlertMessage', () => {
   });
 
   it('feed text arriving with entities is decoded first: &lt;!channel&gt; is still shown, never sent as a mention', () => {
-    const msg = buildAlertMessage(payload('progress', { item: item({ title: '&lt;!channel&gt; alert' }) }));
+    const msg = buildAlertMessage(
+      payload('progress', { item: item({ title: '&lt;!channel&gt; alert' }) }),
+      ctx,
+    );
     expect(allText(msg)).toContain('|&lt;!channel&gt; alert>');
     expect(allText(msg)).not.toContain('<!channel>');
   });
@@ -251,6 +257,7 @@ describe('buildAlertMessage', () => {
   it('only http(s) URLs become links', () => {
     const msg = buildAlertMessage(
       payload('progress', { item: item({ url: 'javascript:alert(1)', title: 'Odd item' }) }),
+      ctx,
     );
     const text = allText(msg);
     expect(text).not.toContain('javascript:');
@@ -275,6 +282,7 @@ describe('buildAlertMessage', () => {
           ],
         },
       }),
+      ctx,
     );
     const text = allText(msg);
     expect(text).toContain('the *&lt;b&gt;customs&lt;/b&gt; partnership*');
@@ -314,6 +322,7 @@ describe('buildAlertMessage', () => {
             kind: 'possible-fulfilment' as const,
           })),
         }),
+        ctx,
       );
       expectValid(msg);
       if (kind === 'progress') expect(allText(msg)).toMatch(/and 19\d more terms/);
@@ -327,7 +336,10 @@ describe('buildAlertMessage', () => {
       why,
       kind: 'progress' as const,
     }));
-    const msg = buildAlertMessage(payload('summary', { summaryItems: entries, summaryOrigin: 'backfill' }));
+    const msg = buildAlertMessage(
+      payload('summary', { summaryItems: entries, summaryOrigin: 'backfill' }),
+      ctx,
+    );
     const text = allText(msg);
     expect(text).toContain('Found by a backfill from the GOV.UK Search API: 25 items match this commitment.');
     expect(text).toContain(`|Item ${summaryListMax - 1}>`);

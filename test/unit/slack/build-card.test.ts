@@ -26,9 +26,11 @@ const facts = (over: Partial<StatusCardFacts> = {}, status: CommitmentStatus = '
 
 const allText = (m: ReturnType<typeof buildStatusCard>): string => JSON.stringify(m.blocks) + m.text;
 
+const ctx = { timeZone: 'Europe/London' };
+
 describe('buildStatusCard', () => {
   it('shows title, status, due date, owners, evidence, last evidence and source, with card metadata', () => {
-    const card = buildStatusCard(facts());
+    const card = buildStatusCard(facts(), ctx);
     const fields = (card.blocks.find((b) => b.fields)!.fields as Array<{ text: string }>).map((f) => f.text);
     expect(card.blocks[0]).toEqual({
       type: 'header',
@@ -65,20 +67,22 @@ describe('buildStatusCard', () => {
     ['dropped', ':x:'],
     ['superseded', ':arrows_counterclockwise:'],
   ])('status %s has its emoji', (status, emoji) => {
-    const card = buildStatusCard(facts({}, status));
+    const card = buildStatusCard(facts({}, status), ctx);
     expect((card.blocks[0]!.text as { text: string }).text.startsWith(`${emoji} `)).toBe(true);
     expect(allText(card)).toContain(`*Status*\\n${emoji} ${status}`);
   });
 
   it('shows a short quote and leaves out a long one; says when reminders are snoozed', () => {
     expect(
-      allText(buildStatusCard(facts({ quote: 'The UK and France will lead a new customs partnership.' }))),
+      allText(
+        buildStatusCard(facts({ quote: 'The UK and France will lead a new customs partnership.' }), ctx),
+      ),
     ).toContain('> The UK and France will lead');
-    expect(allText(buildStatusCard(facts({ quote: 'x'.repeat(400) })))).not.toContain('xxxx');
-    expect(allText(buildStatusCard(facts({ snoozedUntil: '2024-06-01T00:00:00.000Z' })))).toContain(
+    expect(allText(buildStatusCard(facts({ quote: 'x'.repeat(400) }), ctx))).not.toContain('xxxx');
+    expect(allText(buildStatusCard(facts({ snoozedUntil: '2024-06-01T00:00:00.000Z' }), ctx))).toContain(
       'Reminders snoozed until 1 June 2024',
     );
-    expect(allText(buildStatusCard(facts({ lastEvidence: undefined as never })))).toContain(
+    expect(allText(buildStatusCard(facts({ lastEvidence: undefined as never }), ctx))).toContain(
       '*Last evidence*\\nnone yet',
     );
   });
@@ -94,6 +98,7 @@ describe('buildStatusCard', () => {
           updatedAt: '2024-04-02T10:00:00.000Z',
         },
       }),
+      ctx,
     );
     const text = allText(card);
     expect(text).not.toContain('<!channel>');

@@ -3,8 +3,8 @@ import type { CommitmentStatus } from '../../../src/commitments/commitment.ts';
 import { createMemoryLogger } from '../../../src/log.ts';
 import { HIT_END, HIT_START } from '../../../src/match/match-types.ts';
 import type { AlertKind, AlertPayload, StatusCardFacts } from '../../../src/slack/alert.ts';
-import { deliverOutbox, type DeliverOutboxDeps } from '../../../src/slack/deliver-outbox.ts';
-import { refreshCards } from '../../../src/slack/refresh-cards.ts';
+import { deliverAlerts, type DeliveryDeps } from '../../../src/jobs/deliver-alerts.ts';
+import { refreshCards } from '../../../src/jobs/refresh-cards.ts';
 import { createSlackClients, type SlackApi } from '../../../src/slack/slack-client.ts';
 import { enqueueAlert, listOutbox, outboxCounts } from '../../../src/store/outbox-table.ts';
 import { listBlockedChannels } from '../../../src/store/slack-channels-table.ts';
@@ -40,11 +40,12 @@ const cardFacts = (id: string): StatusCardFacts => ({
   asOf: new Date(clock).toISOString(),
 });
 
-const deps = (over: Partial<DeliverOutboxDeps> = {}): DeliverOutboxDeps => ({
+const deps = (over: Partial<DeliveryDeps> = {}): DeliveryDeps => ({
   db: t.db,
   slack,
   log,
-  now: () => new Date(clock),
+  clock: () => new Date(clock),
+  timeZone: 'Europe/London',
   // Sleeping moves the shared clock: the fake stamps messages with it, so pacing shows in the ts.
   sleep: async (ms) => {
     sleeps.push(ms);
@@ -125,7 +126,7 @@ describe('deliverOutbox', () => {
   it('posts the status card first, then replies in its thread; later alerts of the commitment reply in the same thread', async () => {
     const a1 = enqueue('progress');
     const a2 = enqueue('overdue');
-    const report = await deliverOutbox(deps());
+    const report = await deliverAlerts(deps());
     expect(report).toEqual({ sent: 2, deferred: 0, held: 0, checkedDuplicates: 0 });
 
     const [card, reply1, reply2] = fake.messages(channel);
@@ -181,7 +182,7 @@ describe('deliverOutbox', () => {
     ]);
 
     const a3 = enqueue('possible-fulfilment');
-    await deliverOutbox(deps());
+    await deliverAlerts(deps());
     const reply3 = fake.messages(channel)[3]!;
     expect(reply3).toMatchObject({ thread_ts: card!.ts, reply_broadcast: true });
     expect(reply3.metadata!.event_payload.alert_id).toBe(a3);
@@ -191,7 +192,7 @@ describe('deliverOutbox', () => {
   it('a #name channel: the card goes to the name, the thread keeps the ID Slack returned', async () => {
     enqueue('progress', { channel: '#followthrough' });
     enqueue('progress', { channel: '#followthrough' });
-    await deliverOutbox(deps());
+    await deliverAlerts(deps());
     const id = fake.channelId('#followthrough');
     expect(getThread(t.db, 'customs-partnership')).toMatchObject({ channel: id });
     expect(posts().map((c) => c.body.channel)).toEqual(['#followthrough', id, id]);
@@ -200,11 +201,11 @@ describe('deliverOutbox', () => {
 
   it('429: rescheduled at Retry-After, not lost, delivered later exactly once', async () => {
     enqueue('progress');
-    await deliverOutbox(deps());
+    await deliverAlerts(deps());
     const a2 = enqueue('progress');
     const a3 = enqueue('progress');
     fake.script('chat.postMessage', { kind: 'rate-limited', retryAfter: 30 });
-    const first = await deliverOutbox(deps());
+    const first = await deliverAlerts(deps());
     expect(first).toMatchObject({ sent: 0, deferred: 2 });
     const [r2, r3] = listOutbox(t.db).slice(1);
     expect(r2).toMatchObject({ state: 'pending', nextAttemptAt: new Date(clock + 30_000).toISOString() });
@@ -213,11 +214,11 @@ describe('deliverOutbox', () => {
     // Before Retry-After: nothing is tried, and the later alert does not overtake the earlier one.
     const callsBefore = posts().length;
     clock += 10_000;
-    expect(await deliverOutbox(deps())).toMatchObject({ sent: 0, deferred: 2 });
+    expect(await deliverAlerts(deps())).toMatchObject({ sent: 0, deferred: 2 });
     expect(posts()).toHaveLength(callsBefore);
 
     clock += 21_000;
-    expect(await deliverOutbox(deps())).toMatchObject({ sent: 2, deferred: 0 });
+    expect(await deliverAlerts(deps())).toMatchObject({ sent: 2, deferred: 0 });
     expect(alertIds(fake.messages(channel)).filter((id) => id === a2)).toHaveLength(1);
     expect(alertIds(fake.messages(channel)).slice(-2)).toEqual([a2, a3]);
     expect(log.records.some((r) => r.event === 'slack.rate_limited' && r.retry_after_s === 30)).toBe(true);
@@ -225,10 +226,10 @@ describe('deliverOutbox', () => {
 
   it('HTTP 500 for a whole run, then back: every alert exactly once, in order', async () => {
     const a1 = enqueue('progress');
-    await deliverOutbox(deps());
+    await deliverAlerts(deps());
     const later = [enqueue('progress'), enqueue('overdue'), enqueue('progress')];
     fake.script('chat.postMessage', { kind: 'http-error', status: 500 }, Infinity);
-    const failedRun = await deliverOutbox(deps());
+    const failedRun = await deliverAlerts(deps());
     expect(failedRun).toEqual({ sent: 0, deferred: 3, held: 0, checkedDuplicates: 0 });
     // One try per run: the channel stops at the first failure so order is kept.
     expect(posts().filter((c) => c.outcome === 'http-error')).toHaveLength(1);
@@ -240,7 +241,7 @@ describe('deliverOutbox', () => {
 
     // Still failing a minute later: the back-off doubles.
     clock += 60_000;
-    await deliverOutbox(deps());
+    await deliverAlerts(deps());
     expect(listOutbox(t.db)[1]).toMatchObject({
       state: 'sending',
       attempts: 2,
@@ -249,7 +250,7 @@ describe('deliverOutbox', () => {
 
     fake.clearScripts();
     clock += 120_000;
-    const recovered = await deliverOutbox(deps());
+    const recovered = await deliverAlerts(deps());
     expect(recovered).toMatchObject({ sent: 3, deferred: 0, checkedDuplicates: 1 });
     const ids = alertIds(fake.messages(channel));
     expect(ids).toEqual([a1, ...later]);
@@ -258,16 +259,16 @@ describe('deliverOutbox', () => {
 
   it('timeout after Slack stored the alert: the duplicate check finds it and nothing is posted twice', async () => {
     enqueue('progress');
-    await deliverOutbox(deps());
+    await deliverAlerts(deps());
     const a2 = enqueue('overdue');
     fake.script('chat.postMessage', { kind: 'store-then-hang' });
-    const first = await deliverOutbox(deps());
+    const first = await deliverAlerts(deps());
     expect(first).toMatchObject({ sent: 0, deferred: 1 });
     expect(listOutbox(t.db)[1]!.state).toBe('sending');
     const postsAfterTimeout = posts().length;
 
     clock += 60_000;
-    const second = await deliverOutbox(deps());
+    const second = await deliverAlerts(deps());
     expect(second).toMatchObject({ sent: 1, checkedDuplicates: 1 });
     expect(posts()).toHaveLength(postsAfterTimeout);
     const stored = fake.messages(channel).filter((m) => m.metadata?.event_payload.alert_id === a2);
@@ -292,15 +293,15 @@ describe('deliverOutbox', () => {
         },
       };
     };
-    void deliverOutbox(deps({ slack: crashing(1) }));
+    void deliverAlerts(deps({ slack: crashing(1) }));
     await until(() => fake.messages(channel).length === 1);
     expect(getThread(t.db, 'customs-partnership')!.cardPostingAt).not.toBeNull();
 
-    void deliverOutbox(deps({ slack: crashing(1) }));
+    void deliverAlerts(deps({ slack: crashing(1) }));
     await until(() => fake.messages(channel).length === 2);
     expect(listOutbox(t.db)[0]!.state).toBe('sending');
 
-    const report = await deliverOutbox(deps());
+    const report = await deliverAlerts(deps());
     expect(report).toMatchObject({ sent: 1, checkedDuplicates: 1 });
     expect(fake.messages(channel)).toHaveLength(2);
     expect(alertIds(fake.messages(channel))).toEqual([a1]);
@@ -309,25 +310,25 @@ describe('deliverOutbox', () => {
 
   it('timeout when Slack never got the alert: checked, not found, posted once', async () => {
     enqueue('progress');
-    await deliverOutbox(deps());
+    await deliverAlerts(deps());
     const a2 = enqueue('progress');
     fake.script('chat.postMessage', { kind: 'hang' });
-    await deliverOutbox(deps());
+    await deliverAlerts(deps());
     clock += 60_000;
-    expect(await deliverOutbox(deps())).toMatchObject({ sent: 1, checkedDuplicates: 1 });
+    expect(await deliverAlerts(deps())).toMatchObject({ sent: 1, checkedDuplicates: 1 });
     expect(alertIds(fake.messages(channel)).filter((id) => id === a2)).toHaveLength(1);
   });
 
   it('timeout after Slack stored the status card: the history check finds it, no second card', async () => {
     const a1 = enqueue('progress');
     fake.script('chat.postMessage', { kind: 'store-then-hang' });
-    expect(await deliverOutbox(deps())).toMatchObject({ sent: 0, deferred: 1 });
+    expect(await deliverAlerts(deps())).toMatchObject({ sent: 0, deferred: 1 });
     expect(getThread(t.db, 'customs-partnership')).toMatchObject({
       ts: null,
       cardPostingAt: new Date(start).toISOString(),
     });
     clock += 60_000;
-    expect(await deliverOutbox(deps())).toMatchObject({ sent: 1 });
+    expect(await deliverAlerts(deps())).toMatchObject({ sent: 1 });
     const cards = fake.messages(channel).filter((m) => m.metadata?.event_type === 'followthrough_card');
     expect(cards).toHaveLength(1);
     expect(getThread(t.db, 'customs-partnership')).toMatchObject({ ts: cards[0]!.ts, cardPostingAt: null });
@@ -341,7 +342,7 @@ describe('deliverOutbox', () => {
     fake.script('chat.postMessage', { kind: 'error', error: 'not_in_channel' });
     const held = [enqueue('progress'), enqueue('overdue')];
     const elsewhere = enqueue('progress', { commitmentId: 'frontex', channel: other });
-    const first = await deliverOutbox(deps());
+    const first = await deliverAlerts(deps());
     expect(first).toMatchObject({ sent: 1, held: 2 });
     expect(alertIds(fake.messages(other))).toEqual([elsewhere]);
     expect(listBlockedChannels(t.db)).toEqual([
@@ -364,13 +365,13 @@ describe('deliverOutbox', () => {
     const callsBefore = fake.calls.length;
     clock += 30 * 60_000;
     held.push(enqueue('progress'));
-    expect(await deliverOutbox(deps())).toMatchObject({ sent: 0, held: 1 });
+    expect(await deliverAlerts(deps())).toMatchObject({ sent: 0, held: 1 });
     expect(outboxCounts(t.db)).toMatchObject({ held: 3 });
     expect(fake.calls).toHaveLength(callsBefore);
 
     // Someone invites the bot; at retry_at one probe goes out, succeeds, and releases the rest in order.
     clock += 31 * 60_000;
-    expect(await deliverOutbox(deps())).toMatchObject({ sent: 3, held: 0 });
+    expect(await deliverAlerts(deps())).toMatchObject({ sent: 3, held: 0 });
     expect(listBlockedChannels(t.db)).toEqual([]);
     expect(alertIds(fake.messages(channel))).toEqual(held);
   });
@@ -378,9 +379,9 @@ describe('deliverOutbox', () => {
   it('a probe that fails again keeps the channel blocked for another hour', async () => {
     fake.script('chat.postMessage', { kind: 'error', error: 'is_archived' }, Infinity);
     enqueue('progress');
-    await deliverOutbox(deps());
+    await deliverAlerts(deps());
     clock += 3_600_000;
-    expect(await deliverOutbox(deps())).toMatchObject({ sent: 0, held: 1 });
+    expect(await deliverAlerts(deps())).toMatchObject({ sent: 0, held: 1 });
     expect(fake.callsTo('chat.postMessage')).toHaveLength(2);
     expect(listBlockedChannels(t.db)[0]).toMatchObject({
       error: 'is_archived',
@@ -394,7 +395,7 @@ describe('deliverOutbox', () => {
     enqueue('progress');
     enqueue('progress');
     enqueue('progress', { commitmentId: 'frontex', channel: 'C0OTHER001' });
-    expect(await deliverOutbox(deps())).toMatchObject({ sent: 0, held: 3 });
+    expect(await deliverAlerts(deps())).toMatchObject({ sent: 0, held: 3 });
     // Channels run side by side, so each may have had one post in flight; none after the block.
     expect(fake.callsTo('chat.postMessage')).toHaveLength(2);
     expect(listBlockedChannels(t.db)).toMatchObject([{ channel: '*', error: 'invalid_auth' }]);
@@ -405,13 +406,13 @@ describe('deliverOutbox', () => {
     fake.script('chat.postMessage', { kind: 'error', error: 'token_revoked' }, Infinity);
     const first = enqueue('progress');
     const other = enqueue('progress', { commitmentId: 'frontex', channel: 'C0OTHER001' });
-    expect(await deliverOutbox(deps())).toMatchObject({ sent: 0, held: 2 });
+    expect(await deliverAlerts(deps())).toMatchObject({ sent: 0, held: 2 });
     expect(listBlockedChannels(t.db)).toMatchObject([{ channel: '*', error: 'token_revoked' }]);
     fake.clearScripts();
     clock += 30 * 60_000;
-    expect(await deliverOutbox(deps())).toMatchObject({ sent: 0, held: 0 });
+    expect(await deliverAlerts(deps())).toMatchObject({ sent: 0, held: 0 });
     clock += 30 * 60_000;
-    expect(await deliverOutbox(deps())).toMatchObject({ sent: 2, held: 0 });
+    expect(await deliverAlerts(deps())).toMatchObject({ sent: 2, held: 0 });
     expect(listBlockedChannels(t.db)).toEqual([]);
     expect(alertIds(fake.messages(channel))).toEqual([first]);
     expect(alertIds(fake.messages('C0OTHER001'))).toEqual([other]);
@@ -420,10 +421,10 @@ describe('deliverOutbox', () => {
 
   it('a message Slack refuses as built is sent as its plain-text fallback, not lost', async () => {
     enqueue('progress');
-    await deliverOutbox(deps());
+    await deliverAlerts(deps());
     const a2 = enqueue('progress');
     fake.script('chat.postMessage', { kind: 'error', error: 'invalid_blocks' });
-    expect(await deliverOutbox(deps())).toMatchObject({ sent: 1 });
+    expect(await deliverAlerts(deps())).toMatchObject({ sent: 1 });
     const last = fake.messages(channel).at(-1)!;
     expect(last.blocks).toBeUndefined();
     expect(last.metadata!.event_payload.alert_id).toBe(a2);
@@ -434,7 +435,7 @@ describe('deliverOutbox', () => {
     const other = 'C0OTHER001';
     for (let i = 0; i < 3; i++) enqueue('progress');
     enqueue('progress', { commitmentId: 'frontex', channel: other });
-    await deliverOutbox(deps(), { perChannelIntervalMs: 1000 });
+    await deliverAlerts(deps(), { perChannelIntervalMs: 1000 });
     const gaps = (msgs: FakeMessage[]) =>
       msgs.slice(1).map((m, i) => Math.round((Number(m.ts) - Number(msgs[i]!.ts)) * 1000));
     // Card + 3 replies in one channel: each at least a second after the one before.
@@ -453,7 +454,7 @@ describe('deliverOutbox', () => {
       title: 'UK and France &amp; the \u001b[31mcustoms\u001b[0m partnership',
     });
     enqueue('overdue');
-    const report = await deliverOutbox(deps({ slack: null, console: (text) => printed.push(text) }));
+    const report = await deliverAlerts(deps({ slack: null, console: (text) => printed.push(text) }));
     expect(report).toEqual({ sent: 2, deferred: 0, held: 0, checkedDuplicates: 0 });
     expect(printed).toHaveLength(2);
     const [match, overdue] = printed as [string, string];
@@ -486,8 +487,8 @@ describe('deliverOutbox', () => {
 describe('refreshCards', () => {
   it('edits the card once per status change, and not when nothing changed', async () => {
     enqueue('progress');
-    await deliverOutbox(deps());
-    const refresh = () => refreshCards({ db: t.db, slack, log, cardFacts });
+    await deliverAlerts(deps());
+    const refresh = () => refreshCards({ db: t.db, slack, log, cardFacts, timeZone: 'Europe/London' });
     expect(await refresh()).toEqual({ updated: 0, failed: 0 });
     statuses.set('customs-partnership', 'overdue');
     expect(await refresh()).toEqual({ updated: 1, failed: 0 });
@@ -508,10 +509,16 @@ describe('refreshCards', () => {
 
   it('a failed edit is retried on the next run', async () => {
     enqueue('progress');
-    await deliverOutbox(deps());
+    await deliverAlerts(deps());
     statuses.set('customs-partnership', 'overdue');
     fake.script('chat.update', { kind: 'error', error: 'message_not_found' });
-    expect(await refreshCards({ db: t.db, slack, log, cardFacts })).toEqual({ updated: 0, failed: 1 });
-    expect(await refreshCards({ db: t.db, slack, log, cardFacts })).toEqual({ updated: 1, failed: 0 });
+    expect(await refreshCards({ db: t.db, slack, log, cardFacts, timeZone: 'Europe/London' })).toEqual({
+      updated: 0,
+      failed: 1,
+    });
+    expect(await refreshCards({ db: t.db, slack, log, cardFacts, timeZone: 'Europe/London' })).toEqual({
+      updated: 1,
+      failed: 0,
+    });
   });
 });

@@ -3,19 +3,21 @@
 // and its link stay where people bookmarked them.
 
 import type { Logger } from '../log.ts';
+import type { StatusCardFacts } from '../slack/alert.ts';
+import { buildStatusCard } from '../slack/build-card.ts';
+import { classifySlackError } from '../slack/classify-slack-error.ts';
+import type { SlackApi } from '../slack/slack-client.ts';
 import type { Db } from '../store/open-store.ts';
 import { getBlock, workspaceChannel } from '../store/slack-channels-table.ts';
 import { listThreads, setCardStatus, setThreadUrl } from '../store/threads-table.ts';
-import type { StatusCardFacts } from './alert.ts';
-import { buildStatusCard } from './build-card.ts';
-import { classifySlackError } from './classify-slack-error.ts';
-import type { SlackApi } from './slack-client.ts';
 
 export interface RefreshCardsDeps {
   db: Db;
   slack: SlackApi | null;
   log: Logger;
   cardFacts: (commitmentId: string) => StatusCardFacts | null;
+  /** The configured zone, for the dates the card shows. */
+  timeZone: string;
 }
 
 export async function refreshCards(deps: RefreshCardsDeps): Promise<{ updated: number; failed: number }> {
@@ -32,7 +34,7 @@ export async function refreshCards(deps: RefreshCardsDeps): Promise<{ updated: n
         if (link.permalink) setThreadUrl(db, t.commitmentId, link.permalink);
       }
       if (facts.commitment.status === t.cardStatus) continue;
-      const card = buildStatusCard(facts);
+      const card = buildStatusCard(facts, { timeZone: deps.timeZone });
       await slack.chat.update({
         channel: t.channel,
         ts: t.ts,
