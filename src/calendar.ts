@@ -147,6 +147,26 @@ export function isoWeeksInYear(year: number): number {
   return isoWeekOf(`${String(year).padStart(4, '0')}-12-28`).week;
 }
 
+const monthNames = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
+/** `March` (any case) → 3; 0 for a word that is not an English month name. */
+export function monthNumber(name: string): number {
+  return monthNames.indexOf(name.toLowerCase()) + 1;
+}
+
 // Display dates, as readers in the UK write them: `5 March 2024` (long) or `5 Mar 2024` (short).
 
 export type DayStyle = 'long' | 'short';

@@ -7,11 +7,11 @@
 // Text is decoded to plain text and URLs are checked here once; renderers only escape.
 
 import type { CommitmentStatus } from '../commitments/commitment.ts';
-import { manualStatuses } from '../commitments/commitment.ts';
-import { addDays, daysBetween, localDay } from '../calendar.ts';
+import { isManual } from '../commitments/lifecycle.ts';
+import { localDay } from '../calendar.ts';
 import type { DigestCommitment, DigestFacts, DigestWeek } from './digest-facts.ts';
 import type { TextPart } from './digest-text.ts';
-import { formatDay, plainText, plural, safeHttpUrl, splitHits } from './digest-text.ts';
+import { daysToDue, entryFor, feedSummary, fulfilments, overdueDays, weekText } from './digest-entry.ts';
 
 /** Horizon of the Due soon section. */
 export const dueSoonHorizonDays = 14;
@@ -193,15 +193,6 @@ export function buildDigest(facts: DigestFacts): Digest {
   };
 }
 
-function isManual(status: CommitmentStatus): boolean {
-  return (manualStatuses as readonly string[]).includes(status);
-}
-
-function daysToDue(c: DigestCommitment, today: string): number | undefined {
-  if (c.daysToDue !== undefined) return c.daysToDue;
-  return c.dueLastDay ? daysBetween(today, c.dueLastDay) : undefined;
-}
-
 function statusSection(c: DigestCommitment, today: string): DigestSectionId | undefined {
   if (c.resolvedThisWeek) return 'resolved';
   if (isManual(c.status)) return undefined;
@@ -215,8 +206,6 @@ function statusSection(c: DigestCommitment, today: string): DigestSectionId | un
 type Compare = (a: DigestCommitment, b: DigestCommitment) => number;
 
 const byTitle: Compare = (a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id);
-const fulfilments = (c: DigestCommitment): number =>
-  c.newEvidence.filter((e) => e.kind === 'possible-fulfilment').length;
 
 const sectionSort: Record<DigestSectionId, (today: string) => Compare> = {
   overdue: (today) => (a, b) => overdueDays(b, today) - overdueDays(a, today) || byTitle(a, b),
@@ -229,179 +218,3 @@ const sectionSort: Record<DigestSectionId, (today: string) => Compare> = {
   quiet: (today) => (a, b) =>
     (daysToDue(a, today) ?? Infinity) - (daysToDue(b, today) ?? Infinity) || byTitle(a, b),
 };
-
-function overdueDays(c: DigestCommitment, today: string): number {
-  return c.daysOverdue ?? -(daysToDue(c, today) ?? 0);
-}
-
-const statusLabels: Record<CommitmentStatus, string> = {
-  open: 'open',
-  'due-soon': 'due soon',
-  overdue: 'overdue',
-  stale: 'stale',
-  met: 'met',
-  'partly-met': 'partly met',
-  dropped: 'dropped',
-  superseded: 'superseded',
-};
-
-function entryFor(
-  section: DigestSectionId,
-  c: DigestCommitment,
-  now: Date,
-  today: string,
-  tz: string,
-): DigestEntry {
-  const facts: string[] = [];
-  const links: DigestLink[] = [];
-  const due = dueFact(c);
-  const left = daysToDue(c, today);
-  const lastEvidence = (): void => {
-    if (c.lastEvidence) {
-      links.push({
-        label: `last evidence, ${instantDay(c.lastEvidence.updatedAt, tz)}`,
-        text: plainText(c.lastEvidence.title),
-        url: safeHttpUrl(c.lastEvidence.url),
-      });
-    } else {
-      facts.push('no evidence yet');
-    }
-  };
-  const owners = (): void => {
-    if (c.owners.length > 0) facts.push(`owners: ${c.owners.map(plainText).join(', ')}`);
-  };
-  let note: string | undefined;
-
-  switch (section) {
-    case 'overdue': {
-      facts.push(`${plural(overdueDays(c, today), 'day')} overdue`);
-      if (due) facts.push(due);
-      facts.push(c.lastRemindedAt ? `last reminded ${instantDay(c.lastRemindedAt, tz)}` : 'not reminded yet');
-      if (c.snoozedUntil && Date.parse(c.snoozedUntil) > now.getTime())
-        facts.push(`reminders snoozed until ${instantDay(c.snoozedUntil, tz)}`);
-      owners();
-      lastEvidence();
-      break;
-    }
-    case 'due-soon': {
-      if (left !== undefined)
-        facts.push(
-          left > 0
-            ? `due in ${plural(left, 'day')}`
-            : left === 0
-              ? 'due today'
-              : `${plural(-left, 'day')} past due, in its grace days`,
-        );
-      if (due) facts.push(due);
-      owners();
-      lastEvidence();
-      break;
-    }
-    case 'new-evidence': {
-      facts.push(plural(c.newEvidence.length, 'new item'));
-      const possible = fulfilments(c);
-      if (possible > 0) facts.push(plural(possible, 'possible fulfilment'));
-      if (due) facts.push(due);
-      break;
-    }
-    case 'resolved': {
-      const r = c.resolvedThisWeek;
-      if (r) {
-        facts.push(`marked ${statusLabels[r.status]} by ${plainText(r.actor)} on ${instantDay(r.at, tz)}`);
-        if (r.note && plainText(r.note)) note = plainText(r.note);
-        const url = safeHttpUrl(r.evidenceUrl);
-        if (r.evidenceUrl) links.push({ label: 'evidence', text: url ?? plainText(r.evidenceUrl), url });
-      }
-      if (due) facts.push(due);
-      break;
-    }
-    case 'stale': {
-      const since = c.lastEvidence
-        ? 'the last evidence'
-        : `the announcement (${formatDay(c.sourcePublished)})`;
-      const days =
-        c.daysSinceEvidence ??
-        daysBetween(
-          c.lastEvidence ? localDay(new Date(c.lastEvidence.updatedAt), tz) : c.sourcePublished,
-          today,
-        );
-      facts.push(`no evidence for ${plural(days, 'day')} since ${since}`);
-      if (due) facts.push(due);
-      if (c.lastEvidence) lastEvidence();
-      break;
-    }
-    case 'quiet': {
-      facts.push(due ?? 'no due date');
-      lastEvidence();
-      break;
-    }
-  }
-
-  return {
-    id: c.id,
-    title: plainText(c.title) || c.id,
-    status: c.resolvedThisWeek?.status ?? c.status,
-    statusLabel: statusLabels[c.resolvedThisWeek?.status ?? c.status],
-    threadUrl: safeHttpUrl(c.threadUrl),
-    sourceUrl: safeHttpUrl(c.sourceUrl),
-    facts,
-    links,
-    ...(note ? { note } : {}),
-    evidence: section === 'new-evidence' ? c.newEvidence.map((e) => evidenceLine(e, tz)) : [],
-    bar: { start: c.sourcePublished, ...(c.dueLastDay ? { due: c.dueLastDay } : {}), today },
-  };
-}
-
-function evidenceLine(e: DigestCommitment['newEvidence'][number], tz: string): DigestEvidenceLine {
-  const hits = [...e.why.hits, ...(e.why.fulfilmentHits ?? [])];
-  const displayType = e.item.displayType ? plainText(e.item.displayType) : '';
-  const fulfilment = e.why.fulfilment ? plainText(e.why.fulfilment) : '';
-  return {
-    title: plainText(e.item.title) || e.item.url,
-    url: safeHttpUrl(e.item.url),
-    ...(displayType ? { displayType } : {}),
-    day: instantDay(e.item.updatedAt, tz),
-    possibleFulfilment: e.kind === 'possible-fulfilment',
-    rule: plainText(e.why.rule),
-    terms: [...new Set(hits.map((h) => plainText(h.term)).filter((t) => t.length > 0))],
-    contexts: dedupe(hits.map((h) => h.context))
-      .map(splitHits)
-      .filter((parts) => parts.length > 0),
-    ...(fulfilment ? { fulfilment } : {}),
-  };
-}
-
-function dedupe(values: string[]): string[] {
-  return [...new Set(values)];
-}
-
-function dueFact(c: DigestCommitment): string | undefined {
-  if (!c.dueLastDay) return undefined;
-  const text = c.due ? plainText(c.due) : c.dueLastDay;
-  return text === c.dueLastDay
-    ? `due ${formatDay(c.dueLastDay)}`
-    : `due ${text} (by ${formatDay(c.dueLastDay)})`;
-}
-
-function instantDay(iso: string, tz: string): string {
-  const at = new Date(iso);
-  return Number.isNaN(at.getTime()) ? plainText(iso) : formatDay(localDay(at, tz));
-}
-
-function weekText(week: DigestWeek, tz: string): string {
-  const first = localDay(new Date(week.start), tz);
-  const last = addDays(localDay(new Date(week.end), tz), -1);
-  return `${formatDay(first)} to ${formatDay(last)}`;
-}
-
-function feedSummary(f: DigestFacts['feeds'][number], tz: string): string {
-  const error = f.lastError ? plainText(f.lastError) : '';
-  const lastOk = f.lastSuccessAt ? `last success ${instantDay(f.lastSuccessAt, tz)}` : 'no success yet';
-  if (f.dead)
-    return [`dead: ${plainText(f.deadReason ?? '') || error || 'no reason recorded'}`, lastOk].join(' · ');
-  return [
-    `${plural(f.failures, 'failure')} in a row`,
-    lastOk,
-    ...(error ? [`last error: ${error}`] : []),
-  ].join(' · ');
-}

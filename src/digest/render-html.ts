@@ -3,10 +3,8 @@
 // blocks and ignore flexbox (https://www.caniemail.com/). Every piece of text is HTML-escaped.
 
 import type { CommitmentStatus } from '../commitments/commitment.ts';
-import { daysBetween } from '../calendar.ts';
 import type {
   Digest,
-  DigestBar,
   DigestEntry,
   DigestEvidenceLine,
   DigestLink,
@@ -17,25 +15,8 @@ import { headlineParts } from './digest-summary.ts';
 import type { HeadlinePart } from './digest-summary.ts';
 import { nothingNewText } from './digest-summary.ts';
 import type { TextPart } from './digest-text.ts';
-import { formatDay } from './digest-text.ts';
-
-// GOV.UK Design System colours: readable on white, familiar to the people reading this.
-const colour = {
-  text: '#0b0c0c',
-  secondary: '#505a5f',
-  border: '#b1b4b6',
-  track: '#dee0e2',
-  page: '#f3f2f1',
-  link: '#1d70b8',
-  red: '#d4351c',
-  orange: '#f47738',
-  blue: '#1d70b8',
-  green: '#00703c',
-  olive: '#85994b',
-  purple: '#6f72af',
-  grey: '#505a5f',
-  highlight: '#fff7bf',
-} as const;
+import { colour, esc } from './html-theme.ts';
+import { bar } from './render-html-bar.ts';
 
 const statusColour: Record<CommitmentStatus, string> = {
   overdue: colour.red,
@@ -206,83 +187,6 @@ function context(parts: TextPart[]): string {
     .join('');
 }
 
-const cellStyle = 'height:10px;font-size:0;line-height:0;mso-line-height-rule:exactly;';
-
-/** Announcement → due date as a bar; a marker for today; an overrun in red once past the last on-time day. */
-function bar(id: string, b: DigestBar, statusC: string, status: CommitmentStatus): string {
-  const open =
-    `<table role="presentation" class="bar" data-commitment="${esc(id)}" width="100%" cellpadding="0" cellspacing="0" ` +
-    'border="0" style="width:100%;margin:8px 0 2px;border-collapse:collapse;"><tr>';
-  const close = '</tr></table>';
-  if (!b.due) {
-    const label = `no due date · announced ${formatDay(b.start)}`;
-    return (
-      open +
-      '<td class="bar-none" width="100%" style="width:100%;height:14px;padding:0 6px;font-size:11px;line-height:14px;' +
-      `color:${colour.secondary};background-color:${colour.track};">${esc(label)}</td>` +
-      close
-    );
-  }
-  const today = b.today < b.start ? b.start : b.today;
-  const span = Math.max(1, daysBetween(b.start, today > b.due ? today : b.due));
-  const cells: string[] = [];
-  const segment = (cls: string, days: number, bg: string, title: string): void => {
-    if (days <= 0) return;
-    const pct = Math.max(0.5, Math.round((days / span) * 1000) / 10);
-    cells.push(
-      `<td class="${cls}" width="${pct}%" title="${esc(title)}" style="width:${pct}%;${cellStyle}background-color:${bg};">&nbsp;</td>`,
-    );
-  };
-  const marker =
-    `<td class="bar-today" width="3" title="today, ${esc(formatDay(b.today))}" ` +
-    `style="width:3px;${cellStyle}background-color:${colour.text};">&nbsp;</td>`;
-  const resolved =
-    status === 'met' || status === 'partly-met' || status === 'dropped' || status === 'superseded';
-  if (today <= b.due) {
-    segment(
-      'bar-elapsed',
-      daysBetween(b.start, today),
-      statusC,
-      `${daysBetween(b.start, today)} days since the announcement`,
-    );
-    cells.push(marker);
-    segment(
-      'bar-remaining',
-      daysBetween(today, b.due),
-      colour.track,
-      `${daysBetween(today, b.due)} days to the due date`,
-    );
-  } else {
-    segment(
-      'bar-planned',
-      daysBetween(b.start, b.due),
-      resolved ? statusC : colour.border,
-      'announcement to due date',
-    );
-    segment(
-      'bar-overrun',
-      daysBetween(b.due, today),
-      resolved ? colour.track : colour.red,
-      `${daysBetween(b.due, today)} days past the due date`,
-    );
-    cells.push(marker);
-  }
-  const scale =
-    '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" ' +
-    `style="width:100%;font-size:11px;line-height:1.3;color:${colour.secondary};"><tr>` +
-    `<td align="left">announced ${esc(formatDay(b.start))}</td>` +
-    `<td align="right">due ${esc(formatDay(b.due))} · ${esc(dueDistance(b.today, b.due))}</td></tr></table>`;
-  return open + cells.join('') + close + scale;
-}
-
-function dueDistance(today: string, due: string): string {
-  const left = daysBetween(today, due);
-  if (left === 0) return 'today';
-  return left > 0
-    ? `${left} ${left === 1 ? 'day' : 'days'} left`
-    : `${-left} ${left === -1 ? 'day' : 'days'} past`;
-}
-
 function footer(d: Digest): string {
   const f = d.footer;
   const feeds =
@@ -308,14 +212,4 @@ function footer(d: Digest): string {
 
 function a(url: string, text: string, style = ''): string {
   return `<a href="${esc(url)}" style="color:${colour.link};${style}">${esc(text)}</a>`;
-}
-
-/** Plain text (or an attribute value) to HTML that shows it as text. */
-export function esc(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
 }

@@ -4,52 +4,13 @@
 
 import { decode } from 'html-entities';
 import type { Block, BlockKind } from './announcement.ts';
+import { wordSet } from './word-set.ts';
 
-const blockTags = new Set([
-  'p',
-  'li',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'div',
-  'blockquote',
-  'ul',
-  'ol',
-  'dl',
-  'dt',
-  'dd',
-  'tr',
-  'td',
-  'th',
-  'table',
-  'section',
-  'article',
-  'main',
-  'header',
-  'footer',
-  'nav',
-  'aside',
-  'figure',
-  'figcaption',
-  'pre',
-  'hr',
-  'br',
-  'form',
-]);
-const skipTags = new Set([
-  'script',
-  'style',
-  'head',
-  'noscript',
-  'template',
-  'svg',
-  'iframe',
-  'button',
-  'select',
-]);
+const blockTags = wordSet(
+  'p li h1 h2 h3 h4 h5 h6 div blockquote ul ol dl dt dd tr td th table section article main ' +
+    'header footer nav aside figure figcaption pre hr br form',
+);
+const skipTags = wordSet('script style head noscript template svg iframe button select');
 
 export function htmlToBlocks(html: string): Block[] {
   const blocks: Block[] = [];

@@ -3,7 +3,8 @@
 // (` date YYYY-MM-DD <publisher>`, then the title, then the body, `- ` for list items).
 
 import { decode } from 'html-entities';
-import { localDay } from '../calendar.ts';
+import { localDay, monthNumber } from '../calendar.ts';
+import { defaults } from '../config/config.ts';
 import { FollowthroughError } from '../errors.ts';
 import { announcementFromBlocks, type Announcement, type Block } from './announcement.ts';
 import { htmlToBlocks, normaliseSpace, sliceElement } from './html-to-blocks.ts';
@@ -12,7 +13,6 @@ export type AnnouncementFormat = 'content-api' | 'html' | 'text';
 
 const govukOrigin = 'https://www.gov.uk';
 // GOV.UK shows dates as London calendar days (GOVUK.md: finder feeds write London time).
-const govukZone = 'Europe/London';
 
 export function detectFormat(body: string): AnnouncementFormat {
   const head = body.trimStart().slice(0, 2000);
@@ -21,7 +21,12 @@ export function detectFormat(body: string): AnnouncementFormat {
   return 'text';
 }
 
-export function parseAnnouncement(body: string, source: string): Announcement {
+/** `timeZone`: the configured zone, in which a publication instant becomes its day. */
+export function parseAnnouncement(
+  body: string,
+  source: string,
+  timeZone: string = defaults.timezone,
+): Announcement {
   const format = detectFormat(body);
   if (format === 'content-api') {
     let json: unknown;
@@ -34,9 +39,9 @@ export function parseAnnouncement(body: string, source: string): Announcement {
           'give a Content API document, an HTML page or a text file',
       );
     }
-    return fromContentApi(json, source);
+    return fromContentApi(json, source, timeZone);
   }
-  return format === 'html' ? fromHtmlPage(body, source) : fromPlainText(body, source);
+  return format === 'html' ? fromHtmlPage(body, source, timeZone) : fromPlainText(body, source);
 }
 
 interface ContentItem {
@@ -52,7 +57,11 @@ interface ContentItem {
   };
 }
 
-export function fromContentApi(json: unknown, source: string): Announcement {
+export function fromContentApi(
+  json: unknown,
+  source: string,
+  timeZone: string = defaults.timezone,
+): Announcement {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw new FollowthroughError(
       'announcement_unreadable',
@@ -84,7 +93,7 @@ export function fromContentApi(json: unknown, source: string): Announcement {
   return announcementFromBlocks(
     {
       title,
-      published: localDay(new Date(when), govukZone),
+      published: localDay(new Date(when), timeZone),
       ...(path ? { url: govukOrigin + path } : {}),
       ...(publisher ? { publisher } : {}),
     },
@@ -92,7 +101,11 @@ export function fromContentApi(json: unknown, source: string): Announcement {
   );
 }
 
-export function fromHtmlPage(html: string, source: string): Announcement {
+export function fromHtmlPage(
+  html: string,
+  source: string,
+  timeZone: string = defaults.timezone,
+): Announcement {
   const meta = (name: string): string | undefined => {
     const re = new RegExp(
       `<meta\\s[^>]*(?:name|property)=["']${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["'][^>]*>`,
@@ -107,7 +120,7 @@ export function fromHtmlPage(html: string, source: string): Announcement {
   const titleTag = /<title\b[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1];
   const title = textOf(h1) || meta('og:title') || textOf(titleTag).replace(/\s+-\s+GOV\.UK$/, '');
 
-  const published = publishedFromHtml(html, meta);
+  const published = publishedFromHtml(html, meta, timeZone);
   if (!published) {
     throw new FollowthroughError(
       'announcement_no_date',
@@ -137,13 +150,17 @@ export function fromHtmlPage(html: string, source: string): Announcement {
   );
 }
 
-function publishedFromHtml(html: string, meta: (name: string) => string | undefined): string | undefined {
+function publishedFromHtml(
+  html: string,
+  meta: (name: string) => string | undefined,
+  timeZone: string,
+): string | undefined {
   const instant =
     meta('govuk:first-published-at') ??
     meta('article:published_time') ??
     /<time\b[^>]*datetime=["']([^"']+)["']/i.exec(html)?.[1];
   if (instant && !Number.isNaN(Date.parse(instant))) {
-    return /^\d{4}-\d{2}-\d{2}$/.test(instant) ? instant : localDay(new Date(instant), govukZone);
+    return /^\d{4}-\d{2}-\d{2}$/.test(instant) ? instant : localDay(new Date(instant), timeZone);
   }
   // The metadata component shows "Published <dd>3 March 2025</dd>".
   const shown = /Published(?:\s|<[^>]+>|:)*(\d{1,2}\s+[A-Za-z]+\s+\d{4})/.exec(html)?.[1];
@@ -195,25 +212,10 @@ export function fromPlainText(text: string, source: string): Announcement {
   );
 }
 
-const months = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
-
 /** "3 March 2025" → 2025-03-03 */
 function dayFromWords(text: string): string | undefined {
   const m = /^(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})$/.exec(text.trim());
-  const month = m ? months.indexOf(m[2]!.toLowerCase()) + 1 : 0;
+  const month = m ? monthNumber(m[2]!) : 0;
   if (!m || month === 0) return undefined;
   return `${m[3]}-${String(month).padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
 }

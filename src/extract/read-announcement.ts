@@ -12,6 +12,8 @@ export interface ReadAnnouncementDeps {
   /** Where the Content API lives; tests point it at a local server. */
   contentApiBase?: string;
   timeoutMs?: number;
+  /** The configured zone, in which a publication instant becomes its day. */
+  timeZone?: string;
 }
 
 const defaultBase = 'https://www.gov.uk';
@@ -38,7 +40,7 @@ export async function readAnnouncement(
     );
   }
   if (!body.trim()) throw new FollowthroughError('announcement_unreadable', `${input} is empty`);
-  return parseAnnouncement(body, input);
+  return parseAnnouncement(body, input, deps.timeZone);
 }
 
 /** `https://www.gov.uk/government/news/x?y#z` → `/government/news/x` */
@@ -130,5 +132,5 @@ async function fetchAnnouncement(url: string, deps: ReadAnnouncementDeps): Promi
         `(${res.headers.get('content-type') ?? 'no content type'}): is contentApiBase right?`,
     );
   }
-  return fromContentApi(json, url);
+  return fromContentApi(json, url, deps.timeZone);
 }

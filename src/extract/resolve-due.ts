@@ -10,6 +10,7 @@
 // "until …" and "since …" are durations or history, never deadlines.
 
 import * as chrono from 'chrono-node';
+import { monthNumber } from '../calendar.ts';
 
 export interface ProposedDue {
   /** As the commitments file writes it: `2024-04-30` or `2024-04`. */
@@ -34,20 +35,6 @@ interface Day {
   d: number;
 }
 
-const monthNames = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
 const numberWords: Record<string, number> = {
   a: 1,
   an: 1,
@@ -179,7 +166,7 @@ export function findDueCandidates(sentence: string, published: string): DueCandi
       'gi',
     ),
     (m) => {
-      const mo = monthNames.indexOf(m[1]!.toLowerCase()) + 1;
+      const mo = monthNumber(m[1]!);
       return month(m[2] ? Number(m[2]) : nextYearFor(pub, mo), mo);
     },
   );

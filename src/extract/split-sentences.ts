@@ -2,60 +2,13 @@
 // with a capital, a digit or a quotation mark, unless the word before it is an abbreviation
 // ("No. 2", "Mr. Smith", "e.g. the") or a single initial ("J. Smith").
 
-const abbreviations = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-  'prof',
-  'sir',
-  'st',
-  'rt',
-  'hon',
-  'no',
-  'nos',
-  'vol',
-  'art',
-  'para',
-  'paras',
-  'sec',
-  'ch',
-  'cl',
-  'e.g',
-  'i.e',
-  'etc',
-  'vs',
-  'v',
-  'cf',
-  'approx',
-  'inc',
-  'ltd',
-  'co',
-  'corp',
-  'plc',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
-  'gov',
-  'dept',
-  'govt',
-  'est',
-  'fig',
-  'op',
-  'u.k',
-  'u.s',
-  'p',
-  'pp',
-]);
+import { wordSet } from './word-set.ts';
+
+const abbreviations = wordSet(
+  'mr mrs ms dr prof sir st rt hon no nos vol art para paras sec ch cl e.g i.e etc vs v cf ' +
+    'approx inc ltd co corp plc jan feb mar apr jun jul aug sep sept oct nov dec gov dept govt ' +
+    'est fig op u.k u.s p pp',
+);
 
 export function splitSentences(paragraph: string): string[] {
   const text = paragraph.trim();

@@ -3,6 +3,7 @@
 // past week says what was true then.
 
 import type { Commitment } from '../commitments/commitment.ts';
+import { commitmentView } from '../commitments/commitment-view.ts';
 import { daysBetween, localDay } from '../calendar.ts';
 import type { Config } from '../config/config.ts';
 import type { DigestCommitment, DigestFacts, DigestWeek } from '../digest/digest-facts.ts';
@@ -46,11 +47,7 @@ export function gatherDigestFacts(
     const reminded = lastReminderBefore(db, c.id, asOf);
     const status = statusAt(db, c.id, asOf);
     const dc: DigestCommitment = {
-      id: c.id,
-      title: c.title,
-      status,
-      owners: c.owners,
-      sourceUrl: c.source.url,
+      ...commitmentView(c, status),
       sourcePublished: c.source.published,
       newEvidence: weekMatches
         .filter((m) => m.commitmentId === c.id)
@@ -60,9 +57,7 @@ export function gatherDigestFacts(
           why: m.why,
           matchedAt: m.updatedAt && m.updatedAt >= week.start ? m.updatedAt : m.matchedAt,
         })),
-      ...(c.due
-        ? { due: c.due.text, dueLastDay: c.due.lastDay, daysToDue: daysBetween(today, c.due.lastDay) }
-        : {}),
+      ...(c.due ? { daysToDue: daysBetween(today, c.due.lastDay) } : {}),
       ...(c.due && status === 'overdue'
         ? { daysOverdue: Math.max(0, daysBetween(c.due.lastDay, today)) }
         : {}),

@@ -54,7 +54,10 @@ export async function extractCommand(argv: string[], io: CliIo): Promise<number>
   if (!(minConfidence >= 0 && minConfidence <= 1))
     throw new UsageError('--min-confidence must be a number from 0 to 1');
 
-  const announcement = await readAnnouncement(input, { contentApiBase: readEnv(io.env).govukBaseUrl });
+  const announcement = await readAnnouncement(input, {
+    contentApiBase: readEnv(io.env).govukBaseUrl,
+    ...configuredZone(io),
+  });
   let proposals = extractCommitments(announcement).filter((p) => p.confidence >= minConfidence);
   if (sourceUrl) proposals = proposals.map((p) => ({ ...p, source: { ...p.source, url: sourceUrl } }));
 
@@ -151,6 +154,15 @@ async function askWhichToKeep(io: CliIo, entries: Candidate[]): Promise<Candidat
     asker.close();
   }
   return kept;
+}
+
+/** The configured zone when a config loads (extraction needs none, and uses the default zone then). */
+function configuredZone(io: CliIo): { timeZone?: string } {
+  try {
+    return { timeZone: loadContext(io).config.timezone };
+  } catch {
+    return {};
+  }
 }
 
 function existingIds(io: CliIo): string[] {
