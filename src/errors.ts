@@ -28,6 +28,8 @@ export type ErrorCode =
   | 'commitments_unparseable'
   | 'has_evidence'
   | 'not_resolved'
+  | 'unknown_item'
+  | 'verdict_invalid'
   | 'match_failed'
   | 'match_since_invalid'
   // extraction from announcements

@@ -16,7 +16,7 @@ export interface DigestWeek {
 
 export interface DigestEvidence {
   item: { url: string; title: string; displayType: string | null; updatedAt: string };
-  kind: MatchKind;
+  kind: MatchKind | 'related';
   why: MatchReason;
   /** When followthrough matched it (within the week for "new evidence"). */
   matchedAt: string;

@@ -38,7 +38,7 @@ export interface ReplayMatch {
   url: string;
   published: string;
   matchedOn: string;
-  kind: MatchKind;
+  kind: MatchKind | 'related';
   score: number;
   why: MatchReason;
 }

@@ -48,7 +48,15 @@ function toState(r: StateRow): CommitmentState {
   };
 }
 
-export type EventKind = 'status' | 'resolve' | 'reopen' | 'snooze' | 'unsnooze' | 'watch' | 'unwatch';
+export type EventKind =
+  | 'status'
+  | 'resolve'
+  | 'reopen'
+  | 'snooze'
+  | 'unsnooze'
+  | 'watch'
+  | 'unwatch'
+  | 'verdict';
 
 export interface CommitmentEvent {
   id: number;

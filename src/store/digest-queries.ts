@@ -27,14 +27,16 @@ export function lastEvidenceBefore(
   commitmentId: string,
   at: string,
 ): { title: string; url: string; updatedAt: string } | undefined {
+  // As it stood at `at`: a verdict given later does not yet apply.
   const row = db
-    .prepare<
-      [string, string, string],
-      { title: string; url: string; updated_at: string }
-    >(`SELECT i.title, i.url, i.updated_at FROM matches m
+    .prepare<[string, string, string, string], { title: string; url: string; updated_at: string }>(
+      `SELECT i.title, i.url, i.updated_at FROM matches m
     JOIN items i ON i.id = m.item_id WHERE m.commitment_id = ? AND m.matched_at < ? AND i.updated_at < ?
-    ORDER BY i.updated_at DESC LIMIT 1`)
-    .get(commitmentId, at, at);
+      AND COALESCE(CASE WHEN m.verdict_at < ? THEN m.verdict END,
+        CASE m.kind WHEN 'related' THEN 'review' ELSE 'evidence' END) = 'evidence'
+    ORDER BY i.updated_at DESC LIMIT 1`,
+    )
+    .get(commitmentId, at, at, at);
   return row ? { title: row.title, url: row.url, updatedAt: row.updated_at } : undefined;
 }
 

@@ -111,6 +111,14 @@ export function getItemByPath(db: Db, path: string): StoredItem | undefined {
   return row ? toStoredItem(row) : undefined;
 }
 
+/** An item by its link as shown in alerts (`url`), or by its key (`path`). */
+export function getItemByLink(db: Db, url: string, path: string): StoredItem | undefined {
+  const row = db
+    .prepare<[string, string], ItemRow>('SELECT * FROM items WHERE url = ? OR path = ? ORDER BY id LIMIT 1')
+    .get(url, path);
+  return row ? toStoredItem(row) : undefined;
+}
+
 /** Items waiting to be matched, oldest first. */
 export function pendingItems(db: Db, limit: number): StoredItem[] {
   return db

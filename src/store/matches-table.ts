@@ -1,22 +1,31 @@
 // SQL for `matches`: one row per (commitment, item). A major update that still matches revises
-// the row (update_count, updated_at) instead of adding another.
+// the row (update_count, updated_at) instead of adding another. A row counts as evidence unless a
+// person said it is not related; a `related` row (the review tier) counts only once a person said
+// it is evidence. Every evidence query below goes through that one rule (`countsAsEvidence`).
 
 import type { MatchHit, MatchKind, MatchReason } from '../match/match-types.ts';
 import type { Db } from './open-store.ts';
 
-export type MatchOrigin = 'live' | 'baseline' | 'backfill' | 'history' | 'replay';
+export type MatchOrigin = 'live' | 'baseline' | 'backfill' | 'history' | 'replay' | 'verdict';
+/** What a stored match is: what a rule said (progress, possible fulfilment) or the review tier. */
+export type StoredMatchKind = MatchKind | 'related';
+export type Verdict = 'evidence' | 'not-related';
 
 export interface StoredMatch {
   id: number;
   commitmentId: string;
   itemId: number;
-  kind: MatchKind;
+  kind: StoredMatchKind;
   score: number;
   why: MatchReason;
   matchedAt: string;
   updatedAt: string | null;
   updateCount: number;
   origin: MatchOrigin;
+  /** The verdict in force, if a person gave one. */
+  verdict: Verdict | null;
+  verdictAt: string | null;
+  verdictBy: string | null;
 }
 
 export interface EvidenceRow extends StoredMatch {
@@ -31,14 +40,20 @@ interface MatchRow {
   id: number;
   commitment_id: string;
   item_id: number;
-  kind: MatchKind;
+  kind: StoredMatchKind;
   score: number;
   why: string;
   matched_at: string;
   updated_at: string | null;
   update_count: number;
   origin: MatchOrigin;
+  verdict: Verdict | null;
+  verdict_at: string | null;
+  verdict_by: string | null;
 }
+
+/** The one rule for what counts: not marked not related, and a review item only once marked evidence. */
+export const countsAsEvidence = `COALESCE(m.verdict, CASE m.kind WHEN 'related' THEN 'review' ELSE 'evidence' END) = 'evidence'`;
 
 function toMatch(r: MatchRow): StoredMatch {
   return {
@@ -52,12 +67,17 @@ function toMatch(r: MatchRow): StoredMatch {
     updatedAt: r.updated_at,
     updateCount: r.update_count,
     origin: r.origin,
+    verdict: r.verdict,
+    verdictAt: r.verdict_at,
+    verdictBy: r.verdict_by,
   };
 }
 
 export type RecordOutcome =
   | { outcome: 'new' }
-  | { outcome: 'updated' | 'unchanged'; previousKind: MatchKind };
+  | { outcome: 'updated' | 'unchanged'; previousKind: StoredMatchKind }
+  /** A person said this item is not related to this commitment: it is never raised again. */
+  | { outcome: 'rejected'; previousKind: StoredMatchKind };
 
 /** `revision`: the item had a major update, so a match that holds again is recorded as an update of it. */
 export function recordMatch(
@@ -68,9 +88,10 @@ export function recordMatch(
   revision = false,
 ): RecordOutcome {
   const existing = db
-    .prepare<[string, number], { kind: MatchKind; score: number; why: string }>(
-      'SELECT kind, score, why FROM matches WHERE commitment_id = ? AND item_id = ?',
-    )
+    .prepare<
+      [string, number],
+      { kind: StoredMatchKind; score: number; why: string; verdict: Verdict | null }
+    >('SELECT kind, score, why, verdict FROM matches WHERE commitment_id = ? AND item_id = ?')
     .get(hit.commitmentId, hit.itemId);
   const why = JSON.stringify(hit.why);
   if (!existing) {
@@ -79,6 +100,7 @@ export function recordMatch(
     ).run(hit.commitmentId, hit.itemId, hit.kind, hit.score, why, now, origin);
     return { outcome: 'new' };
   }
+  if (existing.verdict === 'not-related') return { outcome: 'rejected', previousKind: existing.kind };
   if (!revision && existing.kind === hit.kind && existing.score === hit.score && existing.why === why) {
     return { outcome: 'unchanged', previousKind: existing.kind };
   }
@@ -92,6 +114,24 @@ export function recordMatch(
     hit.itemId,
   );
   return { outcome: 'updated', previousKind: existing.kind };
+}
+
+export function getMatch(db: Db, commitmentId: string, itemId: number): StoredMatch | undefined {
+  const r = db
+    .prepare<[string, number], MatchRow>('SELECT * FROM matches WHERE commitment_id = ? AND item_id = ?')
+    .get(commitmentId, itemId);
+  return r ? toMatch(r) : undefined;
+}
+
+/** A person's verdict on a pair: the row records it (created, for an item no rule raised). */
+export function setMatchVerdict(
+  db: Db,
+  v: { commitmentId: string; itemId: number; verdict: Verdict; at: string; by: string },
+): void {
+  db.prepare(`INSERT INTO matches (commitment_id, item_id, kind, score, why, matched_at, origin, verdict, verdict_at, verdict_by)
+    VALUES (@commitmentId, @itemId, 'related', 0, @why, @at, 'verdict', @verdict, @at, @by)
+    ON CONFLICT (commitment_id, item_id) DO UPDATE SET verdict = excluded.verdict, verdict_at = excluded.verdict_at,
+      verdict_by = excluded.verdict_by`).run({ ...v, why: JSON.stringify({ rule: '', hits: [] }) });
 }
 
 const evidenceSelect = `SELECT m.*, i.path, i.url, i.title, i.display_type, i.updated_at AS item_updated_at
@@ -120,28 +160,33 @@ function toEvidence(r: EvidenceDbRow): EvidenceRow {
 export function evidenceFor(db: Db, commitmentId: string, limit = 1000): EvidenceRow[] {
   return db
     .prepare<[string, number], EvidenceDbRow>(
-      `${evidenceSelect} WHERE m.commitment_id = ? ORDER BY i.updated_at DESC, m.id DESC LIMIT ?`,
+      `${evidenceSelect} WHERE m.commitment_id = ? AND ${countsAsEvidence}
+       ORDER BY i.updated_at DESC, m.id DESC LIMIT ?`,
     )
     .all(commitmentId, limit)
     .map(toEvidence);
 }
 
-/** Matches made (or revised) in [from, to), for the digest and replay. */
+/** Evidence matched, revised or confirmed by a person in [from, to), for the digest and replay. */
 export function matchesBetween(db: Db, from: string, to: string): EvidenceRow[] {
   return db
-    .prepare<[string, string, string, string], EvidenceDbRow>(`${evidenceSelect}
-    WHERE (m.matched_at >= ? AND m.matched_at < ?) OR (m.updated_at >= ? AND m.updated_at < ?)
+    .prepare<[string, string, string, string, string, string], EvidenceDbRow>(`${evidenceSelect}
+    WHERE ((m.matched_at >= ? AND m.matched_at < ?) OR (m.updated_at >= ? AND m.updated_at < ?)
+      OR (m.verdict = 'evidence' AND m.verdict_at >= ? AND m.verdict_at < ?)) AND ${countsAsEvidence}
     ORDER BY i.updated_at DESC, m.id DESC`)
-    .all(from, to, from, to)
+    .all(from, to, from, to, from, to)
     .map(toEvidence);
 }
 
 export function countEvidence(db: Db, commitmentId: string): number {
   return db
-    .prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM matches WHERE commitment_id = ?')
+    .prepare<[string], { n: number }>(
+      `SELECT COUNT(*) AS n FROM matches m WHERE m.commitment_id = ? AND ${countsAsEvidence}`,
+    )
     .get(commitmentId)!.n;
 }
 
+/** Every match with its item, in the order made (replay and eval read what the engine raised). */
 export function allMatches(db: Db): EvidenceRow[] {
   return db.prepare<[], EvidenceDbRow>(`${evidenceSelect} ORDER BY m.id`).all().map(toEvidence);
 }

@@ -179,6 +179,14 @@ export function rescheduleAlert(db: Db, id: number, r: Reschedule): void {
   ).run(r.maybeDelivered ? 'sending' : 'pending', r.nextAttemptAt, r.error, r.countAttempt ? 1 : 0, id);
 }
 
+/** A person withdrew an item: its alerts for the commitment that have not left are cancelled. Returns how many. */
+export function cancelItemAlerts(db: Db, commitmentId: string, itemId: number, reason: string): number {
+  return db
+    .prepare(`UPDATE outbox SET state = 'cancelled', last_error = ?
+      WHERE commitment_id = ? AND item_id = ? AND state IN ('pending', 'held')`)
+    .run(reason, commitmentId, itemId).changes;
+}
+
 export function cancelAlert(db: Db, id: number, error: string): void {
   db.prepare(`UPDATE outbox SET state = 'cancelled', last_error = ? WHERE id = ?`).run(error, id);
 }

@@ -195,3 +195,57 @@ describe('replay', () => {
     expect(text.stdout).toContain('~ customs-partnership: due-soon → overdue on 2024-05-08');
   });
 });
+
+describe('a person reviews an item', () => {
+  it('commitments review records the verdict with who and why; show --json lists it; not-related withdraws it', async () => {
+    const poll = await runCli(['poll', '--once', '--now', '2025-09-03T09:00:00Z'], { env: cfg.env });
+    expect(poll.code, poll.stderr).toBe(0);
+    const item = 'https://www.gov.uk/government/news/borders-and-asylum';
+    const review = (verdict: string) =>
+      runCli(
+        [
+          'commitments',
+          'review',
+          'frontex',
+          '--item',
+          item,
+          '--verdict',
+          verdict,
+          '--by',
+          'ana',
+          '--note',
+          'checked',
+          '--json',
+        ],
+        {
+          env: cfg.env,
+        },
+      );
+    const first = await review('evidence');
+    expect(first.code, first.stderr).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({
+      applied: true,
+      verdict: 'evidence',
+      item: { url: item },
+    });
+    const show = async () => {
+      const r = await runCli(['commitments', 'show', 'frontex', '--json'], { env: cfg.env });
+      expect(r.code, r.stderr).toBe(0);
+      return JSON.parse(r.stdout) as { evidence_count: number; verdicts: Array<Record<string, unknown>> };
+    };
+    expect(await show()).toMatchObject({
+      evidence_count: 1,
+      verdicts: [{ verdict: 'evidence', actor: 'ana', via: 'cli', note: 'checked', itemUrl: item }],
+    });
+    expect((await review('not-related')).code).toBe(0);
+    const after = await show();
+    expect(after.evidence_count).toBe(0);
+    expect(after.verdicts.map((v) => v.verdict)).toEqual(['evidence', 'not-related']);
+
+    const bad = await runCli(['commitments', 'review', 'frontex', '--item', item, '--verdict', 'maybe'], {
+      env: cfg.env,
+    });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--verdict must be one of evidence, not-related');
+  });
+});

@@ -11,6 +11,7 @@ const subs: Record<string, () => Promise<Sub>> = {
   resolve: async () => (await import('./commitments/decide.ts')).resolveCommand,
   reopen: async () => (await import('./commitments/decide.ts')).reopenCommand,
   snooze: async () => (await import('./commitments/decide.ts')).snoozeCommand,
+  review: async () => (await import('./commitments/review.ts')).reviewCommand,
   add: async () => (await import('./commitments/edit.ts')).addCommand,
   edit: async () => (await import('./commitments/edit.ts')).editCommand,
   remove: async () => (await import('./commitments/edit.ts')).removeCommand,
@@ -23,6 +24,8 @@ export const commitmentsUsage = `usage: followthrough commitments <command>
   resolve <id> --status met|partly-met|dropped|superseded [--evidence URL] [--note TEXT] [--by NAME]
   reopen <id> [--note TEXT] [--by NAME]           undo a resolution
   snooze <id> --until DATE [--note TEXT]          pause reminders (--until none lifts it)
+  review <id> --item URL --verdict evidence|not-related [--by NAME] [--note TEXT]
+                                                  a person's verdict on an item for the commitment
   add [--id … --title … --due … --owners … --source-url … --published … --quote … --match …]
   edit <id> [--title … --due … --owners … --match … --exclude … --fulfilment … --channel …]
   remove <id> [--force]                           stop watching (history is kept)

@@ -3,6 +3,7 @@
 import type { Commitment } from '../../../commitments/commitment.ts';
 import { getCommitmentState, listEvents } from '../../../store/commitment-state-table.ts';
 import { evidenceFor } from '../../../store/matches-table.ts';
+import { listVerdicts } from '../../../store/verdicts-table.ts';
 import { openStore, type Db } from '../../../store/open-store.ts';
 import { parse, parseNow } from '../../args.ts';
 import { loadContext } from '../../context.ts';
@@ -83,9 +84,14 @@ export async function showCommand(argv: string[], io: CliIo): Promise<number> {
     const summary = describeCommitment(db, c);
     const history = listEvents(db, c.id);
     const evidence = evidenceFor(db, c.id);
+    const verdicts = listVerdicts(db, c.id);
     if (values.json) {
       io.out(
-        JSON.stringify({ ...summary, match: c.match, fulfilment: c.fulfilment, history, evidence }, null, 2),
+        JSON.stringify(
+          { ...summary, match: c.match, fulfilment: c.fulfilment, history, evidence, verdicts },
+          null,
+          2,
+        ),
       );
       return exitCodes.ok;
     }
@@ -110,8 +116,20 @@ export async function showCommand(argv: string[], io: CliIo): Promise<number> {
       ...evidence.flatMap((m) => [
         `  ${m.itemUpdatedAt.slice(0, 10)}  [${m.kind}] ${m.title}`,
         `              ${m.url}`,
-        `              why: ${m.why.rule} — ${m.why.hits.map((h) => `${h.term} (${h.fields.join('+')})`).join(', ')}`,
+        m.verdict === 'evidence'
+          ? `              counted by ${m.verdictBy} on ${m.verdictAt?.slice(0, 10)}`
+          : `              why: ${m.why.rule} — ${m.why.hits.map((h) => `${h.term} (${h.fields.join('+')})`).join(', ')}`,
       ]),
+      ...(verdicts.length
+        ? [
+            '',
+            `VERDICTS (${verdicts.length})`,
+            ...verdicts.map(
+              (v) =>
+                `  ${v.at}  ${v.verdict} by ${v.actor} (${v.via}): ${v.itemTitle}${v.note ? ` — ${v.note}` : ''}`,
+            ),
+          ]
+        : []),
     ];
     io.out(out.join('\n'));
     return exitCodes.ok;
