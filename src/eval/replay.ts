@@ -16,6 +16,7 @@ import { allMatches } from '../store/matches-table.ts';
 import { openStore, type Db } from '../store/open-store.ts';
 import { listOutbox } from '../store/outbox-table.ts';
 import { checkStatuses } from '../jobs/check-statuses.ts';
+import { fixedClock } from '../jobs/clock.ts';
 import type { HistoryItem } from './history-file.ts';
 import { matchPending } from '../jobs/match-pending.ts';
 import { syncCommitments } from '../jobs/sync-commitments.ts';
@@ -127,7 +128,7 @@ export function replay(input: ReplayInput): ReplayResult {
     matchPending(config, commitments, deps(start));
     for (let day = from; day <= to; day = addDays(day, 1)) {
       const morning = new Date(startOfDay(day, tz).getTime() + 9 * 3_600_000);
-      checkStatuses(config, commitments, deps(morning));
+      checkStatuses(config, commitments, { db, log: silentLogger, clock: fixedClock(morning) });
       const later = new Date(morning.getTime() + 3_600_000);
       store(
         input.items.filter((h) => h.date === day),

@@ -7,6 +7,7 @@ import type { Commitment } from '../commitments/commitment.ts';
 import { daysOverdue, planLifecycle, type LifecycleState } from '../commitments/lifecycle.ts';
 import type { Config } from '../config/config.ts';
 import type { Logger } from '../log.ts';
+import type { Clock } from './clock.ts';
 import {
   changeStatus,
   ensureCommitmentState,
@@ -22,7 +23,7 @@ import { ruleHash } from './sync-commitments.ts';
 export interface StatusDeps {
   db: Db;
   log: Logger;
-  now: Date;
+  clock: Clock;
 }
 
 export interface StatusReport {
@@ -31,7 +32,8 @@ export interface StatusReport {
 }
 
 export function checkStatuses(config: Config, commitments: Commitment[], deps: StatusDeps): StatusReport {
-  const { db, now, log } = deps;
+  const { db, log } = deps;
+  const now = deps.clock();
   const nowIso = now.toISOString();
   const report: StatusReport = { changes: [], alerts: 0 };
   const options = {

@@ -7,14 +7,14 @@ import type { Logger } from '../log.ts';
 import type { SlackApi } from '../slack/slack-client.ts';
 import type { Db } from '../store/open-store.ts';
 import { statusCardFacts } from './alert-facts.ts';
-import { shiftedClock } from './clock.ts';
+import { type Clock, shiftedClock } from './clock.ts';
 import { type DeliveryCounts, deliverAlerts } from './deliver-alerts.ts';
 import { refreshCards } from './refresh-cards.ts';
 
 export interface DeliverDeps {
   db: Db;
   log: Logger;
-  now: Date;
+  clock: Clock;
   slack: SlackApi | null;
   sleep: (ms: number) => Promise<void>;
   console?: (text: string) => void;
@@ -27,7 +27,8 @@ export async function deliver(
   commitments: Commitment[],
   deps: DeliverDeps,
 ): Promise<DeliveryReport> {
-  const clock = shiftedClock(deps.now);
+  // Pacing and backoff move in real time from the cycle's instant, even under a replayed (fixed) clock.
+  const clock = shiftedClock(deps.clock());
   const byId = new Map(commitments.map((c) => [c.id, c]));
   const cardFacts = (id: string) => {
     const c = byId.get(id);

@@ -7,6 +7,7 @@ import type { Config } from '../config/config.ts';
 import { digestWeekEndingBefore } from '../digest/digest-week.ts';
 import type { DigestWeek } from '../digest/digest-facts.ts';
 import type { Logger } from '../log.ts';
+import type { Clock } from './clock.ts';
 import type { SlackApi } from '../slack/slack-client.ts';
 import type { Db } from '../store/open-store.ts';
 import { loadWatched } from './load-watched.ts';
@@ -34,25 +35,26 @@ export function digestDueAt(expression: string, timeZone: string, week: DigestWe
 }
 
 export function digestJobs(config: Config, deps: DigestJobDeps) {
-  const watched = (now: Date) => loadWatched(config, { db: deps.db, log: deps.log, now }).commitments;
-  const send = async (now: Date, week: DigestWeek): Promise<void> => {
-    await sendDigests(config, watched(now), { ...deps, now }, week);
+  const send = async (clock: Clock, week: DigestWeek): Promise<void> => {
+    const { commitments } = loadWatched(config, { db: deps.db, log: deps.log, clock });
+    await sendDigests(config, commitments, { ...deps, clock }, week);
   };
   return [
     {
       name: 'digest',
       schedule: config.schedule.digest,
-      run: (now: Date) => send(now, digestWeekEndingBefore(now, config.timezone)),
+      run: (clock: Clock) => send(clock, digestWeekEndingBefore(clock(), config.timezone)),
     },
     {
       // At start-up: last week's digest, if its time has come and it was not sent.
       name: 'digest-catch-up',
       schedule: '',
       atStart: true,
-      run: async (now: Date) => {
+      run: async (clock: Clock) => {
+        const now = clock();
         const week = digestWeekEndingBefore(now, config.timezone);
         const due = digestDueAt(config.schedule.digest, config.timezone, week);
-        if (due && now >= due) await send(now, week);
+        if (due && now >= due) await send(clock, week);
       },
     },
   ];

@@ -8,6 +8,7 @@ import type { Config } from '../config/config.ts';
 import { loadCommitments } from '../config/load-commitments.ts';
 import { ConfigError } from '../errors.ts';
 import type { Logger } from '../log.ts';
+import type { Clock } from './clock.ts';
 import type { Db } from '../store/open-store.ts';
 import { enqueueAlert, type NewAlert } from '../store/outbox-table.ts';
 import { clearNotices, readSnapshot, recordNotice, saveSnapshot } from '../store/snapshots-table.ts';
@@ -23,8 +24,9 @@ export interface Watched {
 
 export const invalidNoticePrefix = 'commitments-invalid:';
 
-export function loadWatched(config: Config, deps: { db: Db; log: Logger; now: Date }): Watched {
-  const { db, log, now } = deps;
+export function loadWatched(config: Config, deps: { db: Db; log: Logger; clock: Clock }): Watched {
+  const { db, log } = deps;
+  const now = deps.clock();
   try {
     const commitments = loadCommitments(config.commitmentsFile, { staleDays: config.staleDays });
     db.transaction(() => {

@@ -11,6 +11,7 @@ import { parseAtomFeed } from '../feeds/parse-atom.ts';
 import { parseSearchPage } from '../feeds/parse-search.ts';
 import { nextPollAfterFailure, nextPollAfterSuccess } from '../feeds/politeness.ts';
 import type { Logger } from '../log.ts';
+import type { Clock } from './clock.ts';
 import {
   getFeedState,
   markFeedDead,
@@ -28,7 +29,7 @@ export interface PollDeps {
   db: Db;
   log: Logger;
   fetchFeed: (req: FetchRequest) => Promise<FetchOutcome>;
-  now: Date;
+  clock: Clock;
 }
 
 export type FeedOutcome = 'stored' | 'not-modified' | 'not-due' | 'failed' | 'dead';
@@ -69,7 +70,8 @@ export async function pollFeeds(config: Config, deps: PollDeps): Promise<PollRep
 }
 
 export async function pollFeed(config: Config, feed: FeedConfig, deps: PollDeps): Promise<FeedReport> {
-  const { db, log, now } = deps;
+  const { db, log } = deps;
+  const now = deps.clock();
   const report: FeedReport = {
     id: feed.id,
     outcome: 'not-due',
@@ -201,13 +203,13 @@ function recordFailure(
 ): FeedReport {
   const e = err as { status?: number; retryAfterSeconds?: number; code?: string };
   const nextAttemptAt = nextPollAfterFailure(
-    deps.now,
+    deps.clock(),
     state.failures + 1,
     e.retryAfterSeconds ?? null,
   ).toISOString();
   const message = errorMessage(err);
   const failures = recordFeedFailure(deps.db, feed.id, {
-    now: deps.now.toISOString(),
+    now: deps.clock().toISOString(),
     status: e.status ?? null,
     error: message,
     nextAttemptAt,

@@ -8,6 +8,7 @@ import type { FeedItem } from '../feeds/feed-item.ts';
 import { parseSearchPage } from '../feeds/parse-search.ts';
 import { buildSearchUrl } from '../feeds/search-url.ts';
 import type { Logger } from '../log.ts';
+import type { Clock } from './clock.ts';
 import { upsertItems, type ItemOrigin } from '../store/items-table.ts';
 import type { Db } from '../store/open-store.ts';
 
@@ -15,7 +16,7 @@ export interface SearchDeps {
   db: Db;
   log: Logger;
   fetchFeed: (req: FetchRequest) => Promise<FetchOutcome>;
-  now: Date;
+  clock: Clock;
 }
 
 const pageSize = 100;
@@ -60,7 +61,7 @@ export async function storeFromSearch(
   for await (const page of searchPages(config, base, since.slice(0, 10), deps.fetchFeed)) {
     const fresh = page.items.filter((i) => Date.parse(i.updatedAt) >= Date.parse(since));
     const result = deps.db.transaction(() =>
-      upsertItems(deps.db, feed.id, fresh, deps.now.toISOString(), origin),
+      upsertItems(deps.db, feed.id, fresh, deps.clock().toISOString(), origin),
     )();
     added += result.inserted.length;
     seen += page.items.length + page.skipped;

@@ -8,6 +8,7 @@ import type { Logger } from '../log.ts';
 import type { SlackApi } from '../slack/slack-client.ts';
 import type { Db } from '../store/open-store.ts';
 import { checkStatuses, type StatusReport } from './check-statuses.ts';
+import { type Clock, fixedClock } from './clock.ts';
 import { deliver, type DeliveryReport } from './deliver.ts';
 import { loadWatched } from './load-watched.ts';
 import { matchPending, type MatchReport } from './match-pending.ts';
@@ -17,8 +18,8 @@ import { syncCommitments } from './sync-commitments.ts';
 export interface CycleDeps {
   db: Db;
   log: Logger;
-  /** The instant the cycle treats as the present (`--now`). */
-  now: Date;
+  /** The cycle reads it once for the instant it treats as the present (`--now`: a fixed clock). */
+  clock: Clock;
   fetchFeed: (req: FetchRequest) => Promise<FetchOutcome>;
   slack: SlackApi | null;
   sleep: (ms: number) => Promise<void>;
@@ -46,17 +47,20 @@ export async function runCycle(
   deps: CycleDeps,
   steps: CycleSteps = { poll: true, status: true, deliver: true },
 ): Promise<CycleReport> {
-  const { db, log, now } = deps;
-  const watched = loadWatched(config, { db, log, now });
+  const { db, log } = deps;
+  const now = deps.clock();
+  // One instant for the whole cycle, so every step agrees on what "now" is.
+  const clock = fixedClock(now);
+  const watched = loadWatched(config, { db, log, clock });
   const report: CycleReport = {
     commitments: watched.commitments,
     match: { items: 0, matches: 0, alerts: 0 },
   };
   if (watched.problem) report.commitmentsProblem = watched.problem.message;
   syncCommitments(config, watched.commitments, { db, log, now });
-  if (steps.poll) report.poll = await pollFeeds(config, { db, log, now, fetchFeed: deps.fetchFeed });
+  if (steps.poll) report.poll = await pollFeeds(config, { db, log, clock, fetchFeed: deps.fetchFeed });
   report.match = matchPending(config, watched.commitments, { db, log, now });
-  if (steps.status) report.status = checkStatuses(config, watched.commitments, { db, log, now });
-  if (steps.deliver) report.delivery = await deliver(config, watched.commitments, deps);
+  if (steps.status) report.status = checkStatuses(config, watched.commitments, { db, log, clock });
+  if (steps.deliver) report.delivery = await deliver(config, watched.commitments, { ...deps, clock });
   return report;
 }

@@ -14,6 +14,7 @@ import { renderDigestHtml } from '../digest/render-html.ts';
 import { renderDigestMarkdown } from '../digest/render-markdown.ts';
 import { renderDigestSlack } from '../digest/render-slack.ts';
 import type { Logger } from '../log.ts';
+import type { Clock } from './clock.ts';
 import type { SlackApi } from '../slack/slack-client.ts';
 import { getDigest } from '../store/digests-table.ts';
 import type { Db } from '../store/open-store.ts';
@@ -28,7 +29,7 @@ export interface DigestDeps {
   log: Logger;
   slack: SlackApi | null;
   sleep: (ms: number) => Promise<void>;
-  now: Date;
+  clock: Clock;
   /** Where the digest goes without a Slack token. */
   console?: (text: string) => void;
 }
@@ -59,7 +60,7 @@ export async function sendDigests(
   config: Config,
   commitments: Commitment[],
   deps: DigestDeps,
-  week: DigestWeek = digestWeekEndingBefore(deps.now, config.timezone),
+  week: DigestWeek = digestWeekEndingBefore(deps.clock(), config.timezone),
 ): Promise<DigestOutcome[]> {
   const channels = digestChannels(config, commitments);
   const queued = channels.map((channel) => queueWeek(config, commitments, deps, week, channel));
@@ -74,7 +75,8 @@ function queueWeek(
   week: DigestWeek,
   channel: string,
 ): DigestOutcome {
-  const { db, log, now } = deps;
+  const { db, log } = deps;
+  const now = deps.clock();
   const outcome: DigestOutcome = { week: week.label, channel, outcome: 'already-sent', parts: 0, files: [] };
   if (getDigest(db, week.label, channel)?.state === 'sent') return outcome;
   const digest = buildWeekDigest(config, commitments, db, week, channel, now);

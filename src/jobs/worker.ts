@@ -7,6 +7,7 @@ import type { Config } from '../config/config.ts';
 import { errorMessage, FollowthroughError } from '../errors.ts';
 import type { FetchOutcome, FetchRequest } from '../feeds/fetch-feed.ts';
 import type { Logger } from '../log.ts';
+import type { Clock } from './clock.ts';
 import type { SlackApi } from '../slack/slack-client.ts';
 import type { Db } from '../store/open-store.ts';
 import { deliver } from './deliver.ts';
@@ -20,10 +21,15 @@ export interface WorkerDeps {
   fetchFeed: (req: FetchRequest) => Promise<FetchOutcome>;
   slack: SlackApi | null;
   sleep: (ms: number) => Promise<void>;
-  clock: () => Date;
+  clock: Clock;
   console?: (text: string) => void;
   /** Extra jobs (the weekly digest) with their schedule (empty: start-up only) and what they do. */
-  extraJobs?: Array<{ name: string; schedule: string; run: (now: Date) => Promise<void>; atStart?: boolean }>;
+  extraJobs?: Array<{
+    name: string;
+    schedule: string;
+    run: (clock: Clock) => Promise<void>;
+    atStart?: boolean;
+  }>;
 }
 
 export interface Worker {
@@ -40,7 +46,7 @@ export function startWorker(config: Config, deps: WorkerDeps): Worker {
     log.error('job.failed', { job: name, error: errorMessage(err) }),
   );
   const cycle = (steps: CycleSteps) => async (): Promise<void> => {
-    const report = await runCycle(config, { ...deps, now: deps.clock() }, steps);
+    const report = await runCycle(config, deps, steps);
     log.info('job.cycle', {
       poll: steps.poll,
       status: steps.status,
@@ -55,12 +61,11 @@ export function startWorker(config: Config, deps: WorkerDeps): Worker {
     poll: cycle({ poll: true, status: false, deliver: true }),
     overdue: cycle({ poll: false, status: true, deliver: true }),
     deliver: async () => {
-      const now = deps.clock();
-      const { commitments } = loadWatched(config, { db: deps.db, log, now });
-      await deliver(config, commitments, { ...deps, now });
+      const { commitments } = loadWatched(config, { db: deps.db, log, clock: deps.clock });
+      await deliver(config, commitments, deps);
     },
   };
-  for (const extra of deps.extraJobs ?? []) jobs[extra.name] = () => extra.run(deps.clock());
+  for (const extra of deps.extraJobs ?? []) jobs[extra.name] = () => extra.run(deps.clock);
 
   const trigger = (name: string): boolean => {
     const job = jobs[name];

@@ -54,10 +54,10 @@ export async function benchFeeds(): Promise<string[]> {
     const config = testConfig({ feeds: paths.map((p, i) => feed(`org-${i}`, govuk.url + p)) });
     const db = openStore(':memory:');
     let clock = Date.parse('2025-06-01T00:00:00Z');
-    await pollFeeds(config, { db, log: silentLogger, fetchFeed, now: new Date(clock) });
+    await pollFeeds(config, { db, log: silentLogger, fetchFeed, clock: () => new Date(clock) });
     const ours = await best(5, async () => {
       clock += 3_600_000; // every feed due again; each answers 304
-      const r = await pollFeeds(config, { db, log: silentLogger, fetchFeed, now: new Date(clock) });
+      const r = await pollFeeds(config, { db, log: silentLogger, fetchFeed, clock: () => new Date(clock) });
       if (r.feeds.some((f) => f.outcome !== 'not-modified')) throw new Error('expected 304 from every feed');
     });
     const naive = naiveDb();
@@ -99,13 +99,18 @@ export async function benchFeeds(): Promise<string[]> {
         const d = openStore(':memory:');
         const cfg = testConfig({ feeds: [feed('f', govuk.url + path)] });
         // a first poll is a baseline; the second, with new entries, is the ingest being measured
-        await pollFeeds(cfg, { db: d, log: silentLogger, fetchFeed, now: new Date('2025-06-01T00:00:00Z') });
+        await pollFeeds(cfg, {
+          db: d,
+          log: silentLogger,
+          fetchFeed,
+          clock: () => new Date('2025-06-01T00:00:00Z'),
+        });
         fresh();
         const r = await pollFeeds(cfg, {
           db: d,
           log: silentLogger,
           fetchFeed,
-          now: new Date('2025-06-01T01:00:00Z'),
+          clock: () => new Date('2025-06-01T01:00:00Z'),
         });
         if (r.feeds[0]!.inserted !== size)
           throw new Error(`expected ${size} new items, got ${r.feeds[0]!.inserted}`);

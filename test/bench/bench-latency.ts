@@ -49,7 +49,14 @@ export async function benchLatency(): Promise<string[]> {
     const cycle = () =>
       runCycle(
         config,
-        { db, log: silentLogger, now: new Date(clock), fetchFeed, slack: client, sleep: async () => {} },
+        {
+          db,
+          log: silentLogger,
+          clock: () => new Date(clock),
+          fetchFeed,
+          slack: client,
+          sleep: async () => {},
+        },
         { poll: true, status: false, deliver: true },
       );
     await cycle(); // the baseline poll, and the status cards' first posts

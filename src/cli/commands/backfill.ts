@@ -2,6 +2,7 @@
 // on a terminal and stays quiet in logs.
 
 import { fetchFeed } from '../../feeds/fetch-feed.ts';
+import { fixedClock } from '../../jobs/clock.ts';
 import { backfill } from '../../jobs/backfill.ts';
 import { loadWatched } from '../../jobs/load-watched.ts';
 import { UsageError } from '../../errors.ts';
@@ -23,7 +24,7 @@ export async function backfillCommand(argv: string[], io: CliIo): Promise<number
   const db = openDatabase(config);
   const lock = takeWorkerLock(db, 'backfill');
   try {
-    const { commitments } = loadWatched(config, { db, log, now });
+    const { commitments } = loadWatched(config, { db, log, clock: fixedClock(now) });
     const progress = io.isTTY
       ? (feed: string, seen: number, total: number) =>
           process.stdout.write(`\r${feed}: ${seen}/${total} results   `)
@@ -31,7 +32,7 @@ export async function backfillCommand(argv: string[], io: CliIo): Promise<number
     const report = await backfill(config, commitments, since, {
       db,
       log,
-      now,
+      clock: fixedClock(now),
       fetchFeed,
       ...(progress ? { progress } : {}),
     });

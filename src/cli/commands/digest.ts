@@ -9,6 +9,7 @@ import { renderDigestHtml } from '../../digest/render-html.ts';
 import { renderDigestMarkdown } from '../../digest/render-markdown.ts';
 import { renderDigestSlack } from '../../digest/render-slack.ts';
 import { UsageError } from '../../errors.ts';
+import { fixedClock } from '../../jobs/clock.ts';
 import { digestChannels } from '../../jobs/gather-digest-facts.ts';
 import { loadWatched } from '../../jobs/load-watched.ts';
 import { buildWeekDigest, sendDigests } from '../../jobs/send-digest.ts';
@@ -52,7 +53,7 @@ export async function digestCommand(argv: string[], io: CliIo): Promise<number> 
     : digestWeekEndingBefore(now, config.timezone);
   const db = openDatabase(config);
   try {
-    const { commitments } = loadWatched(config, { db, log, now });
+    const { commitments } = loadWatched(config, { db, log, clock: fixedClock(now) });
     const channels = values.channel ? [values.channel] : digestChannels(config, commitments);
     if (values['dry-run'] || format !== 'slack') {
       const rendered = channels
@@ -79,7 +80,7 @@ export async function digestCommand(argv: string[], io: CliIo): Promise<number> 
       {
         db,
         log,
-        now,
+        clock: fixedClock(now),
         slack: makeSlack(env, log),
         sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
         console: (t) => io.out(t),

@@ -3,6 +3,7 @@
 // scheduler (cron, a Kubernetes CronJob) instead of `run`.
 
 import { fetchFeed } from '../../feeds/fetch-feed.ts';
+import { fixedClock } from '../../jobs/clock.ts';
 import { runCycle, type CycleReport } from '../../jobs/run-cycle.ts';
 import { parse, parseNow } from '../args.ts';
 import { loadContext, openDatabase, takeWorkerLock } from '../context.ts';
@@ -28,7 +29,7 @@ export async function pollCommand(argv: string[], io: CliIo): Promise<number> {
     const report = await runCycle(config, {
       db,
       log,
-      now,
+      clock: fixedClock(now),
       fetchFeed,
       slack: makeSlack(env, log),
       sleep: (ms) => new Promise((r) => setTimeout(r, ms)),

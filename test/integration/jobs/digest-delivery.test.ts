@@ -42,7 +42,7 @@ afterEach(async () => {
 const config = () => testConfig({ digestDir: join(t.dir, 'digests') });
 
 const send = (at: Date) =>
-  sendDigests(config(), commitments, { db: t.db, log, slack, sleep: async () => {}, now: at }, week);
+  sendDigests(config(), commitments, { db: t.db, log, slack, sleep: async () => {}, clock: () => at }, week);
 
 /** The worker's delivery job, as it runs every minute, at `seconds` after `now`. */
 const deliverAt = (seconds: number) =>
@@ -138,7 +138,7 @@ describe('a digest part under Slack faults', () => {
     const outcomes = await sendDigests(
       config(),
       many,
-      { db: t.db, log, slack, sleep: async () => {}, now },
+      { db: t.db, log, slack, sleep: async () => {}, clock: () => now },
       week,
     );
     expect(outcomes[0]).toMatchObject({ outcome: 'sent' });

@@ -60,9 +60,9 @@ function start(cfg: Config, now: string, onDigestRun: () => void = () => {}): Wo
     j.name === 'digest'
       ? {
           ...j,
-          run: async (at: Date) => {
+          run: async (clock: () => Date) => {
             onDigestRun();
-            await j.run(at);
+            await j.run(clock);
           },
         }
       : j,

@@ -45,7 +45,7 @@ const cycle = (now: string) =>
     {
       db: t.db,
       log,
-      now: new Date(now),
+      clock: () => new Date(now),
       fetchFeed: noFetch,
       slack,
       sleep: async () => {},

@@ -36,7 +36,7 @@ function config() {
   });
 }
 
-const poll = (now: Date) => pollFeeds(config(), { db: t.db, log: silentLogger, fetchFeed, now });
+const poll = (now: Date) => pollFeeds(config(), { db: t.db, log: silentLogger, fetchFeed, clock: () => now });
 
 describe('pollFeeds', () => {
   it('stores each item once across both feeds, then a 304 costs nothing', async () => {
@@ -137,7 +137,7 @@ describe('pollFeeds', () => {
       db: t.db,
       log: silentLogger,
       fetchFeed,
-      now: new Date(start),
+      clock: () => new Date(start),
     });
     expect(r.feeds[0]!.outcome).toBe('failed');
     expect(getFeedState(t.db, 'home-office')!.lastError).toMatch(/did not complete within 1000 ms/);

@@ -3,6 +3,7 @@
 import { userInfo } from 'node:os';
 import type { Commitment } from '../../../commitments/commitment.ts';
 import { FollowthroughError, UsageError } from '../../../errors.ts';
+import { fixedClock } from '../../../jobs/clock.ts';
 import { loadWatched } from '../../../jobs/load-watched.ts';
 import { syncCommitments } from '../../../jobs/sync-commitments.ts';
 import { ensureCommitmentState } from '../../../store/commitment-state-table.ts';
@@ -11,7 +12,7 @@ import type { Context } from '../../context.ts';
 import type { CliIo } from '../../io.ts';
 
 export function watched(ctx: Context, db: Db, now: Date): Commitment[] {
-  return loadWatched(ctx.config, { db, log: ctx.log, now }).commitments;
+  return loadWatched(ctx.config, { db, log: ctx.log, clock: fixedClock(now) }).commitments;
 }
 
 export function findCommitment(list: Commitment[], id: string | undefined, usage: string): Commitment {
