@@ -22,6 +22,7 @@ export type ErrorCode =
   | 'fetch_url_invalid'
   | 'feed_unparseable'
   | 'search_url_invalid'
+  | 'backfill_incomplete'
   // commitments and their file
   | 'unknown_commitment'
   | 'commitment_exists'

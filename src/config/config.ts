@@ -4,12 +4,22 @@
 export interface FeedConfig {
   id: string;
   url: string;
-  /** `atom` for GOV.UK Atom feeds, `search` for Search API JSON (inferred from the URL when not given). */
-  type: 'atom' | 'search';
+  /**
+   * `atom` (the default): any RSS 2.0 or Atom feed from any publisher, told apart by its body; GOV.UK items
+   * in it follow GOV.UK's rules. `search`: Search API JSON (inferred from the URL). `parliament-statements`:
+   * the written statements API.
+   */
+  type: 'atom' | 'search' | 'parliament-statements';
   /** Search API query that recovers items fallen out of the feed's 20-item window, and backfills. */
   recover?: string;
   /** Poll no more often than this (minutes); GOV.UK's own cache floor of 5 minutes always applies. */
   intervalMinutes: number;
+  /** Base URL whose `/api/content<path>` serves GOV.UK items' bodies; default: the origin of `url`. */
+  content?: string;
+  /** Who publishes the items, when the feed itself does not say well (NCA's channel is called "News"). */
+  publisher?: string;
+  /** `parliament-statements`: how many recent days each poll reads. */
+  windowDays: number;
 }
 
 export interface ScheduleConfig {
@@ -37,7 +47,13 @@ export interface Config {
   dueSoonDays: number;
   /** Days of no match in stored history after which `status` reports a rule as never firing. */
   silentRuleDays: number;
-  fetch: { timeoutSeconds: number; maxBytes: number; userAgent: string };
+  fetch: {
+    timeoutSeconds: number;
+    maxBytes: number;
+    userAgent: string;
+    /** Per host, for requests beyond a feed's own (page bodies, statement details); Parliament's own cap is lower. */
+    requestsPerSecond: number;
+  };
 }
 
 export const defaults = {
@@ -52,6 +68,8 @@ export const defaults = {
   intervalMinutes: 15,
   timeoutSeconds: 20,
   maxMegabytes: 5,
+  requestsPerSecond: 3,
+  windowDays: 7,
 } as const;
 
 export const userAgent =

@@ -8,15 +8,15 @@ import { ConfigError } from '../errors.ts';
 import {
   checkKeys,
   collectProblems,
-  isHttpUrl,
   isRecord,
   readInteger,
   readString,
   type Problems,
 } from './check-fields.ts';
-import { defaults, userAgent, type Config, type FeedConfig, type ScheduleConfig } from './config.ts';
+import { defaults, userAgent, type Config, type ScheduleConfig } from './config.ts';
 import type { Env } from './env.ts';
-import { readYamlFile, type YamlPath } from './yaml-file.ts';
+import { readFeeds } from './read-feeds.ts';
+import { readYamlFile } from './yaml-file.ts';
 
 export const defaultConfigPath = 'config/followthrough.yaml';
 
@@ -33,8 +33,6 @@ const topKeys = [
   'digest_dir',
   'fetch',
 ] as const;
-const feedKeys = ['id', 'url', 'type', 'recover', 'interval_minutes'] as const;
-const slugPattern = /^[a-z0-9][a-z0-9-]*$/;
 
 export function configPathFrom(env: Env, cwd: string = process.cwd()): string {
   return resolve(cwd, env.configPath ?? defaultConfigPath);
@@ -116,75 +114,6 @@ export function loadConfig(file: string, env: Env, cwd: string = process.cwd()):
   return config;
 }
 
-function readFeeds(value: unknown, p: Problems): FeedConfig[] {
-  const fix =
-    'list feeds as `- id: home-office` / `  url: https://www.gov.uk/government/organisations/home-office.atom`';
-  if (value === undefined || value === null) {
-    p.add(['feeds'], 'feeds is required', fix);
-    return [];
-  }
-  if (!Array.isArray(value)) {
-    p.add(['feeds'], 'feeds must be a list', fix);
-    return [];
-  }
-  const feeds: FeedConfig[] = [];
-  const seen = new Set<string>();
-  value.forEach((raw, i) => {
-    const path: YamlPath = ['feeds', i];
-    if (!isRecord(raw)) {
-      p.add(path, 'each feed must be a mapping with id and url', fix);
-      return;
-    }
-    checkKeys(raw, feedKeys, path, p);
-    const id = readString(raw, 'id', path, p, {
-      required: true,
-      pattern: slugPattern,
-      what: 'a slug (lower-case letters, digits, hyphens)',
-      fix: 'give the feed a short id such as home-office',
-    });
-    const url = readString(raw, 'url', path, p, {
-      required: true,
-      fix: 'give the feed address, starting https://',
-    });
-    if (url !== undefined && !isHttpUrl(url))
-      p.add(
-        [...path, 'url'],
-        `url "${url}" is not an http(s) address`,
-        'feeds are fetched over HTTP: use an address starting https://',
-      );
-    const recover = readString(raw, 'recover', path, p, {
-      fix: 'give a GOV.UK Search API address, e.g. https://www.gov.uk/api/search.json?filter_organisations=home-office',
-    });
-    if (recover !== undefined && !isHttpUrl(recover))
-      p.add(
-        [...path, 'recover'],
-        `recover "${recover}" is not an http(s) address`,
-        'use a Search API address starting https://',
-      );
-    const typeField = readString(raw, 'type', path, p, {
-      pattern: /^(atom|search)$/,
-      what: 'atom or search',
-      fix: 'write type: atom (Atom feed) or type: search (Search API JSON), or leave it out',
-    });
-    const type =
-      (typeField as FeedConfig['type'] | undefined) ??
-      (url && /\/api\/search\.json/.test(url) ? 'search' : 'atom');
-    const intervalMinutes = readInteger(
-      raw,
-      'interval_minutes',
-      path,
-      p,
-      { min: 5, max: 1440 },
-      defaults.intervalMinutes,
-    );
-    if (id && seen.has(id))
-      p.add([...path, 'id'], `feed id "${id}" is used twice`, 'give each feed its own id');
-    if (id) seen.add(id);
-    if (id && url) feeds.push({ id, url, type, intervalMinutes, ...(recover ? { recover } : {}) });
-  });
-  return feeds;
-}
-
 function readSlack(value: unknown, p: Problems): Config['slack'] {
   const fix = 'write slack: { channel: "#followthrough" }';
   if (!isRecord(value)) {
@@ -242,13 +171,22 @@ function readFetch(value: unknown, p: Problems): Config['fetch'] {
     timeoutSeconds: defaults.timeoutSeconds as number,
     maxBytes: defaults.maxMegabytes * 1024 * 1024,
     userAgent,
+    requestsPerSecond: defaults.requestsPerSecond as number,
   };
   if (value === undefined || value === null) return out;
   if (!isRecord(value)) {
     p.add(['fetch'], 'fetch must be a mapping', 'write fetch: { timeout_seconds: 20, max_megabytes: 5 }');
     return out;
   }
-  checkKeys(value, ['timeout_seconds', 'max_megabytes'], ['fetch'], p);
+  checkKeys(value, ['timeout_seconds', 'max_megabytes', 'requests_per_second'], ['fetch'], p);
+  out.requestsPerSecond = readInteger(
+    value,
+    'requests_per_second',
+    ['fetch'],
+    p,
+    { min: 1, max: 50 },
+    defaults.requestsPerSecond,
+  );
   out.timeoutSeconds = readInteger(
     value,
     'timeout_seconds',

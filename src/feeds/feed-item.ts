@@ -1,8 +1,10 @@
-// What every source (Atom feed, Search API page, replayed JSONL) is normalised into.
+// What every source (RSS or Atom feed, Search API page, Parliament statement, replayed JSONL) is
+// normalised into.
 
 export interface FeedItem {
   /** Canonical key: the GOV.UK path (`/government/news/slug`): no host, query, `#timestamp` or
-   *  trailing slash. An item whose link is off GOV.UK keeps its absolute URL (without fragment) as key. */
+   *  trailing slash. An item off GOV.UK is keyed by its canonical link (normalise.ts `canonicalLink`),
+   *  its guid when it has no link, a written statement by `wms:<id>`. */
   path: string;
   /** Absolute link to the page. */
   url: string;
@@ -14,6 +16,16 @@ export interface FeedItem {
   summary: string;
   /** GOV.UK public_timestamp as an ISO-8601 UTC instant (`Date#toISOString()`); moves only on a major update. */
   updatedAt: string;
+  /** Plain text of the whole page or statement, when the source carries it (absent: not known yet). */
+  body?: string | null;
+  /** Who published it (`Home Office`, `National Crime Agency`), when known. */
+  publisher?: string | null;
+  /** First publication, ISO instant, when the source says (a statement's day; GOV.UK's first_published_at). */
+  publishedAt?: string | null;
+  /** Other keys the item is known by (`guid:…`, a Lords repeat's `wms:<id>`): an entry with any of them is this item. */
+  aliases?: string[];
+  /** The key of an item this one corrects: stored as a major update of that item, not as a new one. */
+  corrects?: string;
 }
 
 /** An entry that could not be used, kept so `status` and the logs can say why. */
@@ -29,6 +41,8 @@ export interface ParsedFeed {
   /** GOV.UK retired the feed: it answers with a single "This feed has ended" entry. */
   ended: boolean;
   endedDetail?: string;
+  /** The feed's own title (`Home Office in the media`), plain text. */
+  title?: string;
 }
 
 export interface ParsedSearchPage extends ParsedFeed {

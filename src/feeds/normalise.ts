@@ -12,19 +12,52 @@ const govukUrl = /^(?:https?:)?\/\/(?:www\.)?gov\.uk(?::\d+)?(?=[/?#]|$)/i;
 /** Finder feed ids: `tag:www.gov.uk,2005:/government/news/x` (RFC 4151 tag URI). */
 const govukTag = /^tag:(?:www\.)?gov\.uk,\d{4}(?:-\d{2}){0,2}:/i;
 
-/** The item key: the GOV.UK path without host, query, fragment or trailing slash; other URLs minus fragment. */
+/** The item key: the GOV.UK path without host, query, fragment or trailing slash; other links canonical (`canonicalLink`). */
 export function canonicalPath(link: string): string {
   const s = link.trim();
   const rest = pathPart(s);
-  if (rest === null) return cutAt(s, '#');
+  if (rest === null) return canonicalLink(s);
   const path = cutAt(cutAt(rest, '#'), '?').replace(/\/+$/, '');
   return path === '' ? '/' : path;
+}
+
+/** Query parameters that only say where a reader came from: the same page with or without them is one item. */
+const trackingParam =
+  /^(?:utm_[a-z_]*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|mc_cid|mc_eid|_hsenc|_hsmi|mkt_tok|igshid|ref_src)$/i;
+
+/**
+ * A link off GOV.UK as an item key: scheme and host lower-cased (RFC 3986 §6.2.2.1: they are
+ * case-insensitive), fragment and tracking parameters removed; the path and other parameters kept
+ * byte for byte, since servers may tell them apart.
+ */
+export function canonicalLink(link: string): string {
+  const s = cutAt(link.trim(), '#');
+  const m = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)([^?]*)(?:\?(.*))?$/i.exec(s);
+  if (!m) return s;
+  const [, scheme = '', host = '', path = '', query] = m;
+  const kept = (query ?? '')
+    .split('&')
+    .filter((pair) => pair !== '' && !trackingParam.test(decodeSafe(pair.split('=')[0] ?? '')));
+  return `${scheme.toLowerCase()}://${host.toLowerCase()}${path}${kept.length ? `?${kept.join('&')}` : ''}`;
+}
+
+function decodeSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 /** True when a link or id names a page we can key and open: a GOV.UK path, URL or tag id, or any http(s) URL. */
 export function isUsableLink(link: string): boolean {
   const s = link.trim();
   return pathPart(s) !== null || /^https?:\/\/[^/?#\s]+/i.test(s);
+}
+
+/** True for the key of a GOV.UK item (a path); other publishers' items are keyed by URL, guid or id. */
+export function isGovukPath(key: string): boolean {
+  return key.startsWith('/');
 }
 
 /** True when the link is on GOV.UK itself (path, gov.uk URL or GOV.UK tag id). */
@@ -172,6 +205,46 @@ export function parseInstant(text: string): string | null {
   const utc = Date.UTC(year, month - 1, day, hour, minute, second, millis) - offsetMinutes * 60_000;
   const date = new Date(utc);
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** RFC 822 zones besides numeric offsets (RFC 822 §5.1; military letters are too ambiguous to trust). */
+const zoneHours: Record<string, number> = {
+  ...{ UT: 0, UTC: 0, GMT: 0, Z: 0, BST: 1 },
+  ...{ EST: -5, EDT: -4, CST: -6, CDT: -5, MST: -7, MDT: -6, PST: -8, PDT: -7 },
+};
+const rfc822 =
+  /^(?:[A-Za-z]{3},?\s*)?(\d{1,2})\s+([A-Za-z]{3})[a-z]*\s+(\d{2}|\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([+-]\d{4}|[A-Za-z]{1,3})?$/;
+
+/**
+ * An RSS `pubDate` (RFC 822 with four-digit years, as RSS 2.0 asks; NCA writes `+0100` in summer) as an
+ * ISO-8601 UTC instant, or null. Some publishers put RFC 3339 there instead: that is read too.
+ */
+export function parseRssDate(text: string): string | null {
+  const t = text.trim();
+  const m = rfc822.exec(t);
+  if (!m) return parseInstant(t);
+  const day = Number(m[1]);
+  const month = months.indexOf((m[2] ?? '').toLowerCase()) + 1;
+  const year = m[3]!.length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
+  const [hour, minute, second] = [Number(m[4]), Number(m[5]), Number(m[6] ?? 0)];
+  if (month < 1 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+    return null;
+  const zone = m[7] ?? 'GMT';
+  let offsetMinutes: number;
+  if (/^[+-]\d{4}$/.test(zone)) {
+    const hours = Number(zone.slice(1, 3));
+    const mins = Number(zone.slice(3));
+    if (hours > 23 || mins > 59) return null;
+    offsetMinutes = (zone.startsWith('-') ? -1 : 1) * (hours * 60 + mins);
+  } else {
+    const hours = zoneHours[zone.toUpperCase()];
+    if (hours === undefined) return null;
+    offsetMinutes = hours * 60;
+  }
+  return new Date(
+    Date.UTC(year, month - 1, day, hour, minute, second) - offsetMinutes * 60_000,
+  ).toISOString();
 }
 
 /** One item per path, the newest `updatedAt` winning (a feed may list a page twice around a major update). */

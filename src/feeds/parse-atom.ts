@@ -1,15 +1,17 @@
-// GOV.UK Atom (both generators: organisation feeds and finder feeds) → FeedItems.
+// Atom → FeedItems: GOV.UK (both generators: organisation and finder feeds) by GOV.UK's rules, and any
+// other publisher's (a *.blog.gov.uk WordPress feed, a partner government) keyed by canonical link.
 // One bad entry costs only itself: rss-parser throws for the whole feed on one invalid <updated>
-// (`RangeError: Invalid time value`) or one <link> without attributes, so both are neutralised in
-// the text first and the entries they belonged to are skipped with a reason.
+// (`RangeError: Invalid time value`) or one <link> without attributes, so a feed that throws is read
+// again with both neutralised in the text, and the entries they belonged to are skipped with a reason.
 
 import Parser from 'rss-parser';
 import { decode } from 'html-entities';
-import { FollowthroughError, errorMessage } from '../errors.ts';
+import { errorMessage } from '../errors.ts';
 import type { FeedItem, ParsedFeed, SkippedEntry } from './feed-item.ts';
+import { attributesOf, firstLine, plainText, stringOf, unparseable, whyNotFeed } from './feed-xml.ts';
 import {
-  decodeText,
-  htmlToText,
+  canonicalLink,
+  isGovukLink,
   isUsableLink,
   itemAddress,
   keepNewestPerPath,
@@ -24,41 +26,51 @@ interface AtomEntryFields {
   title?: unknown;
   summary?: unknown;
   updated?: unknown;
+  published?: unknown;
   invalidUpdated?: unknown;
   titleNodes?: unknown[];
   summaryNodes?: unknown[];
+  contentNodes?: unknown[];
   categoryNodes?: unknown[];
 }
 
 /** Renamed by `neutralise` so rss-parser never calls `new Date()` on it; read back for the skip reason. */
 const invalidUpdatedTag = 'followthrough-invalid-updated';
 
+const parser = new Parser<Record<string, unknown>, AtomEntryFields>({
+  customFields: {
+    item: [
+      ['title', 'titleNodes', { keepArray: true }],
+      ['summary', 'summaryNodes', { keepArray: true }],
+      ['content', 'contentNodes', { keepArray: true }],
+      ['category', 'categoryNodes', { keepArray: true }],
+      'updated',
+      'published',
+      [invalidUpdatedTag, 'invalidUpdated'],
+    ],
+  },
+});
+
 export async function parseAtomFeed(xml: string): Promise<ParsedFeed> {
   const text = xml.replace(/^\uFEFF/, '');
-  const notAtom = whyNotAtom(text);
-  if (notAtom) throw unparseable(notAtom);
+  const notAtom = whyNotFeed(text, ['feed']);
+  if (notAtom) throw unparseable('an Atom feed', notAtom);
 
-  const parser = new Parser<Record<string, unknown>, AtomEntryFields>({
-    customFields: {
-      item: [
-        ['title', 'titleNodes', { keepArray: true }],
-        ['summary', 'summaryNodes', { keepArray: true }],
-        ['category', 'categoryNodes', { keepArray: true }],
-        'updated',
-        [invalidUpdatedTag, 'invalidUpdated'],
-      ],
-    },
-  });
-  let entries: AtomEntryFields[];
+  let feed: { title?: string; items: AtomEntryFields[] };
   try {
-    entries = (await parser.parseString(neutralise(text))).items;
-  } catch (err) {
-    throw unparseable(`the XML does not parse (${firstLine(errorMessage(err))})`, err);
+    // Most feeds parse as they are; the tolerant pass over the text is paid only by one that does not.
+    feed = await parser.parseString(text);
+  } catch {
+    try {
+      feed = await parser.parseString(neutralise(text));
+    } catch (err) {
+      throw unparseable('an Atom feed', `the XML does not parse (${firstLine(errorMessage(err))})`, err);
+    }
   }
 
   const items: FeedItem[] = [];
   const skipped: SkippedEntry[] = [];
-  for (const [index, entry] of entries.entries()) {
+  for (const [index, entry] of feed.items.entries()) {
     const id = stringOf(entry.id);
     const title = plainText(entry.title, entry.titleNodes);
     const summary = plainText(entry.summary, entry.summaryNodes);
@@ -68,40 +80,62 @@ export async function parseAtomFeed(xml: string): Promise<ParsedFeed> {
     }
     const ref = id || stringOf(entry.link) || title || `entry ${index + 1}`;
     const link = [stringOf(entry.link), id].find(isUsableLink);
-    const updatedAt = typeof entry.updated === 'string' ? parseInstant(entry.updated) : null;
+    // GOV.UK writes only <updated>; WordPress writes both, and <updated> moves when a post is edited.
+    const stamp = entry.updated ?? entry.invalidUpdated ?? entry.published;
+    const updatedAt = typeof stamp === 'string' ? parseInstant(stamp) : null;
     if (!link || !updatedAt || !title) {
       const reasons = [
         link ? null : 'no link and no usable id',
-        updatedAt ? null : updatedProblem(entry.invalidUpdated),
+        updatedAt ? null : updatedProblem(entry.updated ?? entry.invalidUpdated),
         title ? null : 'empty title',
       ];
       skipped.push({ ref, reason: reasons.filter(Boolean).join('; ') });
       continue;
     }
-    const split = splitDisplayType(title, categoryLabel(entry.categoryNodes));
-    items.push({
-      ...itemAddress(link),
-      title: split.title,
-      displayType: split.displayType,
-      summary,
-      updatedAt,
-    });
+    items.push(toItem(entry, { id, link, title, summary, updatedAt }));
   }
-  return { items: keepNewestPerPath(items), skipped, ended: false };
+  return {
+    items: keepNewestPerPath(items),
+    skipped,
+    ended: false,
+    ...(typeof feed.title === 'string' && feed.title.trim() ? { title: plainText(feed.title, []) } : {}),
+  };
 }
 
-/** A short reason when the body is plainly not an Atom feed, before handing it to the XML parser. */
-function whyNotAtom(text: string): string | null {
-  const head = text.trimStart();
-  if (head === '') return 'the body is empty';
-  if (head.startsWith('{') || head.startsWith('[')) return 'the body is JSON';
-  const root = /^(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>[]*>)*<([A-Za-z_][\w.:-]*)/i.exec(
-    head,
-  )?.[1];
-  if (!root) return /^<!DOCTYPE\s+html/i.test(head) ? 'the body is an HTML page' : 'the body is not XML';
-  if (root.toLowerCase() === 'html') return 'the body is an HTML page';
-  if (root !== 'feed') return `the root element is <${root}>, not <feed>`;
-  return null;
+interface EntryBasics {
+  id: string;
+  link: string;
+  title: string;
+  summary: string;
+  updatedAt: string;
+}
+
+/** GOV.UK entries follow GOV.UK's rules (path key, display type from the title); any other publisher's are keyed by link. */
+function toItem(entry: AtomEntryFields, e: EntryBasics): FeedItem {
+  if (isGovukLink(e.link)) {
+    const split = splitDisplayType(e.title, categoryLabel(entry.categoryNodes));
+    return {
+      ...itemAddress(e.link),
+      title: split.title,
+      displayType: split.displayType,
+      summary: e.summary,
+      updatedAt: e.updatedAt,
+    };
+  }
+  const key = canonicalLink(e.link);
+  const body = plainText(undefined, entry.contentNodes);
+  const guid = e.id && e.id !== e.link ? e.id : '';
+  return {
+    path: key,
+    url: key,
+    title: e.title,
+    displayType: null,
+    summary: e.summary,
+    updatedAt: e.updatedAt,
+    ...(body ? { body } : {}),
+    // A post keeps its id when its address changes: the same id is the same item.
+    ...(guid ? { aliases: [`guid:${guid}`] } : {}),
+  };
 }
 
 /** Matches what rss-parser would choke on; CDATA and comments are matched first so their contents stay untouched. */
@@ -131,13 +165,6 @@ function neutralise(xml: string): string {
   );
 }
 
-/** Entry text as plain text: HTML for `type="html"`, else text that GOV.UK may still entity-encode. */
-function plainText(value: unknown, nodes: unknown[] | undefined): string {
-  if (typeof value !== 'string') return '';
-  const type = attributesOf(nodes?.[0])?.type;
-  return type === 'html' || type === 'xhtml' ? htmlToText(value) : decodeText(value);
-}
-
 function updatedProblem(invalid: unknown): string {
   if (invalid === undefined) return 'missing <updated>';
   const value = stringOf(invalid);
@@ -147,26 +174,4 @@ function updatedProblem(invalid: unknown): string {
 function categoryLabel(nodes: unknown[] | undefined): string | null {
   const attrs = attributesOf(nodes?.[0]);
   return attrs?.label || attrs?.term || null;
-}
-
-function attributesOf(node: unknown): Record<string, string> | undefined {
-  if (typeof node !== 'object' || node === null || !('$' in node)) return undefined;
-  return (node as { $: Record<string, string> }).$;
-}
-
-function stringOf(value: unknown): string {
-  return typeof value === 'string' ? value.trim() : '';
-}
-
-function firstLine(message: string): string {
-  const line = message.split('\n')[0] ?? '';
-  return line.length > 160 ? `${line.slice(0, 157)}...` : line;
-}
-
-function unparseable(reason: string, cause?: unknown): FollowthroughError {
-  return new FollowthroughError(
-    'feed_unparseable',
-    `not an Atom feed: ${reason}`,
-    cause === undefined ? undefined : { cause },
-  );
 }

@@ -59,10 +59,18 @@ export function matchPending(config: Config, commitments: Commitment[], deps: Ma
         const item = byId.get(hit.itemId)!;
         const c = open.find((x) => x.id === hit.commitmentId)!;
         const origin = item.origin as MatchOrigin;
-        const recorded = recordMatch(db, hit, now.toISOString(), origin, item.majorUpdates > 0);
+        const recorded = recordMatch(
+          db,
+          hit,
+          now.toISOString(),
+          origin,
+          item.majorUpdates > 0 && !item.bodyOnly,
+        );
         noteEvidence(db, c.id, item.updatedAt);
         if (recorded.outcome === 'unchanged') continue;
         report.matches++;
+        // Matched (and alerted) before its body arrived: a match it already had only gains reasons.
+        if (item.bodyOnly && recorded.outcome !== 'new') continue;
         if (origin !== 'live') {
           const s = summaries.get(c.id) ?? { origin, entries: [] };
           s.entries.push({ hit, item });

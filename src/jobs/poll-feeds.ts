@@ -1,38 +1,40 @@
-// One polling pass over every configured source, read top to bottom:
-// feed state → politeness check → conditional GET → 304? done → parse → store items and feed
-// state in one transaction → recover a window gap from the Search API.
-// One failing feed never stops the others: its failure is recorded, backed off and reported.
+// One polling pass over every configured source. Per source, read top to bottom:
+// feed state → politeness check → the source's own poll (a syndication feed or Search API page:
+// poll-syndication.ts; Parliament's written statements: poll-statements.ts) → its items and state
+// stored in one transaction.
+// One failing source never stops the others: its failure is recorded, backed off and reported.
+// What a source changes only in its own state (a 304, a failure) is written for the whole pass in
+// one transaction at the end: one commit for fifty idle feeds instead of fifty.
 
 import type { Config, FeedConfig } from '../config/config.ts';
 import { errorMessage } from '../errors.ts';
-import type { ParsedFeed } from '../feeds/feed-item.ts';
 import type { FetchOutcome, FetchRequest } from '../feeds/fetch-feed.ts';
-import { parseAtomFeed } from '../feeds/parse-atom.ts';
-import { parseSearchPage } from '../feeds/parse-search.ts';
-import { nextPollAfterFailure, nextPollAfterSuccess } from '../feeds/politeness.ts';
+import { createPacer, type Pacer } from '../feeds/pacer.ts';
+import { nextPollAfterFailure } from '../feeds/politeness.ts';
 import type { Logger } from '../log.ts';
-import type { Clock } from './clock.ts';
-import {
-  getFeedState,
-  markFeedDead,
-  newestItemInFeed,
-  recordFeedFailure,
-  recordFeedSuccess,
-  syncFeeds,
-  type FeedState,
-} from '../store/feeds-table.ts';
-import { upsertItems, type ItemOrigin } from '../store/items-table.ts';
+import { getFeedState, recordFeedFailure, syncFeeds, type FeedState } from '../store/feeds-table.ts';
 import type { Db } from '../store/open-store.ts';
-import { recoverFromSearch } from './recover-from-search.ts';
+import type { Clock } from './clock.ts';
+import { pollStatements } from './poll-statements.ts';
+import { pollSyndication } from './poll-syndication.ts';
 
 export interface PollDeps {
   db: Db;
   log: Logger;
   fetchFeed: (req: FetchRequest) => Promise<FetchOutcome>;
   clock: Clock;
+  /** Spaces secondary requests per host (statement details); one is made per pass when absent. */
+  pacer?: Pacer;
 }
 
-export type FeedOutcome = 'stored' | 'not-modified' | 'not-due' | 'failed' | 'dead';
+/** What a source's poll needs besides the config: the deps, and where state-only writes go. */
+export interface SourceContext extends PollDeps {
+  pacer: Pacer;
+  /** Run `write` with the pass's other state-only writes, in one transaction at the end. */
+  defer(write: () => void): void;
+}
+
+export type FeedOutcome = 'stored' | 'unchanged' | 'not-modified' | 'not-due' | 'failed' | 'dead';
 
 export interface FeedReport {
   id: string;
@@ -50,28 +52,46 @@ export interface PollReport {
   failed: number;
 }
 
-/** GOV.UK windows hold 20 entries (topical events 10): a full window of unseen entries may hide a gap. */
-const smallestWindow = 10;
 const concurrency = 4;
 
 export async function pollFeeds(config: Config, deps: PollDeps): Promise<PollReport> {
   syncFeeds(deps.db, config.feeds);
+  const writes: Array<() => void> = [];
+  const ctx: SourceContext = {
+    ...deps,
+    pacer: deps.pacer ?? createPacer(config.fetch.requestsPerSecond),
+    defer: (write) => writes.push(write),
+  };
   const reports: FeedReport[] = [];
   const queue = [...config.feeds];
   const worker = async (): Promise<void> => {
     for (let feed = queue.shift(); feed; feed = queue.shift())
-      reports.push(await pollFeed(config, feed, deps));
+      reports.push(await pollFeed(config, feed, ctx));
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
-  reports.sort(
-    (a, b) => config.feeds.findIndex((f) => f.id === a.id) - config.feeds.findIndex((f) => f.id === b.id),
-  );
+  try {
+    await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
+  } finally {
+    if (writes.length)
+      deps.db.transaction(() => {
+        for (const write of writes) write();
+      })();
+  }
+  const order = new Map(config.feeds.map((f, i) => [f.id, i]));
+  reports.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
   return { feeds: reports, failed: reports.filter((r) => r.outcome === 'failed').length };
 }
 
-export async function pollFeed(config: Config, feed: FeedConfig, deps: PollDeps): Promise<FeedReport> {
-  const { db, log } = deps;
-  const now = deps.clock();
+/** One source. Outside `pollFeeds`, its state-only writes happen at once. */
+export async function pollFeed(
+  config: Config,
+  feed: FeedConfig,
+  deps: PollDeps | SourceContext,
+): Promise<FeedReport> {
+  const ctx: SourceContext =
+    'defer' in deps
+      ? deps
+      : { ...deps, pacer: deps.pacer ?? createPacer(config.fetch.requestsPerSecond), defer: (w) => w() };
+  const now = ctx.clock();
   const report: FeedReport = {
     id: feed.id,
     outcome: 'not-due',
@@ -80,7 +100,7 @@ export async function pollFeed(config: Config, feed: FeedConfig, deps: PollDeps)
     skipped: 0,
     recovered: 0,
   };
-  const state = getFeedState(db, feed.id)!;
+  const state = getFeedState(ctx.db, feed.id)!;
   if (state.deadAt) {
     report.outcome = 'dead';
     report.error = state.deadReason ?? 'the feed has ended';
@@ -90,135 +110,41 @@ export async function pollFeed(config: Config, feed: FeedConfig, deps: PollDeps)
     report.nextAttemptAt = state.nextAttemptAt;
     return report;
   }
-  const nowIso = now.toISOString();
-  let response: FetchOutcome;
   try {
-    response = await deps.fetchFeed({
-      url: feed.url,
-      etag: state.etag,
-      lastModified: state.lastModified,
-      userAgent: config.fetch.userAgent,
-      timeoutMs: config.fetch.timeoutSeconds * 1000,
-      maxBytes: config.fetch.maxBytes,
-      accept:
-        feed.type === 'search'
-          ? 'application/json'
-          : 'application/atom+xml, application/xml;q=0.9, */*;q=0.1',
-    });
+    return feed.type === 'parliament-statements'
+      ? await pollStatements(config, feed, state, ctx, report)
+      : await pollSyndication(config, feed, state, ctx, report);
   } catch (err) {
-    return recordFailure(feed, state, err, deps, report);
+    return recordFailure(feed, state, err, ctx, report);
   }
-  const nextAttemptAt = nextPollAfterSuccess(
-    now,
-    response.maxAgeSeconds,
-    feed.intervalMinutes * 60,
-  ).toISOString();
-  report.nextAttemptAt = nextAttemptAt;
-  if (response.kind === 'not-modified') {
-    recordFeedSuccess(db, feed.id, {
-      now: nowIso,
-      status: 304,
-      etag: response.etag ?? state.etag,
-      lastModified: response.lastModified ?? state.lastModified,
-      nextAttemptAt,
-    });
-    report.outcome = 'not-modified';
-    log.debug('feed.not_modified', { feed: feed.id });
-    return report;
-  }
-
-  let parsed: ParsedFeed;
-  try {
-    parsed = feed.type === 'search' ? parseSearchPage(response.body) : await parseAtomFeed(response.body);
-  } catch (err) {
-    return recordFailure(feed, state, err, deps, report);
-  }
-  if (parsed.ended) {
-    const reason =
-      `GOV.UK retired this feed ("This feed has ended"${parsed.endedDetail ? `: ${parsed.endedDetail}` : ''}); ` +
-      'find its replacement and update config';
-    markFeedDead(db, feed.id, nowIso, reason);
-    log.error('feed.dead', { feed: feed.id, url: feed.url, reason });
-    report.outcome = 'dead';
-    report.error = reason;
-    return report;
-  }
-
-  // The first successful parse is the baseline: what is already there is recorded as seen, not news.
-  const origin: ItemOrigin = state.firstPolledAt ? 'live' : 'baseline';
-  const newestBefore = newestItemInFeed(db, feed.id);
-  const stored = db.transaction(() => {
-    const result = upsertItems(db, feed.id, parsed.items, nowIso, origin);
-    recordFeedSuccess(db, feed.id, {
-      now: nowIso,
-      status: response.status,
-      etag: response.etag,
-      lastModified: response.lastModified,
-      nextAttemptAt,
-      skipped: parsed.skipped,
-    });
-    return result;
-  })();
-  report.outcome = 'stored';
-  report.inserted = stored.inserted.length;
-  report.majorUpdates = stored.majorUpdates.length;
-  report.skipped = parsed.skipped.length;
-  for (const s of parsed.skipped)
-    log.warn('feed.entry_skipped', { feed: feed.id, entry: s.ref, reason: s.reason });
-
-  const windowFull =
-    origin === 'live' &&
-    parsed.items.length >= smallestWindow &&
-    stored.inserted.length === parsed.items.length;
-  if (windowFull && feed.recover && newestBefore) {
-    log.warn('feed.window_gap', {
-      feed: feed.id,
-      since: newestBefore,
-      detail: 'every entry was new: recovering from the Search API',
-    });
-    try {
-      report.recovered = await recoverFromSearch(config, feed, newestBefore, deps);
-    } catch (err) {
-      log.error('feed.recover_failed', { feed: feed.id, error: errorMessage(err) });
-    }
-  }
-  log.info('feed.polled', {
-    feed: feed.id,
-    status: response.status,
-    inserted: report.inserted,
-    major_updates: report.majorUpdates,
-    skipped: report.skipped,
-    recovered: report.recovered,
-    origin,
-  });
-  return report;
 }
 
-function recordFailure(
+/** Back the source off (Retry-After honoured), record why, and report it. */
+export function recordFailure(
   feed: FeedConfig,
   state: FeedState,
   err: unknown,
-  deps: PollDeps,
+  ctx: SourceContext,
   report: FeedReport,
 ): FeedReport {
-  const e = err as { status?: number; retryAfterSeconds?: number; code?: string };
-  const nextAttemptAt = nextPollAfterFailure(
-    deps.clock(),
-    state.failures + 1,
-    e.retryAfterSeconds ?? null,
-  ).toISOString();
+  const e = err as { status?: number | null; retryAfterSeconds?: number | null; code?: string };
+  const now = ctx.clock();
+  const failures = state.failures + 1;
+  const nextAttemptAt = nextPollAfterFailure(now, failures, e.retryAfterSeconds ?? null).toISOString();
   const message = errorMessage(err);
-  const failures = recordFeedFailure(deps.db, feed.id, {
-    now: deps.clock().toISOString(),
-    status: e.status ?? null,
-    error: message,
-    nextAttemptAt,
-  });
-  deps.log.error('feed.failed', {
+  ctx.defer(() =>
+    recordFeedFailure(ctx.db, feed.id, {
+      now: now.toISOString(),
+      status: e.status ?? null,
+      error: message,
+      nextAttemptAt,
+    }),
+  );
+  ctx.log.error('feed.failed', {
     feed: feed.id,
     url: feed.url,
     code: e.code,
-    status: e.status,
+    status: e.status ?? undefined,
     error: message,
     failures,
     next_attempt_at: nextAttemptAt,

@@ -9,6 +9,8 @@ import { parseSearchPage } from '../feeds/parse-search.ts';
 import { buildSearchUrl } from '../feeds/search-url.ts';
 import type { Logger } from '../log.ts';
 import type { Clock } from './clock.ts';
+import { contentBase } from '../feeds/content-base.ts';
+import { queueBodies } from '../store/bodies-table.ts';
 import { upsertItems, type ItemOrigin } from '../store/items-table.ts';
 import type { Db } from '../store/open-store.ts';
 
@@ -60,9 +62,18 @@ export async function storeFromSearch(
   let seen = 0;
   for await (const page of searchPages(config, base, since.slice(0, 10), deps.fetchFeed)) {
     const fresh = page.items.filter((i) => Date.parse(i.updatedAt) >= Date.parse(since));
-    const result = deps.db.transaction(() =>
-      upsertItems(deps.db, feed.id, fresh, deps.clock().toISOString(), origin),
-    )();
+    const now = deps.clock().toISOString();
+    const result = deps.db.transaction(() => {
+      const stored = upsertItems(deps.db, feed.id, fresh, now, origin);
+      queueBodies(
+        deps.db,
+        [...stored.inserted, ...stored.majorUpdates],
+        contentBase(feed),
+        origin === 'live' ? 1 : 0,
+        now,
+      );
+      return stored;
+    })();
     added += result.inserted.length;
     seen += page.items.length + page.skipped;
     onPage?.(seen, page.total);

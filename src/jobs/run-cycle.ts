@@ -1,15 +1,18 @@
 // One whole cycle, as `poll --once` and the worker's poll job run it:
-// commitments file → sync → poll feeds → match new items → status check as of `now` → deliver.
+// commitments file → sync → poll feeds → read new GOV.UK items' bodies → match new items → status
+// check as of `now` → deliver.
 
 import type { Commitment } from '../commitments/commitment.ts';
 import type { Config } from '../config/config.ts';
 import type { FetchOutcome, FetchRequest } from '../feeds/fetch-feed.ts';
+import { createPacer } from '../feeds/pacer.ts';
 import type { Logger } from '../log.ts';
 import type { SlackApi } from '../slack/slack-client.ts';
 import type { Db } from '../store/open-store.ts';
 import { checkStatuses, type StatusReport } from './check-statuses.ts';
 import { type Clock, fixedClock } from './clock.ts';
 import { deliver, type DeliveryReport } from './deliver.ts';
+import { fetchBodies, type BodiesReport } from './fetch-bodies.ts';
 import { loadWatched } from './load-watched.ts';
 import { matchPending, type MatchReport } from './match-pending.ts';
 import { pollFeeds, type PollReport } from './poll-feeds.ts';
@@ -37,6 +40,7 @@ export interface CycleReport {
   commitments: Commitment[];
   commitmentsProblem?: string;
   poll?: PollReport;
+  bodies?: BodiesReport;
   match: MatchReport;
   status?: StatusReport;
   delivery?: DeliveryReport;
@@ -58,7 +62,11 @@ export async function runCycle(
   };
   if (watched.problem) report.commitmentsProblem = watched.problem.message;
   syncCommitments(config, watched.commitments, { db, log, now });
-  if (steps.poll) report.poll = await pollFeeds(config, { db, log, clock, fetchFeed: deps.fetchFeed });
+  if (steps.poll) {
+    const pacer = createPacer(config.fetch.requestsPerSecond);
+    report.poll = await pollFeeds(config, { db, log, clock, fetchFeed: deps.fetchFeed, pacer });
+    report.bodies = await fetchBodies(config, { db, log, clock, fetchFeed: deps.fetchFeed, pacer });
+  }
   report.match = matchPending(config, watched.commitments, { db, log, now });
   if (steps.status) report.status = checkStatuses(config, watched.commitments, { db, log, clock });
   if (steps.deliver) report.delivery = await deliver(config, watched.commitments, { ...deps, clock });

@@ -3,11 +3,12 @@
 import type { FeedConfig } from '../config/config.ts';
 import type { SkippedEntry } from '../feeds/feed-item.ts';
 import type { Db } from './open-store.ts';
+import { prepared } from './prepared.ts';
 
 export interface FeedState {
   id: string;
   url: string;
-  kind: 'atom' | 'search';
+  kind: FeedConfig['type'];
   etag: string | null;
   lastModified: string | null;
   firstPolledAt: string | null;
@@ -21,12 +22,16 @@ export interface FeedState {
   deadReason: string | null;
   lastSkipped: number;
   lastSkippedDetail: SkippedEntry[];
+  /** Hash of the item part of the last body parsed: the same items again cost no work. */
+  itemsFingerprint: string | null;
+  /** The newest public timestamp among items this feed has delivered: where a recovery search starts. */
+  newestItemAt: string | null;
 }
 
 interface FeedRow {
   id: string;
   url: string;
-  kind: 'atom' | 'search';
+  kind: FeedConfig['type'];
   etag: string | null;
   last_modified: string | null;
   first_polled_at: string | null;
@@ -40,6 +45,8 @@ interface FeedRow {
   dead_reason: string | null;
   last_skipped: number;
   last_skipped_detail: string | null;
+  items_fingerprint: string | null;
+  newest_item_at: string | null;
 }
 
 function toState(r: FeedRow): FeedState {
@@ -60,16 +67,20 @@ function toState(r: FeedRow): FeedState {
     deadReason: r.dead_reason,
     lastSkipped: r.last_skipped,
     lastSkippedDetail: r.last_skipped_detail ? (JSON.parse(r.last_skipped_detail) as SkippedEntry[]) : [],
+    itemsFingerprint: r.items_fingerprint,
+    newestItemAt: r.newest_item_at,
   };
 }
 
 /** Make the table agree with the config: new feeds get a row; a feed whose URL changed starts afresh. */
 export function syncFeeds(db: Db, feeds: FeedConfig[]): void {
-  const get = db.prepare<[string], FeedRow>('SELECT * FROM feeds WHERE id = ?');
-  const insert = db.prepare('INSERT INTO feeds (id, url, kind) VALUES (?, ?, ?)');
-  const reset =
-    db.prepare(`UPDATE feeds SET url = ?, kind = ?, etag = NULL, last_modified = NULL, failures = 0,
-    last_error = NULL, next_attempt_at = NULL, dead_at = NULL, dead_reason = NULL WHERE id = ?`);
+  const get = prepared<[string], FeedRow>(db, 'SELECT * FROM feeds WHERE id = ?');
+  const insert = prepared(db, 'INSERT INTO feeds (id, url, kind) VALUES (?, ?, ?)');
+  const reset = prepared(
+    db,
+    `UPDATE feeds SET url = ?, kind = ?, etag = NULL, last_modified = NULL, failures = 0, last_error = NULL,
+    next_attempt_at = NULL, dead_at = NULL, dead_reason = NULL, items_fingerprint = NULL WHERE id = ?`,
+  );
   db.transaction(() => {
     for (const f of feeds) {
       const row = get.get(f.id);
@@ -80,7 +91,7 @@ export function syncFeeds(db: Db, feeds: FeedConfig[]): void {
 }
 
 export function getFeedState(db: Db, id: string): FeedState | undefined {
-  const row = db.prepare<[string], FeedRow>('SELECT * FROM feeds WHERE id = ?').get(id);
+  const row = prepared<[string], FeedRow>(db, 'SELECT * FROM feeds WHERE id = ?').get(id);
   return row ? toState(row) : undefined;
 }
 
@@ -94,17 +105,23 @@ export interface FeedSuccess {
   etag: string | null;
   lastModified: string | null;
   nextAttemptAt: string;
-  /** Set on a 200 that was parsed; absent on 304. */
+  /** Set on a 200 that was parsed; absent on 304 and when the items had not changed. */
   skipped?: SkippedEntry[];
+  /** The item fingerprint of a 200 (kept as it was when absent). */
+  fingerprint?: string;
 }
 
 export function recordFeedSuccess(db: Db, id: string, s: FeedSuccess): void {
-  db.prepare(`UPDATE feeds SET last_attempt_at = @now, last_success_at = @now, last_status = @status,
+  prepared(
+    db,
+    `UPDATE feeds SET last_attempt_at = @now, last_success_at = @now, last_status = @status,
       etag = @etag, last_modified = @lastModified, failures = 0, last_error = NULL, next_attempt_at = @next,
       first_polled_at = COALESCE(first_polled_at, CASE WHEN @parsed THEN @now END),
       last_skipped = CASE WHEN @parsed THEN @skipped ELSE last_skipped END,
-      last_skipped_detail = CASE WHEN @parsed THEN @detail ELSE last_skipped_detail END
-    WHERE id = @id`).run({
+      last_skipped_detail = CASE WHEN @parsed THEN @detail ELSE last_skipped_detail END,
+      items_fingerprint = COALESCE(@fingerprint, items_fingerprint)
+    WHERE id = @id`,
+  ).run({
     id,
     now: s.now,
     status: s.status,
@@ -114,6 +131,7 @@ export function recordFeedSuccess(db: Db, id: string, s: FeedSuccess): void {
     parsed: s.skipped ? 1 : 0,
     skipped: s.skipped?.length ?? 0,
     detail: s.skipped?.length ? JSON.stringify(s.skipped.slice(0, 20)) : null,
+    fingerprint: s.fingerprint ?? null,
   });
 }
 
@@ -124,29 +142,22 @@ export interface FeedFailure {
   nextAttemptAt: string;
 }
 
-/** Returns the new count of consecutive failures. */
-export function recordFeedFailure(db: Db, id: string, f: FeedFailure): number {
-  db.prepare(`UPDATE feeds SET last_attempt_at = @now, last_status = @status, failures = failures + 1,
-      last_error = @error, next_attempt_at = @next WHERE id = @id`).run({
-    id,
-    now: f.now,
-    status: f.status,
-    error: f.error,
-    next: f.nextAttemptAt,
-  });
-  return getFeedState(db, id)?.failures ?? 0;
+export function recordFeedFailure(db: Db, id: string, f: FeedFailure): void {
+  prepared(
+    db,
+    `UPDATE feeds SET last_attempt_at = @now, last_status = @status, failures = failures + 1,
+      last_error = @error, next_attempt_at = @next WHERE id = @id`,
+  ).run({ id, now: f.now, status: f.status, error: f.error, next: f.nextAttemptAt });
 }
 
 export function markFeedDead(db: Db, id: string, now: string, reason: string): void {
-  db.prepare(`UPDATE feeds SET dead_at = COALESCE(dead_at, @now), dead_reason = @reason, last_attempt_at = @now,
-      last_success_at = @now, failures = 0, last_error = NULL WHERE id = @id`).run({ id, now, reason });
-}
-
-/** The newest public timestamp among items this feed has delivered: where a recovery search starts. */
-export function newestItemInFeed(db: Db, id: string): string | null {
-  const row = db
-    .prepare<[string], { newest: string | null }>(`SELECT MAX(i.updated_at) AS newest FROM items i
-    JOIN item_sources s ON s.item_id = i.id WHERE s.feed_id = ?`)
-    .get(id);
-  return row?.newest ?? null;
+  prepared(
+    db,
+    `UPDATE feeds SET dead_at = COALESCE(dead_at, @now), dead_reason = @reason, last_attempt_at = @now,
+      last_success_at = @now, failures = 0, last_error = NULL WHERE id = @id`,
+  ).run({
+    id,
+    now,
+    reason,
+  });
 }

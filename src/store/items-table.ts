@@ -1,53 +1,26 @@
-// SQL for `items`, `item_sources` and `item_updates`. An item is keyed by its canonical GOV.UK
-// path; the same path seen with a later public timestamp is a major update, never a new item.
+// SQL for `items`, `item_keys`, `item_sources` and `item_updates`. An item is keyed by its canonical
+// GOV.UK path (off GOV.UK: its canonical link, guid or statement id); the same key seen with a later
+// public timestamp is a major update, never a new item. An entry carrying a key the item is known by
+// (`item_keys`: a Lords repeat, a guid) is the same item; one that corrects an item updates it.
 
 import type { FeedItem } from '../feeds/feed-item.ts';
 import type { Db } from './open-store.ts';
+import { prepared } from './prepared.ts';
 
-export type ItemOrigin = 'live' | 'baseline' | 'backfill' | 'replay';
+import { type ItemOrigin, type ItemRow, toStoredItem, type StoredItem } from './item-row.ts';
 
-export interface StoredItem extends FeedItem {
-  id: number;
-  firstSeenAt: string;
-  lastSeenAt: string;
-  origin: ItemOrigin;
-  majorUpdates: number;
-}
-
-interface ItemRow {
-  id: number;
-  path: string;
-  url: string;
-  title: string;
-  display_type: string | null;
-  summary: string;
-  updated_at: string;
-  first_seen_at: string;
-  last_seen_at: string;
-  origin: ItemOrigin;
-  major_updates: number;
-}
-
-export function toStoredItem(r: ItemRow): StoredItem {
-  return {
-    id: r.id,
-    path: r.path,
-    url: r.url,
-    title: r.title,
-    displayType: r.display_type,
-    summary: r.summary,
-    updatedAt: r.updated_at,
-    firstSeenAt: r.first_seen_at,
-    lastSeenAt: r.last_seen_at,
-    origin: r.origin,
-    majorUpdates: r.major_updates,
-  };
-}
+export { type ItemOrigin, type ItemRow, toStoredItem, type StoredItem } from './item-row.ts';
 
 export interface UpsertResult {
   inserted: number[];
   majorUpdates: number[];
   unchanged: number;
+}
+
+interface Existing {
+  id: number;
+  path: string;
+  updated_at: string;
 }
 
 /** Store a parsed batch from one source. Call inside the poll's transaction. */
@@ -58,51 +31,135 @@ export function upsertItems(
   now: string,
   origin: ItemOrigin,
 ): UpsertResult {
-  const find = db.prepare<[string], { id: number; updated_at: string; title: string; summary: string }>(
-    'SELECT id, updated_at, title, summary FROM items WHERE path = ?',
-  );
-  const insert =
-    db.prepare(`INSERT INTO items (path, url, title, display_type, summary, updated_at, first_seen_at, last_seen_at, origin)
-    VALUES (@path, @url, @title, @displayType, @summary, @updatedAt, @now, @now, @origin)`);
-  const recordUpdate =
-    db.prepare(`INSERT INTO item_updates (item_id, previous_updated_at, updated_at, seen_at, title, summary)
-    VALUES (?, ?, ?, ?, ?, ?)`);
-  // A major update is news again: it is matched afresh and, seen live, may alert.
-  const applyUpdate =
-    db.prepare(`UPDATE items SET url = @url, title = @title, display_type = COALESCE(@displayType, display_type),
-      summary = @summary, updated_at = @updatedAt, last_seen_at = @now, major_updates = major_updates + 1,
-      match_pending = 1, origin = CASE WHEN @origin = 'live' THEN 'live' ELSE origin END WHERE id = @id`);
-  const touch = db.prepare(
-    'UPDATE items SET last_seen_at = ?, display_type = COALESCE(display_type, ?) WHERE id = ?',
-  );
-  const source = db.prepare(
-    'INSERT OR IGNORE INTO item_sources (item_id, feed_id, first_seen_at) VALUES (?, ?, ?)',
-  );
-
+  const s = itemStatements(db);
   const result: UpsertResult = { inserted: [], majorUpdates: [], unchanged: 0 };
+  const seen: number[] = [];
+  let newest = '';
   for (const item of items) {
-    const existing = find.get(item.path);
+    const corrected = item.corrects ? findByKey(db, item.corrects) : undefined;
+    const existing = corrected ?? findByKey(db, item.path) ?? findByAliases(db, item.aliases);
     let id: number;
     if (!existing) {
-      id = Number(insert.run({ ...item, now, origin }).lastInsertRowid);
+      id = Number(s.insert.run(row(item, now, origin)).lastInsertRowid);
+      // Indexed here, not by a trigger: see migrations/003-sources.ts.
+      s.index.run(id, item.title, item.summary, item.body ?? null);
       result.inserted.push(id);
-    } else if (Date.parse(item.updatedAt) > Date.parse(existing.updated_at)) {
+    } else if (corrected || Date.parse(item.updatedAt) > Date.parse(existing.updated_at)) {
       id = existing.id;
-      recordUpdate.run(id, existing.updated_at, item.updatedAt, now, item.title, item.summary);
-      applyUpdate.run({ ...item, id, now, origin });
+      // A correction may carry the same day as the statement it corrects: it is still the newer text.
+      const updatedAt = maxInstant(item.updatedAt, existing.updated_at);
+      s.recordUpdate.run(id, existing.updated_at, updatedAt, now, item.title, item.summary);
+      s.applyUpdate.run({
+        ...row(item, now, origin),
+        updatedAt,
+        id,
+        keepBody: item.body === undefined ? 1 : 0,
+      });
       result.majorUpdates.push(id);
     } else {
       id = existing.id;
-      touch.run(now, item.displayType, id);
+      seen.push(id);
+      if (item.displayType || item.publisher) s.fill.run(item.displayType, item.publisher ?? null, id);
       result.unchanged++;
     }
-    source.run(id, feedId, now);
+    // Every other key this entry carries now leads to the item: its aliases, and its own key when it
+    // landed on an item stored under another (a Lords repeat, a correction).
+    for (const key of item.aliases ?? []) s.key.run(key, id);
+    if (existing && existing.path !== item.path) s.key.run(item.path, id);
+    s.source.run(id, feedId, now);
+    if (item.updatedAt > newest) newest = item.updatedAt;
   }
+  if (seen.length) s.touch.run(now, JSON.stringify(seen));
+  // Where a recovery search starts: kept on the feed, so it costs no scan of its items.
+  if (newest) s.newest.run(newest, feedId, newest);
   return result;
 }
 
+function row(item: FeedItem, now: string, origin: ItemOrigin) {
+  return {
+    path: item.path,
+    url: item.url,
+    title: item.title,
+    displayType: item.displayType,
+    summary: item.summary,
+    body: item.body ?? null,
+    publisher: item.publisher ?? null,
+    publishedAt: item.publishedAt ?? null,
+    updatedAt: item.updatedAt,
+    now,
+    origin,
+  };
+}
+
+function maxInstant(a: string, b: string): string {
+  return Date.parse(a) >= Date.parse(b) ? a : b;
+}
+
+function findByKey(db: Db, key: string): Existing | undefined {
+  return (
+    prepared<[string], Existing>(db, 'SELECT id, path, updated_at FROM items WHERE path = ?').get(key) ??
+    prepared<[string], Existing>(
+      db,
+      'SELECT i.id, i.path, i.updated_at FROM item_keys k JOIN items i ON i.id = k.item_id WHERE k.key = ?',
+    ).get(key)
+  );
+}
+
+function findByAliases(db: Db, aliases: string[] | undefined): Existing | undefined {
+  for (const key of aliases ?? []) {
+    const found = findByKey(db, key);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function itemStatements(db: Db) {
+  return {
+    insert: prepared(
+      db,
+      `INSERT INTO items (path, url, title, display_type, summary, body, publisher, published_at, updated_at,
+        first_seen_at, last_seen_at, origin)
+      VALUES (@path, @url, @title, @displayType, @summary, @body, @publisher, @publishedAt, @updatedAt, @now, @now,
+        @origin)`,
+    ),
+    index: prepared(db, 'INSERT INTO items_fts (rowid, title, summary, body) VALUES (?, ?, ?, ?)'),
+    recordUpdate: prepared(
+      db,
+      `INSERT INTO item_updates (item_id, previous_updated_at, updated_at, seen_at, title, summary)
+      VALUES (?, ?, ?, ?, ?, ?)`,
+    ),
+    // A major update is news again: it is matched afresh and, seen live, may alert. A source without
+    // bodies (a GOV.UK feed) keeps the body it had until the page is read again.
+    applyUpdate: prepared(
+      db,
+      `UPDATE items SET url = @url, title = @title, display_type = COALESCE(@displayType, display_type),
+        summary = @summary, body = CASE WHEN @keepBody THEN body ELSE @body END,
+        publisher = COALESCE(@publisher, publisher), published_at = COALESCE(published_at, @publishedAt),
+        updated_at = @updatedAt, last_seen_at = @now,
+        major_updates = major_updates + 1, match_pending = 1,
+        origin = CASE WHEN @origin = 'live' THEN 'live' ELSE origin END
+      WHERE id = @id`,
+    ),
+    fill: prepared(
+      db,
+      `UPDATE items SET display_type = COALESCE(display_type, ?), publisher = COALESCE(publisher, ?)
+      WHERE id = ? AND (display_type IS NULL OR publisher IS NULL)`,
+    ),
+    touch: prepared(db, 'UPDATE items SET last_seen_at = ? WHERE id IN (SELECT value FROM json_each(?))'),
+    key: prepared(db, 'INSERT OR IGNORE INTO item_keys (key, item_id) VALUES (?, ?)'),
+    source: prepared(
+      db,
+      'INSERT OR IGNORE INTO item_sources (item_id, feed_id, first_seen_at) VALUES (?, ?, ?)',
+    ),
+    newest: prepared(
+      db,
+      'UPDATE feeds SET newest_item_at = ? WHERE id = ? AND (newest_item_at IS NULL OR newest_item_at < ?)',
+    ),
+  };
+}
+
 export function getItem(db: Db, id: number): StoredItem | undefined {
-  const row = db.prepare<[number], ItemRow>('SELECT * FROM items WHERE id = ?').get(id);
+  const row = prepared<[number], ItemRow>(db, 'SELECT * FROM items WHERE id = ?').get(id);
   return row ? toStoredItem(row) : undefined;
 }
 
@@ -119,17 +176,23 @@ export function getItemByLink(db: Db, url: string, path: string): StoredItem | u
   return row ? toStoredItem(row) : undefined;
 }
 
+/** An item waiting to be matched; `bodyOnly`: matched before, its body has arrived since. */
+export type PendingItem = StoredItem & { bodyOnly: boolean };
+
 /** Items waiting to be matched, oldest first. */
-export function pendingItems(db: Db, limit: number): StoredItem[] {
-  return db
-    .prepare<[number], ItemRow>('SELECT * FROM items WHERE match_pending = 1 ORDER BY id LIMIT ?')
+export function pendingItems(db: Db, limit: number): PendingItem[] {
+  return prepared<[number], ItemRow & { match_pending: number }>(
+    db,
+    'SELECT * FROM items WHERE match_pending > 0 ORDER BY id LIMIT ?',
+  )
     .all(limit)
-    .map(toStoredItem);
+    .map((r) => ({ ...toStoredItem(r), bodyOnly: r.match_pending === 2 }));
 }
 
 export function markItemsMatched(db: Db, ids: number[]): void {
-  const stmt = db.prepare('UPDATE items SET match_pending = 0 WHERE id = ?');
-  for (const id of ids) stmt.run(id);
+  prepared(db, 'UPDATE items SET match_pending = 0 WHERE id IN (SELECT value FROM json_each(?))').run(
+    JSON.stringify(ids),
+  );
 }
 
 export function itemSources(db: Db, id: number): string[] {
@@ -153,51 +216,15 @@ export function itemUpdates(
     .map((r) => ({ previousUpdatedAt: r.previous_updated_at, updatedAt: r.updated_at, seenAt: r.seen_at }));
 }
 
-export interface ItemCounts {
-  total: number;
-  pending: number;
-  majorUpdates: number;
-  byFeed: Record<string, number>;
+/** Which of `keys` the store already knows, as an item's key or as another key of one. */
+export function knownKeys(db: Db, keys: string[]): Set<string> {
+  if (keys.length === 0) return new Set();
+  const rows = prepared<[string, string], { key: string }>(
+    db,
+    `SELECT path AS key FROM items WHERE path IN (SELECT value FROM json_each(?))
+     UNION SELECT key FROM item_keys WHERE key IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(keys), JSON.stringify(keys));
+  return new Set(rows.map((r) => r.key));
 }
 
-export function countItems(db: Db): ItemCounts {
-  const totals = db
-    .prepare<[], { total: number; pending: number; updates: number }>(
-      'SELECT COUNT(*) AS total, COALESCE(SUM(match_pending), 0) AS pending, (SELECT COUNT(*) FROM item_updates) AS updates FROM items',
-    )
-    .get()!;
-  const byFeed: Record<string, number> = {};
-  for (const r of db
-    .prepare<[], { feed_id: string; n: number }>(
-      'SELECT feed_id, COUNT(*) AS n FROM item_sources GROUP BY feed_id',
-    )
-    .all())
-    byFeed[r.feed_id] = r.n;
-  return { total: totals.total, pending: totals.pending, majorUpdates: totals.updates, byFeed };
-}
-
-export function countItemsSeenBetween(db: Db, from: string, to: string): number {
-  return db
-    .prepare<[string, string], { n: number }>(
-      'SELECT COUNT(*) AS n FROM items WHERE first_seen_at >= ? AND first_seen_at < ?',
-    )
-    .get(from, to)!.n;
-}
-
-/** Full-text search over stored titles and summaries. Every word is quoted: user text never reaches MATCH raw. */
-export function searchItems(db: Db, words: string, limit = 20): StoredItem[] {
-  const terms = words
-    .split(/\s+/)
-    .map((w) => w.trim())
-    .filter(Boolean)
-    .map((w) => `"${w.replace(/"/g, '""')}"`);
-  if (terms.length === 0) return [];
-  return db
-    .prepare<
-      [string, number],
-      ItemRow
-    >(`SELECT items.* FROM items_fts JOIN items ON items.id = items_fts.rowid
-    WHERE items_fts MATCH ? ORDER BY bm25(items_fts, 2.0, 1.0), items.updated_at DESC LIMIT ?`)
-    .all(terms.join(' AND '), limit)
-    .map(toStoredItem);
-}
+export { countItems, countItemsSeenBetween, searchItems, type ItemCounts } from './items-search.ts';

@@ -15,7 +15,7 @@ export function testConfig(over: Partial<Config> & { feeds?: FeedConfig[] } = {}
     staleDays: 90,
     dueSoonDays: 7,
     silentRuleDays: 56,
-    fetch: { timeoutSeconds: 2, maxBytes: 1024 * 1024, userAgent },
+    fetch: { timeoutSeconds: 2, maxBytes: 1024 * 1024, userAgent, requestsPerSecond: 50 },
     ...over,
   };
 }
@@ -26,6 +26,7 @@ export function feed(id: string, url: string, over: Partial<FeedConfig> = {}): F
     url,
     type: url.includes('/api/search.json') ? 'search' : 'atom',
     intervalMinutes: 15,
+    windowDays: 7,
     ...over,
   };
 }

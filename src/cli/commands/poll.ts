@@ -73,7 +73,9 @@ export function formatCycle(r: CycleReport): string {
             ? `FAILED: ${f.error} (next attempt ${f.nextAttemptAt})`
             : f.outcome === 'dead'
               ? `DEAD: ${f.error}`
-              : 'unchanged (304)';
+              : f.outcome === 'unchanged'
+                ? 'unchanged (same items)'
+                : 'unchanged (304)';
     lines.push(`feed ${f.id}: ${detail}`);
   }
   lines.push(`matched ${r.match.items} items: ${r.match.matches} matches`);

@@ -29,6 +29,12 @@ function store(db: Db, items: NewItem[]): MatchableItem[] {
       i.updatedAt,
       i.updatedAt,
     );
+    // Rows written by hand are indexed by hand (items-table.ts indexes what it inserts).
+    db.prepare('INSERT INTO items_fts (rowid, title, summary) VALUES (?, ?, ?)').run(
+      r.lastInsertRowid,
+      i.title,
+      i.summary,
+    );
     return { id: Number(r.lastInsertRowid), ...i };
   });
 }

@@ -66,6 +66,8 @@ function storeDevItems(db: Db, lines: DevLine[]): Map<number, string> {
     const r = insert.run(`/eval/${l.id}`, l.url, l.title, l.summary, at, at, at);
     idOf.set(Number(r.lastInsertRowid), l.id);
   }
+  // Rows written by hand are indexed by hand (items-table.ts indexes what it inserts).
+  db.exec("INSERT INTO items_fts (items_fts) VALUES ('rebuild')");
   return idOf;
 }
 
