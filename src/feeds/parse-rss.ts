@@ -60,7 +60,7 @@ export async function parseRssFeed(xml: string): Promise<ParsedFeed> {
       ];
       skipped.push({
         ref: guid || stringOf(entry.link) || title || `item ${index + 1}`,
-        reason: reasons.join('; '),
+        reason: reasons.filter(Boolean).join('; '),
       });
       continue;
     }

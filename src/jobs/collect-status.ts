@@ -2,6 +2,7 @@
 
 import type { Commitment } from '../commitments/commitment.ts';
 import type { Config } from '../config/config.ts';
+import { bodyCounts, type BodyCounts } from '../store/bodies-table.ts';
 import { listCommitmentStates } from '../store/commitment-state-table.ts';
 import { listFeedStates, type FeedState } from '../store/feeds-table.ts';
 import { countItems, type ItemCounts } from '../store/items-table.ts';
@@ -36,6 +37,8 @@ export interface StatusSnapshot {
   lock: LockHolder | null;
   feeds: Array<FeedState & { problem: string | null }>;
   items: ItemCounts;
+  /** GOV.UK page bodies read from the Content API, and the queue of those still to read. */
+  bodies: BodyCounts;
   commitments: CommitmentStatusLine[];
   commitmentsFileProblem: { since: string; detail: string } | null;
   outbox: OutboxCounts;
@@ -77,6 +80,7 @@ export function collectStatus(
     lock: readLock(db) ?? null,
     feeds: listFeedStates(db).map((f) => ({ ...f, problem: feedProblem(f) })),
     items: countItems(db),
+    bodies: bodyCounts(db),
     commitments,
     commitmentsFileProblem: problem ? { since: problem.at, detail: problem.detail ?? '' } : null,
     outbox: outboxCounts(db),

@@ -59,6 +59,17 @@ export interface SearchResult {
   [field: string]: unknown;
 }
 
+/** A page as the Content API describes it (GOVUK.md, "Content API"). */
+export interface ContentPage {
+  title: string;
+  description?: string;
+  /** `details.body`, HTML. */
+  body: string;
+  firstPublishedAt?: string;
+  organisation?: string;
+  documentType?: string;
+}
+
 /** Scripted misbehaviour for one path. */
 export type Failure =
   | { kind: '500' }
@@ -81,6 +92,8 @@ export type Failure =
   | { kind: 'redirect'; to: string; status?: 301 | 302 | 303 | 307 | 308 }
   /** Destroy the connection without answering. */
   | { kind: 'reset' }
+  /** Answer as usual, after `ms` milliseconds. */
+  | { kind: 'delay'; ms: number }
   /** Anything else. */
   | { kind: 'respond'; status: number; body?: string; headers?: Record<string, string> };
 
@@ -124,6 +137,8 @@ export interface FakeGovuk {
     path: string,
     response: { status?: number; body: string; contentType?: string; headers?: Record<string, string> },
   ): void;
+  /** Serve a Content API record for a page at `/api/content<path>` (conditional GET honoured). */
+  setContent(path: string, page: ContentPage): void;
   /** Misbehave at a path for the next `times` requests (default: until `clearFailures`). Queued in order. */
   fail(path: string, failure: Failure, opts?: { times?: number }): void;
   clearFailures(path?: string): void;
@@ -321,6 +336,15 @@ export async function startFakeGovuk(): Promise<FakeGovuk> {
         return;
       case 'respond':
         return send(res, rec, failure.status, failure.body ?? '', failure.headers ?? {});
+      case 'delay': {
+        const route = routes.get(rec.path);
+        setTimeout(() => {
+          if (res.destroyed) return;
+          if (route) answer(req, res, rec, route);
+          else send(res, rec, 404, '{"error":"not found"}', { 'content-type': jsonType });
+        }, failure.ms);
+        return;
+      }
     }
   }
 
@@ -360,6 +384,14 @@ export async function startFakeGovuk(): Promise<FakeGovuk> {
         body: response.body,
         contentType: response.contentType ?? atomType,
         headers: response.headers ?? {},
+      });
+    },
+    setContent(path, page) {
+      setRoute(`/api/content${path}`, {
+        status: 200,
+        body: JSON.stringify(contentRecord(path, page)),
+        contentType: jsonType,
+        headers: {},
       });
     },
     fail(path, failure, opts = {}) {
@@ -536,6 +568,26 @@ function searchPage(
       fields.length ? Object.fromEntries(fields.filter((f) => f in r).map((f) => [f, r[f]])) : { ...r },
     );
   return { results: pageResults, total: results.length, start, aggregates: {}, suggested_queries: [] };
+}
+
+function contentRecord(path: string, page: ContentPage): Record<string, unknown> {
+  const org = page.organisation ?? 'Home Office';
+  return {
+    base_path: path,
+    content_id: '00000000-0000-0000-0000-000000000001',
+    document_type: page.documentType ?? 'press_release',
+    schema_name: 'news_article',
+    title: page.title,
+    description: page.description ?? '',
+    first_published_at: page.firstPublishedAt ?? '2024-04-18T09:30:00.000+01:00',
+    public_updated_at: page.firstPublishedAt ?? '2024-04-18T09:30:00.000+01:00',
+    links: {
+      organisations: [
+        { title: org, base_path: `/government/organisations/${org.toLowerCase().replace(/\W+/g, '-')}` },
+      ],
+    },
+    details: { body: page.body, political: false, change_history: [] },
+  };
 }
 
 /** `from:2024-03-05,to:2024-04-30`, both ends inclusive and optional; a bare date means that whole UTC day. */

@@ -1,6 +1,7 @@
 // `followthrough check-config`: validate the config and commitments files and print the
 // effective configuration, secrets redacted.
 
+import { contentBase } from '../../feeds/content-base.ts';
 import { stringify } from 'yaml';
 import { loadCommitments } from '../../config/load-commitments.ts';
 import { ConfigError, type ConfigProblem } from '../../errors.ts';
@@ -36,6 +37,9 @@ export async function checkConfigCommand(argv: string[], io: CliIo): Promise<num
       type: f.type,
       interval_minutes: f.intervalMinutes,
       ...(f.recover ? { recover: f.recover } : {}),
+      ...(f.type === 'parliament-statements' ? { window_days: f.windowDays } : {}),
+      ...(f.publisher ? { publisher: f.publisher } : {}),
+      ...(f.type !== 'parliament-statements' ? { content: contentBase(f) } : {}),
     })),
     slack: {
       channel: config.slack.channel,
@@ -51,6 +55,7 @@ export async function checkConfigCommand(argv: string[], io: CliIo): Promise<num
       timeout_seconds: config.fetch.timeoutSeconds,
       max_bytes: config.fetch.maxBytes,
       user_agent: config.fetch.userAgent,
+      requests_per_second: config.fetch.requestsPerSecond,
     },
     commitments: commitments.map((c) => ({ id: c.id, due: c.due?.text ?? null, rules: c.match.any.length })),
   };

@@ -48,6 +48,7 @@ export function summarise(r: CycleReport) {
     commitments: r.commitments.length,
     commitments_problem: r.commitmentsProblem ?? null,
     feeds: r.poll?.feeds ?? [],
+    bodies: r.bodies ?? null,
     matched_items: r.match.items,
     matches: r.match.matches,
     status_changes: r.status?.changes ?? [],
@@ -78,6 +79,12 @@ export function formatCycle(r: CycleReport): string {
                 : 'unchanged (304)';
     lines.push(`feed ${f.id}: ${detail}`);
   }
+  const b = r.bodies;
+  if (b && b.read + b.unchanged + b.missing + b.failed + b.deferred > 0)
+    lines.push(
+      `bodies: ${b.read} read, ${b.missing} without a Content API record` +
+        `${b.failed ? `, ${b.failed} failed (retried later)` : ''}${b.deferred ? `, ${b.deferred} left for the next cycle` : ''}`,
+    );
   lines.push(`matched ${r.match.items} items: ${r.match.matches} matches`);
   for (const c of r.status?.changes ?? []) lines.push(`${c.id}: ${c.from} → ${c.to} (${c.reason})`);
   if (r.delivery)

@@ -47,7 +47,11 @@ export function formatStatus(s: StatusSnapshot): string {
   out.push(
     '',
     `ITEMS  ${s.items.total} stored · ${s.items.majorUpdates} major updates · ${s.items.pending} waiting to be matched`,
+    `  bodies: ${s.bodies.fetched} read · ${s.bodies.pending} to read` +
+      `${s.bodies.retrying ? ` (${s.bodies.retrying} after a failure)` : ''}` +
+      ` · ${s.bodies.missing} without a Content API record${s.bodies.gaveUp ? ` · ${s.bodies.gaveUp} given up` : ''}`,
   );
+  if (s.bodies.retrying && s.bodies.lastError) out.push(`  ! last body failure: ${s.bodies.lastError}`);
   out.push('', 'COMMITMENTS');
   for (const c of s.commitments) {
     out.push(
