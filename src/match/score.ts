@@ -1,5 +1,6 @@
-// How strong a match is (pure): per distinct term, a hit in the title counts 2 and in the summary 1
-// (both: 3) — a term in the headline is what the item is about; one in the summary may be an aside.
+// How strong a match is (pure): per distinct term, a hit in the title counts 2, in the summary 1 and in
+// the body 0.5 (all three: 3.5) — a term in the headline is what the item is about; one in the summary
+// may be an aside, and a page body mentions far more than the item is about.
 
 import type { TermHit } from './match-types.ts';
 
@@ -12,6 +13,6 @@ export function scoreHits(hits: TermHit[]): number {
   }
   let score = 0;
   for (const fields of fieldsByTerm.values())
-    score += (fields.has('title') ? 2 : 0) + (fields.has('summary') ? 1 : 0);
+    score += (fields.has('title') ? 2 : 0) + (fields.has('summary') ? 1 : 0) + (fields.has('body') ? 0.5 : 0);
   return score;
 }
