@@ -44,3 +44,22 @@ export function members(bits: Uint32Array): number[] {
   }
   return out;
 }
+
+/**
+ * Item sets for one batch, carved out of large blocks: a batch makes thousands of small sets, and a
+ * typed array of its own each (with its own buffer) would cost more than the set operations.
+ */
+export function setAllocator(words: number): () => Uint32Array {
+  const blockWords = Math.max(words, 1 << 14);
+  let block = new Uint32Array(blockWords);
+  let used = 0;
+  return () => {
+    if (used + words > block.length) {
+      block = new Uint32Array(blockWords);
+      used = 0;
+    }
+    const set = block.subarray(used, used + words);
+    used += words;
+    return set;
+  };
+}

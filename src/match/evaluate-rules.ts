@@ -5,15 +5,26 @@
 
 import type { BatchIndex } from './batch-index.ts';
 import { fieldCount } from './batch-index.ts';
-import { andInto, orInto, setBit, wordsFor } from './bitset.ts';
+import { andInto, orInto, setAllocator, setBit, wordsFor } from './bitset.ts';
 import type { ExpressionPlan, LeafPlan, NodePlan, QueryPhrase } from './match-plan.ts';
 
-/** A query token resolved against the batch: a term id (-1: absent), or marks of the ids a prefix matches. */
-type Spec = number | Uint8Array;
+/** A prefix resolved against the batch: marks of the term ids it matches, those ids, their occurrences. */
+interface Prefix {
+  marks: Uint8Array;
+  ids: number[];
+  occurrences: number;
+}
+
+/** A query token resolved against the batch: a term id (-1: not in the batch), or a prefix. */
+type Spec = number | Prefix;
 
 export interface RuleEvaluator {
   /** Words in one item set. */
   words: number;
+  /** An empty item set for this batch. */
+  newSet(): Uint32Array;
+  /** A number for each distinct leaf (by meaning) in this batch. */
+  leafId(leaf: LeafPlan): number;
   /** The items each field of which the leaf hits: field f's set at offset f * words. */
   leafFields(leaf: LeafPlan): Uint32Array;
   /** The items the expression matches. */
@@ -24,18 +35,22 @@ export interface RuleEvaluator {
 
 export function ruleEvaluator(ix: BatchIndex): RuleEvaluator {
   const words = wordsFor(ix.items.length);
+  const newSet = setAllocator(words);
+  const newFieldSets = setAllocator(words * fieldCount);
+  const { terms, slotStart, postStart, postSlot, postPos } = ix;
   const specsMemo = new Map<QueryPhrase, Spec[]>();
-  const prefixMemo = new Map<string, Uint8Array>();
-  const leafMemo = new Map<string, Uint32Array>();
-  const leafAnyMemo = new Map<string, Uint32Array>();
+  const prefixMemo = new Map<string, Prefix>();
+  const leafIds = new Map<string, number>();
+  const leafBits: Uint32Array[] = [];
+  const leafAnyBits: Uint32Array[] = [];
   const expressionMemo = new Map<string, Uint32Array>();
   let sortedIds: number[] | undefined;
 
-  // Ids of the batch's terms starting with `prefix`, by binary search over the sorted vocabulary.
-  const prefixMarks = (prefix: string): Uint8Array => {
-    let marks = prefixMemo.get(prefix);
-    if (marks) return marks;
-    marks = new Uint8Array(ix.vocab.length);
+  // The batch's terms starting with `prefix`, by binary search over the sorted vocabulary.
+  const prefixOf = (prefix: string): Prefix => {
+    let p = prefixMemo.get(prefix);
+    if (p) return p;
+    p = { marks: new Uint8Array(ix.vocab.length), ids: [], occurrences: 0 };
     sortedIds ??= ix.vocab.map((_, id) => id).sort((a, b) => (ix.vocab[a]! < ix.vocab[b]! ? -1 : 1));
     let lo = 0;
     let hi = sortedIds.length;
@@ -44,87 +59,84 @@ export function ruleEvaluator(ix: BatchIndex): RuleEvaluator {
       if (ix.vocab[sortedIds[mid]!]! < prefix) lo = mid + 1;
       else hi = mid;
     }
-    for (let k = lo; k < sortedIds.length && ix.vocab[sortedIds[k]!]!.startsWith(prefix); k++)
-      marks[sortedIds[k]!] = 1;
-    prefixMemo.set(prefix, marks);
-    return marks;
+    for (let k = lo; k < sortedIds.length && ix.vocab[sortedIds[k]!]!.startsWith(prefix); k++) {
+      const id = sortedIds[k]!;
+      p.marks[id] = 1;
+      p.ids.push(id);
+      p.occurrences += postStart[id + 1]! - postStart[id]!;
+    }
+    p.ids.sort((a, b) => a - b);
+    prefixMemo.set(prefix, p);
+    return p;
   };
 
   const specs = (phrase: QueryPhrase): Spec[] => {
     let s = specsMemo.get(phrase);
     if (!s) {
-      s = phrase.map((t) => (t.prefix ? prefixMarks(t.term) : (ix.termIds.get(t.term) ?? -1)));
+      s = phrase.map((t) => (t.prefix ? prefixOf(t.term) : (ix.termIds.get(t.term) ?? -1)));
       specsMemo.set(phrase, s);
     }
     return s;
   };
 
-  const matchesAt = (s: Spec[], terms: number[], start: number, skip: number): boolean => {
-    if (start < 0 || start + s.length > terms.length) return false;
+  // Whether the phrase's tokens (but `skip`) are at `start` of the slot.
+  const matchesAt = (s: Spec[], slot: number, start: number, skip: number): boolean => {
+    const base = slotStart[slot]!;
+    if (start < 0 || base + start + s.length > slotStart[slot + 1]!) return false;
     for (let m = 0; m < s.length; m++) {
       if (m === skip) continue;
       const spec = s[m]!;
-      const id = terms[start + m]!;
-      if (typeof spec === 'number' ? spec !== id : spec[id] !== 1) return false;
+      const id = terms[base + start + m]!;
+      if (typeof spec === 'number' ? spec !== id : spec.marks[id] !== 1) return false;
     }
     return true;
   };
 
-  const occurrences = (spec: Spec): number => {
-    if (typeof spec === 'number') return spec < 0 ? 0 : ix.postings[spec]!.length;
-    let n = 0;
-    for (let id = 0; id < spec.length; id++) if (spec[id] === 1) n += ix.postings[id]!.length;
-    return n;
-  };
+  const occurrences = (spec: Spec): number =>
+    typeof spec === 'number' ? (spec < 0 ? 0 : postStart[spec + 1]! - postStart[spec]!) : spec.occurrences;
 
+  // From the postings of the phrase's rarest token, each occurrence checked against the others.
   const addPhrase = (phrase: QueryPhrase, out: Uint32Array): void => {
     const s = specs(phrase);
-    if (s.length === 0 || s.some((spec) => spec === -1)) return;
+    if (s.length === 0) return;
     let anchor = 0;
-    let fewest = Infinity;
-    s.forEach((spec, m) => {
-      const n = occurrences(spec);
-      if (n < fewest) [anchor, fewest] = [m, n];
-    });
+    for (let m = 1; m < s.length; m++) if (occurrences(s[m]!) < occurrences(s[anchor]!)) anchor = m;
     const a = s[anchor]!;
-    const ids = typeof a === 'number' ? [a] : markedIds(a);
+    if (a === -1) return;
+    const ids = typeof a === 'number' ? [a] : a.ids;
     for (const id of ids) {
-      const post = ix.postings[id]!;
-      for (let k = 0; k < post.length; k += 2) {
-        const slot = post[k]!;
-        if (s.length > 1 && !matchesAt(s, ix.fields[slot]!.terms, post[k + 1]! - anchor, anchor)) continue;
+      for (let k = postStart[id]!; k < postStart[id + 1]!; k++) {
+        const slot = postSlot[k]!;
+        if (s.length > 1 && !matchesAt(s, slot, postPos[k]! - anchor, anchor)) continue;
         const i = (slot / fieldCount) | 0;
         setBit(out, (slot - i * fieldCount) * words, i);
       }
     }
   };
 
-  const leafFields = (leaf: LeafPlan): Uint32Array => {
-    let bits = leafMemo.get(leaf.key);
-    if (!bits) {
-      bits = new Uint32Array(words * fieldCount);
+  const leafId = (leaf: LeafPlan): number => {
+    let id = leafIds.get(leaf.key);
+    if (id === undefined) {
+      id = leafBits.length;
+      const bits = newFieldSets();
       for (const phrase of leaf.phrases) addPhrase(phrase, bits);
-      leafMemo.set(leaf.key, bits);
+      const any = newSet();
+      for (let f = 0; f < fieldCount; f++) orInto(any, bits, f * words);
+      leafIds.set(leaf.key, id);
+      leafBits.push(bits);
+      leafAnyBits.push(any);
     }
-    return bits;
-  };
-
-  const leafAny = (leaf: LeafPlan): Uint32Array => {
-    let bits = leafAnyMemo.get(leaf.key);
-    if (!bits) {
-      const fields = leafFields(leaf);
-      bits = new Uint32Array(words);
-      for (let f = 0; f < fieldCount; f++) orInto(bits, fields, f * words);
-      leafAnyMemo.set(leaf.key, bits);
-    }
-    return bits;
+    return id;
   };
 
   const node = (n: NodePlan): Uint32Array => {
-    if (n.type === 'leaf') return leafAny(n.leaf);
-    const [first, ...rest] = n.children.map(node);
-    const out = Uint32Array.from(first!);
-    for (const child of rest) (n.type === 'and' ? andInto : orInto)(out, child);
+    if (n.type === 'leaf') return leafAnyBits[leafId(n.leaf)]!;
+    const out = newSet();
+    out.set(node(n.children[0]!));
+    for (let c = 1; c < n.children.length; c++) {
+      if (n.type === 'and') andInto(out, node(n.children[c]!));
+      else orInto(out, node(n.children[c]!));
+    }
     return out;
   };
 
@@ -137,31 +149,17 @@ export function ruleEvaluator(ix: BatchIndex): RuleEvaluator {
     return bits;
   };
 
+  // Position by position, phrase by phrase: the order in which fts5CacheInstArray merges position lists.
   const instances = (leaf: LeafPlan, i: number, f: number): number[] => {
-    const terms = ix.fields[i * fieldCount + f]!.terms;
+    const slot = i * fieldCount + f;
+    const length = slotStart[slot + 1]! - slotStart[slot]!;
+    const all = leaf.phrases.map(specs);
     const found: number[] = [];
-    leaf.phrases.forEach((phrase, p) => {
-      const s = specs(phrase);
-      if (s.length === 0) return;
-      for (let start = 0; start + s.length <= terms.length; start++)
-        if (matchesAt(s, terms, start, -1)) found.push(start, p);
-    });
-    return sortPairs(found);
+    for (let start = 0; start < length; start++)
+      for (let p = 0; p < all.length; p++)
+        if (all[p]!.length && matchesAt(all[p]!, slot, start, -1)) found.push(start, p);
+    return found;
   };
 
-  return { words, leafFields, expression, instances };
-}
-
-function markedIds(marks: Uint8Array): number[] {
-  const ids: number[] = [];
-  for (let id = 0; id < marks.length; id++) if (marks[id] === 1) ids.push(id);
-  return ids;
-}
-
-// By position, then phrase: the order in which fts5CacheInstArray merges the phrases' position lists.
-function sortPairs(flat: number[]): number[] {
-  const pairs: Array<[number, number]> = [];
-  for (let k = 0; k < flat.length; k += 2) pairs.push([flat[k]!, flat[k + 1]!]);
-  pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-  return pairs.flat();
+  return { words, newSet, leafId, leafFields: (leaf) => leafBits[leafId(leaf)]!, expression, instances };
 }

@@ -25,6 +25,8 @@ export interface LeafPlan {
   key: string;
   /** The alternatives in FTS5's phrase order (OR). */
   phrases: QueryPhrase[];
+  /** Tokens in each phrase. */
+  sizes: number[];
 }
 
 export type NodePlan = { type: 'leaf'; leaf: LeafPlan } | { type: 'and' | 'or'; children: NodePlan[] };
@@ -37,17 +39,21 @@ export interface ExpressionPlan {
   leaves: LeafPlan[];
 }
 
-// Plans are derived from immutable compiled expressions, so each is built once and kept with it.
-const plans = new WeakMap<CompiledExpression, ExpressionPlan>();
+// A plan follows from the expression's text alone, and jobs compile the same commitments for every
+// poll: plans are kept by text, so each is built once per process. Bounded: when full it starts again.
+const plans = new Map<string, ExpressionPlan>();
+const maxPlans = 20_000;
 
 export function planExpression(e: CompiledExpression): ExpressionPlan {
-  let plan = plans.get(e);
+  let plan = plans.get(e.text);
   if (!plan) {
     const byTerm = new Map<string, LeafPlan>();
-    for (const leaf of e.leaves) byTerm.set(leaf.term, { term: leaf.term, key: leaf.fts, phrases: [] });
+    for (const leaf of e.leaves)
+      byTerm.set(leaf.term, { term: leaf.term, key: leaf.fts, phrases: [], sizes: [] });
     const root = planNode(e.rule, byTerm);
     plan = { key: e.fts, root, leaves: [...byTerm.values()] };
-    plans.set(e, plan);
+    if (plans.size >= maxPlans) plans.clear();
+    plans.set(e.text, plan);
   }
   return plan;
 }
@@ -56,7 +62,10 @@ function planNode(node: RuleNode, leaves: Map<string, LeafPlan>): NodePlan {
   if (node.type !== 'phrase')
     return { type: node.type, children: node.children.map((c) => planNode(c, leaves)) };
   const leaf = leaves.get(node.text)!;
-  if (leaf.phrases.length === 0) leaf.phrases = planPhrase(node);
+  if (leaf.phrases.length === 0) {
+    leaf.phrases = planPhrase(node);
+    leaf.sizes = leaf.phrases.map((p) => p.length);
+  }
   return { type: 'leaf', leaf };
 }
 

@@ -8,8 +8,12 @@
 export interface SnippetField {
   text: string;
   /** UTF-16 offsets of each token. */
-  starts: number[];
-  ends: number[];
+  starts: ArrayLike<number>;
+  ends: ArrayLike<number>;
+  /** Tokens that start a sentence (sentenceStarts). */
+  sentences: number[];
+  /** Whether the text carries HIT marker characters of its own. */
+  marked: boolean;
 }
 
 export interface SnippetMarks {
@@ -23,9 +27,20 @@ export interface SnippetMarks {
 // Marks of our own that feed text may carry: stripped, so only the matcher's marks remain.
 const ownMarks = /[\uE000\uE001]/gu;
 
+/** A field's tokens, ready for any number of snippets. */
+export function snippetField(text: string, starts: ArrayLike<number>, ends: ArrayLike<number>): SnippetField {
+  return {
+    text,
+    starts,
+    ends,
+    sentences: sentenceStarts(text, starts),
+    marked: /[\uE000\uE001]/u.test(text),
+  };
+}
+
 /**
  * `instances`: pairs (token position, phrase index) in xInst order, by position then phrase;
- * `phraseSizes`: tokens in each phrase.
+ * `phraseSizes`: tokens in each phrase (a leaf has at most 16 phrases: compile-fts.ts).
  */
 export function snippet(
   field: SnippetField,
@@ -34,12 +49,13 @@ export function snippet(
   m: SnippetMarks,
 ): string {
   const docSize = field.starts.length;
-  const best = bestStart(field, instances, phraseSizes, m.size);
-  const rangeStart = best;
-  const rangeEnd = best + m.size - 1;
-  let out = best > 0 ? m.ellipsis : '';
+  const rangeStart = bestStart(field, instances, phraseSizes, m.size);
+  const rangeEnd = rangeStart + m.size - 1;
+  let out = rangeStart > 0 ? m.ellipsis : '';
   const copy = (from: number, to: number): void => {
-    if (to > from) out += field.text.slice(from, to).replace(ownMarks, '');
+    if (to <= from) return;
+    const text = field.text.slice(from, to);
+    out += field.marked ? text.replace(ownMarks, '') : text;
   };
 
   // Coalesced instances: overlapping hits are one span (fts5CInstIterNext).
@@ -65,6 +81,7 @@ export function snippet(
   nextSpan();
   while (spanStart >= 0 && spanStart < rangeStart) nextSpan();
 
+  // fts5HighlightCb for the tokens of the window (it ignores the others).
   let offset = 0;
   let open = false;
   for (let pos = rangeStart; pos <= rangeEnd && pos < docSize; pos++) {
@@ -112,26 +129,22 @@ export function snippet(
 /** The first token of the best window (the loop of fts5SnippetFunction over one column). */
 function bestStart(field: SnippetField, instances: number[], phraseSizes: number[], size: number): number {
   const docSize = field.starts.length;
-  const firsts = sentenceStarts(field);
-  const seen = new Uint8Array(phraseSizes.length);
+  const firsts = field.sentences;
   let bestScore = 0;
   let best = 0;
   for (let k = 0; k < instances.length; k += 2) {
     const io = instances[k]!;
-    seen.fill(0);
-    const [score, adjusted] = scoreWindow(instances, phraseSizes, docSize, seen, io, size);
+    const score = windowScore(instances, io, size);
     if (score > bestScore) {
       bestScore = score;
-      best = adjusted;
+      best = centredStart(instances, phraseSizes, docSize, io, size);
     }
     if (firsts.length && docSize > size) {
       let jj = 0;
       for (; jj < firsts.length - 1; jj++) if (firsts[jj + 1]! > io) break;
       const first = firsts[jj]!;
       if (first < io) {
-        seen.fill(0);
-        const sentence =
-          scoreWindow(instances, phraseSizes, docSize, seen, first, size)[0] + (first === 0 ? 120 : 100);
+        const sentence = windowScore(instances, first, size) + (first === 0 ? 120 : 100);
         if (sentence > bestScore) {
           bestScore = sentence;
           best = first;
@@ -142,48 +155,56 @@ function bestStart(field: SnippetField, instances: number[], phraseSizes: number
   return best;
 }
 
-/** fts5SnippetScore: the window's score, and where to start it to centre the hits it holds. */
-function scoreWindow(
+/** fts5SnippetScore's score: 1,000 per phrase first seen in the window, 1 per repeat. */
+function windowScore(instances: number[], from: number, size: number): number {
+  let score = 0;
+  let seen = 0;
+  for (let k = 0; k < instances.length; k += 2) {
+    const io = instances[k]!;
+    if (io < from || io >= from + size) continue;
+    const bit = 1 << instances[k + 1]!;
+    score += seen & bit ? 1 : 1000;
+    seen |= bit;
+  }
+  return score;
+}
+
+/** fts5SnippetScore's adjusted start: the window moved to centre the hits it holds, within the text. */
+function centredStart(
   instances: number[],
-  phraseSizes: number[],
+  sizes: number[],
   docSize: number,
-  seen: Uint8Array,
   from: number,
   size: number,
-): [number, number] {
-  let score = 0;
+): number {
   let first = -1;
   let last = 0;
   for (let k = 0; k < instances.length; k += 2) {
     const io = instances[k]!;
-    const phrase = instances[k + 1]!;
-    if (io >= from && io < from + size) {
-      score += seen[phrase] ? 1 : 1000;
-      seen[phrase] = 1;
-      if (first < 0) first = io;
-      last = io + phraseSizes[phrase]!;
-    }
+    if (io < from || io >= from + size) continue;
+    if (first < 0) first = io;
+    last = io + sizes[instances[k + 1]!]!;
   }
   // C division truncates toward zero.
   let adjusted = first - Math.trunc((size - (last - first)) / 2);
   if (adjusted + size > docSize) adjusted = docSize - size;
   if (adjusted < 0) adjusted = 0;
-  return [score, adjusted];
+  return adjusted;
 }
 
 /** Tokens that start a sentence: the first, and any after `.` or `:` and white space (fts5SentenceFinderCb). */
-function sentenceStarts(field: SnippetField): number[] {
+function sentenceStarts(text: string, starts: ArrayLike<number>): number[] {
   const out: number[] = [];
-  for (let pos = 0; pos < field.starts.length; pos++) {
+  for (let pos = 0; pos < starts.length; pos++) {
     if (pos === 0) {
       out.push(0);
       continue;
     }
-    const start = field.starts[pos]!;
+    const start = starts[pos]!;
     let k = start - 1;
     let c = '';
     for (; k >= 0; k--) {
-      c = field.text[k]!;
+      c = text[k]!;
       if (c !== ' ' && c !== '\t' && c !== '\n' && c !== '\r') break;
     }
     if (k !== start - 1 && (c === '.' || c === ':')) out.push(pos);

@@ -29,10 +29,12 @@ export interface TextToken {
 const stems = new Map<string, string>();
 const maxStems = 200_000;
 
-function stem(folded: string): string {
+/** The term FTS5 indexes for a folded token (as forEachFoldedToken gives it): its porter stem. */
+export function termOf(folded: string): string {
   let s = stems.get(folded);
   if (s === undefined) {
     s = porterStem(folded);
+    if (s.length > maxTokenBytes) s = s.slice(0, maxTokenBytes);
     if (stems.size >= maxStems) stems.clear();
     stems.set(folded, s);
   }
@@ -77,6 +79,11 @@ function isAsciiTokenChar(c: number): boolean {
 
 /** Calls `sink(term, start, end)` for each token of `text`, in order. */
 export function forEachToken(text: string, sink: TokenSink): void {
+  forEachFoldedToken(text, (folded, start, end) => sink(termOf(folded), start, end));
+}
+
+/** The unicode61 half: calls `sink(folded, start, end)` with each token case-folded, not yet stemmed. */
+export function forEachFoldedToken(text: string, sink: TokenSink): void {
   const n = text.length;
   let i = 0;
   let bytes: number[] | undefined;
@@ -122,9 +129,7 @@ export function forEachToken(text: string, sink: TokenSink): void {
       }
       end = i;
     }
-    let term = stem(ascii ? text.slice(start, end).toLowerCase() : byteString(bytes!));
-    if (term.length > maxTokenBytes) term = term.slice(0, maxTokenBytes);
-    sink(term, start, end);
+    sink(ascii ? text.slice(start, end).toLowerCase() : byteString(bytes!), start, end);
   }
 }
 

@@ -228,18 +228,19 @@ export function unicodeCategory(code: number): number {
   return (key - map[res]!) & 0x01 ? categoryLl : categoryLu;
 }
 
-// The Basic Multilingual Plane is looked up once, so tokenizing reads a byte per character.
-let bmp: Uint8Array | undefined;
+// Looked up a page of 256 code points at a time, each page once per process, so tokenizing reads a
+// byte per character and a text in one script builds only the pages it uses.
+const pages: Array<Uint8Array | undefined> = [];
 
 /** Whether unicode61 (default categories, no tokenchars/separators) keeps this code point in a token. */
 export function isTokenCodePoint(code: number): boolean {
-  if (code < 0x10000) {
-    if (!bmp) {
-      bmp = new Uint8Array(0x10000);
-      for (let c = 0; c < 0x10000; c++) bmp[c] = tokenCategories.has(unicodeCategory(c)) ? 1 : 0;
-      bmp[0] = 0; // sqlite3Fts5UnicodeAscii: 0x00 is never a token character
-    }
-    return bmp[code] === 1;
+  if (code === 0) return false; // sqlite3Fts5UnicodeAscii: 0x00 is never a token character
+  const p = code >> 8;
+  let page = pages[p];
+  if (!page) {
+    page = new Uint8Array(256);
+    for (let c = 0; c < 256; c++) page[c] = tokenCategories.has(unicodeCategory((p << 8) + c)) ? 1 : 0;
+    pages[p] = page;
   }
-  return tokenCategories.has(unicodeCategory(code));
+  return page[code & 0xff] === 1;
 }

@@ -2,7 +2,7 @@
 // contexts come out of SQLite itself (these were read from it; many more in matcher-oracle.test.ts).
 
 import { describe, expect, it } from 'vitest';
-import { snippet } from '../../../src/match/snippet.ts';
+import { snippet, snippetField } from '../../../src/match/snippet.ts';
 import { tokenize } from '../../../src/match/tokenize.ts';
 
 const marks = { open: '[', close: ']', ellipsis: '…', size: 12 };
@@ -10,7 +10,11 @@ const marks = { open: '[', close: ']', ellipsis: '…', size: 12 };
 /** The snippet of `text` with hits at the given token positions (phrase index, size). */
 function cut(text: string, hits: Array<[position: number, phrase: number]>, sizes: number[] = [1]): string {
   const tokens = tokenize(text);
-  const field = { text, starts: tokens.map((t) => t.start), ends: tokens.map((t) => t.end) };
+  const field = snippetField(
+    text,
+    tokens.map((t) => t.start),
+    tokens.map((t) => t.end),
+  );
   return snippet(field, hits.flat(), sizes, marks);
 }
 
