@@ -12,7 +12,7 @@ export interface SnippetField {
   ends: ArrayLike<number>;
   /** Tokens that start a sentence (sentenceStarts). */
   sentences: number[];
-  /** Whether the text carries HIT marker characters of its own. */
+  /** Whether the text carries HIT marker characters of its own, or lone surrogates. */
   marked: boolean;
 }
 
@@ -26,6 +26,9 @@ export interface SnippetMarks {
 
 // Marks of our own that feed text may carry: stripped, so only the matcher's marks remain.
 const ownMarks = /[\uE000\uE001]/gu;
+// SQLite stores a lone surrogate as three bytes (ED A0 80) that read back as three U+FFFD.
+const loneSurrogates = /\p{Surrogate}/gu;
+const oddText = /[\uE000\uE001]|\p{Surrogate}/u;
 
 /** A field's tokens, ready for any number of snippets. */
 export function snippetField(text: string, starts: ArrayLike<number>, ends: ArrayLike<number>): SnippetField {
@@ -34,7 +37,7 @@ export function snippetField(text: string, starts: ArrayLike<number>, ends: Arra
     starts,
     ends,
     sentences: sentenceStarts(text, starts),
-    marked: /[\uE000\uE001]/u.test(text),
+    marked: oddText.test(text),
   };
 }
 
@@ -55,7 +58,7 @@ export function snippet(
   const copy = (from: number, to: number): void => {
     if (to <= from) return;
     const text = field.text.slice(from, to);
-    out += field.marked ? text.replace(ownMarks, '') : text;
+    out += field.marked ? text.replace(ownMarks, '').replace(loneSurrogates, '\uFFFD\uFFFD\uFFFD') : text;
   };
 
   // Coalesced instances: overlapping hits are one span (fts5CInstIterNext).
