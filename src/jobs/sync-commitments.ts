@@ -7,7 +7,7 @@ import type { Commitment } from '../commitments/commitment.ts';
 import { isManual } from '../commitments/lifecycle.ts';
 import type { Config } from '../config/config.ts';
 import type { Logger } from '../log.ts';
-import { compileCommitment } from '../match/compile-commitment.ts';
+import { matchHistory } from '../match/match-history.ts';
 import {
   ensureCommitmentState,
   getCommitmentState,
@@ -15,11 +15,11 @@ import {
   setRuleHash,
 } from '../store/commitment-state-table.ts';
 import { getItem, type StoredItem } from '../store/items-table.ts';
-import { matchHistory } from '../store/match-history.ts';
+import { historyQueries } from '../store/item-queries.ts';
 import { recordMatch } from '../store/matches-table.ts';
 import type { Db } from '../store/open-store.ts';
 import type { MatchHit } from '../match/match-types.ts';
-import { enqueueSummary, isOwnAnnouncement } from './match-pending.ts';
+import { compileWatched, enqueueSummary } from './match-pending.ts';
 
 export interface SyncDeps {
   db: Db;
@@ -88,9 +88,8 @@ function catchUp(
   timeZone: string,
 ): Array<{ hit: MatchHit; item: StoredItem }> {
   const out: Array<{ hit: MatchHit; item: StoredItem }> = [];
-  for (const hit of matchHistory(db, compileCommitment(c), { since, timeZone })) {
+  for (const hit of matchHistory(historyQueries(db), compileWatched(c), { since, timeZone })) {
     const item = getItem(db, hit.itemId)!;
-    if (isOwnAnnouncement(c, item)) continue;
     if (recordMatch(db, hit, now.toISOString(), 'history').outcome !== 'new') continue;
     noteEvidence(db, c.id, item.updatedAt);
     out.push({ hit, item });
