@@ -22,7 +22,7 @@ export async function backfill(
   deps: SearchDeps & { progress?: (feed: string, seen: number, total: number) => void },
 ): Promise<BackfillReport> {
   syncFeeds(deps.db, config.feeds);
-  syncCommitments(config, commitments, { ...deps, now: deps.clock() });
+  syncCommitments(config, commitments, deps);
   const sources: BackfillReport['sources'] = [];
   for (const feed of config.feeds) {
     const base = feed.type === 'search' ? feed.url : feed.recover;
@@ -44,5 +44,5 @@ export async function backfill(
       deps.log.error('backfill.failed', { feed: feed.id, error: errorMessage(err) });
     }
   }
-  return { sources, match: matchPending(config, commitments, { ...deps, now: deps.clock() }) };
+  return { sources, match: matchPending(config, commitments, deps) };
 }

@@ -20,11 +20,12 @@ import { recordMatch, type MatchOrigin } from '../store/matches-table.ts';
 import type { Db } from '../store/open-store.ts';
 import { enqueueAlert } from '../store/outbox-table.ts';
 import { alertItem, channelFor } from './alert-facts.ts';
+import type { Clock } from './clock.ts';
 
 export interface MatchDeps {
   db: Db;
   log: Logger;
-  now: Date;
+  clock: Clock;
 }
 
 export interface MatchReport {
@@ -36,7 +37,8 @@ export interface MatchReport {
 const batchSize = 500;
 
 export function matchPending(config: Config, commitments: Commitment[], deps: MatchDeps): MatchReport {
-  const { db, now } = deps;
+  const { db } = deps;
+  const now = deps.clock();
   const open = commitments.filter((c) => {
     const state = getCommitmentState(db, c.id);
     return !state || !isManual(state.status);
@@ -59,6 +61,8 @@ export function matchPending(config: Config, commitments: Commitment[], deps: Ma
         const c = open.find((x) => x.id === hit.commitmentId)!;
         const origin = item.origin as MatchOrigin;
         const recorded = recordMatch(db, hit, now.toISOString(), origin, item.majorUpdates > 0);
+        // A person said this item is not related to this commitment: never raised again.
+        if (recorded.outcome === 'rejected') continue;
         noteEvidence(db, c.id, item.updatedAt);
         if (recorded.outcome === 'unchanged') continue;
         report.matches++;

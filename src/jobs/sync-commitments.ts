@@ -20,11 +20,12 @@ import { recordMatch } from '../store/matches-table.ts';
 import type { Db } from '../store/open-store.ts';
 import type { MatchHit } from '../match/match-types.ts';
 import { compileWatched, enqueueSummary } from './match-pending.ts';
+import type { Clock } from './clock.ts';
 
 export interface SyncDeps {
   db: Db;
   log: Logger;
-  now: Date;
+  clock: Clock;
 }
 
 export interface SyncReport {
@@ -53,7 +54,8 @@ export function syncCommitments(
   deps: SyncDeps,
   options: SyncOptions = {},
 ): SyncReport {
-  const { db, now } = deps;
+  const { db } = deps;
+  const now = deps.clock();
   const report: SyncReport = { added: [], rulesChanged: [], historyMatches: 0, found: {} };
   for (const c of commitments) {
     const hash = ruleHash(c);
