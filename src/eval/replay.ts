@@ -98,7 +98,7 @@ export function replay(input: ReplayInput): ReplayResult {
         'replay_db_in_use',
         `${input.database} already holds data: replay into a new file, never into a live database`,
       );
-    const deps = (now: Date) => ({ db, log: silentLogger, now });
+    const deps = (now: Date) => ({ db, log: silentLogger, clock: fixedClock(now) });
     const byPath = new Map<string, HistoryItem>();
     const toFeedItem = (h: HistoryItem): FeedItem => {
       const path = canonicalPath(h.url);

@@ -26,7 +26,7 @@ export async function backfill(
   deps: SearchDeps & { progress?: (feed: string, seen: number, total: number) => void },
 ): Promise<BackfillReport> {
   syncFeeds(deps.db, config.feeds);
-  syncCommitments(config, commitments, { ...deps, now: deps.clock() });
+  syncCommitments(config, commitments, deps);
   const sources: BackfillReport['sources'] = [];
   const ctx = {
     ...deps,
@@ -56,7 +56,7 @@ export async function backfill(
       deps.log.error('backfill.failed', { feed: feed.id, error: errorMessage(err) });
     }
   }
-  return { sources, match: matchPending(config, commitments, { ...deps, now: deps.clock() }) };
+  return { sources, match: matchPending(config, commitments, deps) };
 }
 
 /** Every written statement since `since`, stored as backfill; a failure part-way keeps what was read. */

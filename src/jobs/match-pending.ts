@@ -10,46 +10,49 @@ import { isManual } from '../commitments/lifecycle.ts';
 import type { Config } from '../config/config.ts';
 import { canonicalPath } from '../feeds/normalise.ts';
 import type { Logger } from '../log.ts';
-import { compileCommitment } from '../match/compile-commitment.ts';
+import { compileCommitment, type CompiledCommitment } from '../match/compile-commitment.ts';
+import { matchTiered } from '../match/match-tiered.ts';
 import type { MatchHit } from '../match/match-types.ts';
 import type { AlertPayload } from '../slack/alert.ts';
 import { getCommitmentState, noteEvidence } from '../store/commitment-state-table.ts';
 import { markItemsMatched, pendingItems, type StoredItem } from '../store/items-table.ts';
-import { matchBatch } from '../store/match-batch.ts';
 import { recordMatch, type MatchOrigin } from '../store/matches-table.ts';
 import type { Db } from '../store/open-store.ts';
 import { enqueueAlert } from '../store/outbox-table.ts';
 import { alertItem, channelFor } from './alert-facts.ts';
+import type { Clock } from './clock.ts';
 
 export interface MatchDeps {
   db: Db;
   log: Logger;
-  now: Date;
+  clock: Clock;
 }
 
 export interface MatchReport {
   items: number;
   matches: number;
   alerts: number;
+  /** New or revised matches only in an item's body, the review tier (absent when none). */
+  related?: number;
 }
 
 const batchSize = 500;
 
 export function matchPending(config: Config, commitments: Commitment[], deps: MatchDeps): MatchReport {
-  const { db, now } = deps;
+  const { db } = deps;
+  const now = deps.clock();
   const open = commitments.filter((c) => {
     const state = getCommitmentState(db, c.id);
     return !state || !isManual(state.status);
   });
-  const compiled = open.map(compileCommitment);
+  const compiled = open.map(compileWatched);
   const report: MatchReport = { items: 0, matches: 0, alerts: 0 };
   for (;;) {
     const items = pendingItems(db, batchSize);
     if (items.length === 0) break;
     const byId = new Map(items.map((i) => [i.id, i]));
-    const hits = (compiled.length ? matchBatch(db, items, compiled, config.timezone) : []).filter(
-      (h) => !isOwnAnnouncement(open.find((c) => c.id === h.commitmentId)!, byId.get(h.itemId)!),
-    );
+    const matchable = items.map(({ body, ...i }) => ({ ...i, ...(body ? { body } : {}), key: i.path }));
+    const hits = matchTiered(matchable, compiled, { timeZone: config.timezone });
     db.transaction(() => {
       const summaries = new Map<
         string,
@@ -66,6 +69,13 @@ export function matchPending(config: Config, commitments: Commitment[], deps: Ma
           origin,
           item.majorUpdates > 0 && !item.bodyOnly,
         );
+        // A person said this item is not related to this commitment: never raised again.
+        if (recorded.outcome === 'rejected') continue;
+        // Only in the body: recorded for review with its reason, not evidence, never alerted (match-tiered.ts).
+        if (hit.kind === 'related') {
+          if (recorded.outcome !== 'unchanged') report.related = (report.related ?? 0) + 1;
+          continue;
+        }
         noteEvidence(db, c.id, item.updatedAt);
         if (recorded.outcome === 'unchanged') continue;
         report.matches++;
@@ -111,9 +121,9 @@ export function matchPending(config: Config, commitments: Commitment[], deps: Ma
   return report;
 }
 
-/** The announcement that made a commitment is not evidence that it was kept. */
-export function isOwnAnnouncement(c: Commitment, item: { path: string }): boolean {
-  return canonicalPath(c.source.url) === item.path;
+/** A commitment's rules for matching items keyed by path: the announcement that made it is not evidence that it was kept. */
+export function compileWatched(c: Commitment): CompiledCommitment {
+  return compileCommitment({ ...c, sourceKey: canonicalPath(c.source.url) });
 }
 
 /** One message for matches found in history. Call inside a transaction. */

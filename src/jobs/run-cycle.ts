@@ -61,13 +61,13 @@ export async function runCycle(
     match: { items: 0, matches: 0, alerts: 0 },
   };
   if (watched.problem) report.commitmentsProblem = watched.problem.message;
-  syncCommitments(config, watched.commitments, { db, log, now });
+  syncCommitments(config, watched.commitments, { db, log, clock });
   if (steps.poll) {
     const pacer = createPacer(config.fetch.requestsPerSecond);
     report.poll = await pollFeeds(config, { db, log, clock, fetchFeed: deps.fetchFeed, pacer });
     report.bodies = await fetchBodies(config, { db, log, clock, fetchFeed: deps.fetchFeed, pacer });
   }
-  report.match = matchPending(config, watched.commitments, { db, log, now });
+  report.match = matchPending(config, watched.commitments, { db, log, clock });
   if (steps.status) report.status = checkStatuses(config, watched.commitments, { db, log, clock });
   if (steps.deliver) report.delivery = await deliver(config, watched.commitments, { ...deps, clock });
   return report;

@@ -7,7 +7,7 @@ import type { Commitment } from '../commitments/commitment.ts';
 import { isManual } from '../commitments/lifecycle.ts';
 import type { Config } from '../config/config.ts';
 import type { Logger } from '../log.ts';
-import { compileCommitment } from '../match/compile-commitment.ts';
+import { matchHistory } from '../match/match-history.ts';
 import {
   ensureCommitmentState,
   getCommitmentState,
@@ -15,16 +15,17 @@ import {
   setRuleHash,
 } from '../store/commitment-state-table.ts';
 import { getItem, type StoredItem } from '../store/items-table.ts';
-import { matchHistory } from '../store/match-history.ts';
+import { historyQueries } from '../store/item-queries.ts';
 import { recordMatch } from '../store/matches-table.ts';
 import type { Db } from '../store/open-store.ts';
 import type { MatchHit } from '../match/match-types.ts';
-import { enqueueSummary, isOwnAnnouncement } from './match-pending.ts';
+import { compileWatched, enqueueSummary } from './match-pending.ts';
+import type { Clock } from './clock.ts';
 
 export interface SyncDeps {
   db: Db;
   log: Logger;
-  now: Date;
+  clock: Clock;
 }
 
 export interface SyncReport {
@@ -53,7 +54,8 @@ export function syncCommitments(
   deps: SyncDeps,
   options: SyncOptions = {},
 ): SyncReport {
-  const { db, now } = deps;
+  const { db } = deps;
+  const now = deps.clock();
   const report: SyncReport = { added: [], rulesChanged: [], historyMatches: 0, found: {} };
   for (const c of commitments) {
     const hash = ruleHash(c);
@@ -88,10 +90,11 @@ function catchUp(
   timeZone: string,
 ): Array<{ hit: MatchHit; item: StoredItem }> {
   const out: Array<{ hit: MatchHit; item: StoredItem }> = [];
-  for (const hit of matchHistory(db, compileCommitment(c), { since, timeZone })) {
+  for (const hit of matchHistory(historyQueries(db), compileWatched(c), { since, timeZone })) {
     const item = getItem(db, hit.itemId)!;
-    if (isOwnAnnouncement(c, item)) continue;
     if (recordMatch(db, hit, now.toISOString(), 'history').outcome !== 'new') continue;
+    // Only in an item's body: recorded for review, not evidence, not in the summary (match-tiered.ts).
+    if (hit.kind === 'related') continue;
     noteEvidence(db, c.id, item.updatedAt);
     out.push({ hit, item });
   }

@@ -1,7 +1,7 @@
-// A commitment's rules, parsed and compiled once (pure): what match-batch and match-history run.
+// A commitment's rules, parsed and compiled once (pure): what match-items and match-history run.
 // `any`: one matching expression is enough; `exclude`: an item hitting any is never evidence;
 // `fulfilment`: a matching item is flagged possible fulfilment. Items dated before `sinceDate`
-// (the announcement) never match.
+// (the announcement) never match, nor does the announcement itself (`sourceKey`).
 
 import type { MatchRules } from '../commitments/commitment.ts';
 import { FollowthroughError } from '../errors.ts';
@@ -18,8 +18,10 @@ export interface CompiledExpression {
 
 export interface CompiledCommitment {
   id: string;
-  /** The announcement's day, `YYYY-MM-DD`: items on a London day before it never match. */
+  /** The announcement's day, `YYYY-MM-DD`: items on a local day before it never match. */
   sinceDate: string;
+  /** The announcement's MatchableItem.key: that item is never evidence for its own commitment. */
+  sourceKey?: string;
   any: CompiledExpression[];
   exclude: CompiledExpression[];
   fulfilment: CompiledExpression[];
@@ -31,6 +33,8 @@ export interface CommitmentRules {
   source: { published: string };
   match: MatchRules;
   fulfilment: string[];
+  /** The announcement's item key (jobs pass its canonical path). */
+  sourceKey?: string;
 }
 
 export interface RuleProblem {
@@ -61,6 +65,7 @@ export function compileCommitment(c: CommitmentRules): CompiledCommitment {
   return {
     id: c.id,
     sinceDate: c.source.published,
+    ...(c.sourceKey !== undefined ? { sourceKey: c.sourceKey } : {}),
     any: c.match.any.map(compileExpression),
     exclude: c.match.exclude.map(compileExpression),
     fulfilment: c.fulfilment.map(compileExpression),

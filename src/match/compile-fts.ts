@@ -1,7 +1,8 @@
 // Rule AST → FTS5 query string (pure). Every term becomes a quoted FTS5 string (`"` doubled), so
 // user text is always data: `net-zero`, `col:x`, `NEAR(a b)` or `a^b` can never act as FTS5 syntax.
 // A phrase is its words in order; an unquoted word also matches its agent-noun partner
-// (word-variants.ts), which expands a phrase into alternatives joined by OR.
+// (word-variants.ts), which expands a phrase into alternatives joined by OR. items_fts runs these
+// strings (the history prefilter); match-plan.ts runs the same alternatives in memory.
 
 import type { PhraseNode, RuleNode } from './rule-language.ts';
 import { wordVariants } from './word-variants.ts';
@@ -50,7 +51,24 @@ export function quoteFts(text: string): string {
   return `"${text.replaceAll('"', '""')}"`;
 }
 
+/** One quoted FTS5 string of a phrase, and whether `*` follows it (its last token is then a prefix). */
+export interface FtsPart {
+  text: string;
+  prefix: boolean;
+}
+
 function compilePhrase(p: PhraseNode): string {
+  const alternatives = phraseAlternatives(p).map((parts) =>
+    parts.map((part) => `${quoteFts(part.text)}${part.prefix ? '*' : ''}`).join(' + '),
+  );
+  return alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' OR ')})`;
+}
+
+/**
+ * The phrase as FTS5 runs it: alternatives (joined by OR), each a list of parts joined by `+`.
+ * The in-memory matcher (match-plan.ts) reads this same structure, so both mean the same.
+ */
+export function phraseAlternatives(p: PhraseNode): FtsPart[][] {
   let combos: string[][] = [[]];
   for (const w of p.words) {
     const forms = w.quoted || w.prefix ? [w.text] : wordVariants(w.text);
@@ -58,22 +76,21 @@ function compilePhrase(p: PhraseNode): string {
     combos = combos.flatMap((c) => usable.map((f) => [...c, f]));
   }
   const prefixes = p.words.map((w) => w.prefix);
-  const alternatives = combos.map((texts) => phraseFts(texts, prefixes));
-  return alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' OR ')})`;
+  return combos.map((texts) => phraseParts(texts, prefixes));
 }
 
 // Adjacent words share one quoted string; a prefix word closes its string with `*` (FTS5 marks the
 // last token of a string followed by * as a prefix) and the phrase continues with `+`.
-function phraseFts(texts: string[], prefixes: boolean[]): string {
-  const parts: string[] = [];
+function phraseParts(texts: string[], prefixes: boolean[]): FtsPart[] {
+  const parts: FtsPart[] = [];
   let run: string[] = [];
   texts.forEach((text, i) => {
     run.push(text);
     if (prefixes[i]) {
-      parts.push(`${quoteFts(run.join(' '))}*`);
+      parts.push({ text: run.join(' '), prefix: true });
       run = [];
     }
   });
-  if (run.length) parts.push(quoteFts(run.join(' ')));
-  return parts.join(' + ');
+  if (run.length) parts.push({ text: run.join(' '), prefix: false });
+  return parts;
 }

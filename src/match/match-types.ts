@@ -1,14 +1,17 @@
 // What the matcher says about an (item, commitment) pair, and why — alerts show the reason.
 
 export type MatchKind = 'progress' | 'possible-fulfilment';
-export type ItemField = 'title' | 'summary';
+export type ItemField = 'title' | 'summary' | 'body';
 
 export interface TermHit {
   /** The term or phrase as the analyst wrote it in the rule (`customs partnership`, `smuggl*`). */
   term: string;
-  /** Where it hit. */
+  /** Every field it hit, in the order title, summary, body. */
   fields: ItemField[];
-  /** Feed text around the hit, plain text, with the hit words wrapped in HIT_START … HIT_END. */
+  /**
+   * Feed text around the hit (the summary's when it hit there, else the body's, else the title's),
+   * plain text, with the hit words wrapped in HIT_START … HIT_END.
+   */
   context: string;
 }
 
@@ -29,7 +32,7 @@ export interface MatchHit {
   commitmentId: string;
   itemId: number;
   kind: MatchKind;
-  /** Title hits count 2, summary hits 1, per distinct term: higher is stronger evidence. */
+  /** Per distinct term, title hits count 2, summary 1, body 0.5: higher is stronger evidence. */
   score: number;
   why: MatchReason;
 }
@@ -39,6 +42,10 @@ export interface MatchableItem {
   id: number;
   title: string;
   summary: string;
+  /** The page's text, when it has been fetched. */
+  body?: string;
   /** ISO instant; items before a commitment's source date are never matched to it. */
   updatedAt: string;
+  /** Identifies the publication (its canonical path): the commitment's own announcement is never a hit. */
+  key?: string;
 }

@@ -3,7 +3,8 @@
 // person said it is not related; a `related` row (the review tier) counts only once a person said
 // it is evidence. Every evidence query below goes through that one rule (`countsAsEvidence`).
 
-import type { MatchHit, MatchKind, MatchReason } from '../match/match-types.ts';
+import type { MatchKind, MatchReason } from '../match/match-types.ts';
+import type { TieredHit } from '../match/match-tiered.ts';
 import type { Db } from './open-store.ts';
 
 export type MatchOrigin = 'live' | 'baseline' | 'backfill' | 'history' | 'replay' | 'verdict';
@@ -82,7 +83,7 @@ export type RecordOutcome =
 /** `revision`: the item had a major update, so a match that holds again is recorded as an update of it. */
 export function recordMatch(
   db: Db,
-  hit: MatchHit,
+  hit: TieredHit,
   now: string,
   origin: MatchOrigin,
   revision = false,

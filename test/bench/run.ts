@@ -1,5 +1,6 @@
 // `npm run bench`: speed figures beside simple baselines measured in the same run.
-// Speed is measured here, never asserted in timed tests.
+// Speed is measured here, never asserted in timed tests. Name sections to run only those:
+// `node --import tsx test/bench/run.ts matching`.
 
 import { benchFeeds } from './bench-feeds.ts';
 import { benchLatency } from './bench-latency.ts';
@@ -14,7 +15,8 @@ const sections: Array<[string, () => Promise<string[]>]> = [
 
 console.log(`followthrough benchmarks — node ${process.version}, ${new Date().toISOString()}\n`);
 console.log(header());
-for (const [name, run] of sections) {
+const only = process.argv.slice(2);
+for (const [name, run] of sections.filter(([name]) => only.length === 0 || only.includes(name))) {
   try {
     for (const line of await run()) console.log(line);
   } catch (err) {

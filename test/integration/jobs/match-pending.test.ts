@@ -5,7 +5,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Commitment } from '../../../src/commitments/commitment.ts';
 import type { FeedItem } from '../../../src/feeds/feed-item.ts';
+import { fixedClock } from '../../../src/jobs/clock.ts';
 import { matchPending } from '../../../src/jobs/match-pending.ts';
+import { recordVerdict } from '../../../src/jobs/record-verdict.ts';
 import { syncCommitments } from '../../../src/jobs/sync-commitments.ts';
 import { silentLogger } from '../../../src/log.ts';
 import { getCommitmentState } from '../../../src/store/commitment-state-table.ts';
@@ -50,11 +52,16 @@ afterEach(() => t.cleanup());
 const at = (iso: string) => new Date(iso);
 const store = (items: FeedItem[], now: string, origin: ItemOrigin = 'live') =>
   upsertItems(t.db, 'home-office', items, now, origin);
-const match = (now: string) => matchPending(config, [customs], { db: t.db, log: silentLogger, now: at(now) });
+const match = (now: string) =>
+  matchPending(config, [customs], { db: t.db, log: silentLogger, clock: fixedClock(at(now)) });
 
 describe('matchPending', () => {
   beforeEach(() =>
-    syncCommitments(config, [customs], { db: t.db, log: silentLogger, now: at('2024-03-05T10:00:00Z') }),
+    syncCommitments(config, [customs], {
+      db: t.db,
+      log: silentLogger,
+      clock: fixedClock(at('2024-03-05T10:00:00Z')),
+    }),
   );
 
   it('records a live match with its reason and enqueues one progress alert', () => {
@@ -95,6 +102,29 @@ describe('matchPending', () => {
     expect(getCommitmentState(t.db, 'customs-partnership')!.lastEvidenceAt).toBe('2024-04-10T08:30:00.000Z');
     // nothing pending: a second run does nothing
     expect(match('2024-04-10T09:15:00Z')).toEqual({ items: 0, matches: 0, alerts: 0 });
+  });
+
+  it('an item a person marked not related is not raised again, even when a major update turns it into a possible fulfilment', () => {
+    store(
+      [item('talks', 'Customs partnership talks begin', '', '2024-04-10T08:30:00.000Z')],
+      '2024-04-10T09:00:00.000Z',
+    );
+    match('2024-04-10T09:00:00Z');
+    recordVerdict(t.db, {
+      commitmentId: 'customs-partnership',
+      itemUrl: 'https://www.gov.uk/government/news/talks',
+      verdict: 'not-related',
+      actor: 'ana',
+      at: at('2024-04-10T10:00:00Z'),
+      via: 'cli',
+    });
+    store(
+      [item('talks', 'Customs partnership launched', 'It was launched.', '2024-04-11T08:30:00.000Z')],
+      '2024-04-11T09:00:00.000Z',
+    );
+    expect(match('2024-04-11T09:00:00Z')).toEqual({ items: 1, matches: 0, alerts: 0 });
+    expect(listOutbox(t.db).map((a) => a.kind)).toEqual(['progress']);
+    expect(allMatches(t.db)[0]).toMatchObject({ kind: 'progress', verdict: 'not-related' });
   });
 
   it('a major update re-matches as an update of the same match; a new alert only when it becomes possible fulfilment', () => {
@@ -168,18 +198,21 @@ describe('syncCommitments', () => {
       [item('a', 'Customs partnership meeting', '', '2024-04-10T08:30:00.000Z')],
       '2024-04-10T09:00:00.000Z',
     );
-    matchPending(config, [], { db: t.db, log: silentLogger, now: at('2024-04-10T09:00:00Z') }); // not yet watched: nothing
+    matchPending(config, [], { db: t.db, log: silentLogger, clock: fixedClock(at('2024-04-10T09:00:00Z')) }); // not yet watched: nothing
     const report = syncCommitments(config, [customs], {
       db: t.db,
       log: silentLogger,
-      now: at('2024-04-15T10:00:00Z'),
+      clock: fixedClock(at('2024-04-15T10:00:00Z')),
     });
     expect(report).toMatchObject({ added: ['customs-partnership'], historyMatches: 1 });
     expect(listOutbox(t.db).map((a) => [a.kind, a.payload.summaryOrigin])).toEqual([['summary', 'history']]);
     // unchanged rules: nothing more; changed rules: caught up again
     expect(
-      syncCommitments(config, [customs], { db: t.db, log: silentLogger, now: at('2024-04-16T10:00:00Z') })
-        .historyMatches,
+      syncCommitments(config, [customs], {
+        db: t.db,
+        log: silentLogger,
+        clock: fixedClock(at('2024-04-16T10:00:00Z')),
+      }).historyMatches,
     ).toBe(0);
     store(
       [item('b', 'Small boat customs checks', '', '2024-04-11T08:30:00.000Z')],
@@ -190,7 +223,11 @@ describe('syncCommitments', () => {
       match: { ...customs.match, any: [...customs.match.any, 'customs checks'] },
     };
     expect(
-      syncCommitments(config, [widened], { db: t.db, log: silentLogger, now: at('2024-04-17T10:00:00Z') }),
+      syncCommitments(config, [widened], {
+        db: t.db,
+        log: silentLogger,
+        clock: fixedClock(at('2024-04-17T10:00:00Z')),
+      }),
     ).toMatchObject({ rulesChanged: ['customs-partnership'], historyMatches: 1 });
   });
 });

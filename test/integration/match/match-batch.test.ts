@@ -1,11 +1,12 @@
-// matchBatch and matchHistory on a real store (openStore(':memory:') with the shipped migrations).
+// matchItems and matchHistory on a real store (openStore(':memory:') with the shipped migrations).
 
 import { describe, expect, it } from 'vitest';
 import { compileCommitment, type CommitmentRules } from '../../../src/match/compile-commitment.ts';
 import { HIT_END, HIT_START, type MatchableItem } from '../../../src/match/match-types.ts';
-import { matchBatch } from '../../../src/store/match-batch.ts';
-import { ftsTokenizer } from '../../../src/store/match-fts.ts';
-import { matchHistory } from '../../../src/store/match-history.ts';
+import { matchHistory } from '../../../src/match/match-history.ts';
+import { matchItems } from '../../../src/match/match-items.ts';
+import { ftsTokenizer } from '../../../src/match/tokenize.ts';
+import { historyQueries } from '../../../src/store/item-queries.ts';
 import { openStore, type Db } from '../../../src/store/open-store.ts';
 
 interface NewItem {
@@ -104,10 +105,10 @@ function fixture(): { db: Db; items: MatchableItem[] } {
   return { db, items };
 }
 
-describe('matchBatch', () => {
+describe('matchItems', () => {
   const { db, items } = fixture();
   const id = (n: number): number => items[n]!.id;
-  const hits = matchBatch(db, items, [compileCommitment(customs), compileCommitment(frontex)], tz);
+  const hits = matchItems(items, [compileCommitment(customs), compileCommitment(frontex)], { timeZone: tz });
   const hitFor = (cid: string, n: number) => hits.find((h) => h.commitmentId === cid && h.itemId === id(n));
 
   it('matches the right items for each commitment', () => {
@@ -215,13 +216,13 @@ describe('matchBatch', () => {
   });
 
   it('returns nothing for no items or no commitments', () => {
-    expect(matchBatch(db, [], [compileCommitment(customs)], tz)).toEqual([]);
-    expect(matchBatch(db, items, [], tz)).toEqual([]);
+    expect(matchItems([], [compileCommitment(customs)], { timeZone: tz })).toEqual([]);
+    expect(matchItems(items, [], { timeZone: tz })).toEqual([]);
   });
 
   it('can run inside a caller transaction and again afterwards', () => {
     const again = db.transaction(() =>
-      matchBatch(db, items, [compileCommitment(customs), compileCommitment(frontex)], tz),
+      matchItems(items, [compileCommitment(customs), compileCommitment(frontex)], { timeZone: tz }),
     )();
     expect(again).toEqual(hits);
   });
@@ -230,11 +231,11 @@ describe('matchBatch', () => {
 describe('matchHistory', () => {
   const { db, items } = fixture();
   const compiled = [compileCommitment(customs), compileCommitment(frontex)];
-  const batch = matchBatch(db, items, compiled, tz);
+  const batch = matchItems(items, compiled, { timeZone: tz });
 
-  it('agrees with matchBatch, hit for hit and reason for reason', () => {
+  it('agrees with matchItems, hit for hit and reason for reason', () => {
     for (const c of compiled) {
-      const history = matchHistory(db, c, { timeZone: tz }).map(
+      const history = matchHistory(historyQueries(db), c, { timeZone: tz }).map(
         ({ path: _path, title: _title, updatedAt: _at, ...hit }) => hit,
       );
       const fromBatch = batch.filter((h) => h.commitmentId === c.id);
@@ -243,7 +244,7 @@ describe('matchHistory', () => {
   });
 
   it('lists newest first, with path, title and date', () => {
-    const h = matchHistory(db, compiled[0]!, { timeZone: tz });
+    const h = matchHistory(historyQueries(db), compiled[0]!, { timeZone: tz });
     expect(h.map((x) => x.updatedAt)).toEqual([...h.map((x) => x.updatedAt)].sort().reverse());
     expect(h[0]).toMatchObject({
       itemId: items[8]!.id,
@@ -255,27 +256,30 @@ describe('matchHistory', () => {
 
   it('honours since (a day or an instant) and limit', () => {
     const c = compiled[0]!;
-    expect(matchHistory(db, c, { timeZone: tz, since: '2024-06-01' }).map((h) => h.itemId)).toEqual([
-      items[8]!.id,
-      items[7]!.id,
-    ]);
-    expect(matchHistory(db, c, { timeZone: tz, since: '2024-06-02T10:00:00Z' }).map((h) => h.itemId)).toEqual(
-      [items[8]!.id],
-    );
-    expect(matchHistory(db, c, { timeZone: tz, limit: 2 }).map((h) => h.itemId)).toEqual([
+    expect(
+      matchHistory(historyQueries(db), c, { timeZone: tz, since: '2024-06-01' }).map((h) => h.itemId),
+    ).toEqual([items[8]!.id, items[7]!.id]);
+    expect(
+      matchHistory(historyQueries(db), c, { timeZone: tz, since: '2024-06-02T10:00:00Z' }).map(
+        (h) => h.itemId,
+      ),
+    ).toEqual([items[8]!.id]);
+    expect(matchHistory(historyQueries(db), c, { timeZone: tz, limit: 2 }).map((h) => h.itemId)).toEqual([
       items[8]!.id,
       items[7]!.id,
     ]);
     // The source date holds even when `since` is earlier.
     expect(
-      matchHistory(db, c, { timeZone: tz, since: '2020-01-01' }).some((h) => h.itemId === items[3]!.id),
+      matchHistory(historyQueries(db), c, { timeZone: tz, since: '2020-01-01' }).some(
+        (h) => h.itemId === items[3]!.id,
+      ),
     ).toBe(false);
   });
 
   it('refuses a since it cannot read', () => {
-    expect(() => matchHistory(db, compiled[0]!, { timeZone: tz, since: 'last week' })).toThrow(
-      /since must be a day/,
-    );
+    expect(() =>
+      matchHistory(historyQueries(db), compiled[0]!, { timeZone: tz, since: 'last week' }),
+    ).toThrow(/since must be a day/);
   });
 
   it('returns nothing when nothing matches', () => {
@@ -284,7 +288,7 @@ describe('matchHistory', () => {
       id: 'none',
       match: { any: ['zebra crossing'], exclude: [] },
     });
-    expect(matchHistory(db, none, { timeZone: tz })).toEqual([]);
+    expect(matchHistory(historyQueries(db), none, { timeZone: tz })).toEqual([]);
   });
 });
 
@@ -319,7 +323,7 @@ describe('speed', () => {
         fulfilment: [`${w()} AND ${w()}`],
       }),
     );
-    const hits = matchBatch(db, items, commitments, tz);
+    const hits = matchItems(items, commitments, { timeZone: tz });
     expect(hits.length).toBeGreaterThan(1000);
     expect(hits.every((h) => h.why.hits.length > 0 && h.score > 0)).toBe(true);
     // each (commitment, item) pair at most once

@@ -1,5 +1,5 @@
 // The shipped seed rules (config/commitments.yaml) scored on the labelled dev set, through the real
-// matcher: dev items stored in a temp db, matchBatch, then evaluateMatches. Targets from the brief.
+// matcher: dev items stored in a temp db, matchItems, then evaluateMatches. Targets from the brief.
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -7,8 +7,9 @@ import { parse } from 'yaml';
 import { compileCommitment, type CommitmentRules } from '../../../src/match/compile-commitment.ts';
 import { evaluateMatches, formatEvalReport, type EvalItem } from '../../../src/eval/evaluate-matches.ts';
 import type { MatchableItem } from '../../../src/match/match-types.ts';
-import { matchBatch } from '../../../src/store/match-batch.ts';
-import { matchHistory } from '../../../src/store/match-history.ts';
+import { matchHistory } from '../../../src/match/match-history.ts';
+import { matchItems } from '../../../src/match/match-items.ts';
+import { historyQueries } from '../../../src/store/item-queries.ts';
 import { openStore, type Db } from '../../../src/store/open-store.ts';
 
 const root = new URL('../../../', import.meta.url);
@@ -80,7 +81,7 @@ describe('seed rules on the dev set (title + summary only)', () => {
   const items: MatchableItem[] = db
     .prepare('SELECT id, title, summary, updated_at AS updatedAt FROM items')
     .all() as MatchableItem[];
-  const hits = matchBatch(db, items, compiled, 'Europe/London');
+  const hits = matchItems(items, compiled, { timeZone: 'Europe/London' });
   const labelled: EvalItem[] = lines.map((l) => ({
     id: l.id,
     date: l.date,
@@ -107,7 +108,7 @@ describe('seed rules on the dev set (title + summary only)', () => {
 
   it('finds the same matches through matchHistory', () => {
     const fromHistory = compiled.flatMap((c) =>
-      matchHistory(db, c, { timeZone: 'Europe/London' }).map(
+      matchHistory(historyQueries(db), c, { timeZone: 'Europe/London' }).map(
         ({ path: _p, title: _t, updatedAt: _u, ...hit }) => hit,
       ),
     );

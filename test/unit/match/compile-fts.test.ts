@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { compileRule, ruleLeaves } from '../../../src/match/compile-fts.ts';
 import { parseRule, type RuleNode } from '../../../src/match/rule-language.ts';
 import { wordVariants } from '../../../src/match/word-variants.ts';
-import { ftsTokenizer } from '../../../src/store/match-fts.ts';
+import { ftsTokenizer } from '../../../src/match/tokenize.ts';
 
 function rule(expr: string): RuleNode {
   const r = parseRule(expr);

@@ -54,7 +54,12 @@ export function catchUp(
 ): void {
   const db = openStore(ctx.config.database);
   try {
-    const report = syncCommitments(ctx.config, commitments, { db, log: ctx.log, now }, { since });
+    const report = syncCommitments(
+      ctx.config,
+      commitments,
+      { db, log: ctx.log, clock: fixedClock(now) },
+      { since },
+    );
     for (const id of ids) {
       const found = report.found[id] ?? [];
       io.out(

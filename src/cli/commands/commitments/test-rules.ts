@@ -5,7 +5,8 @@ import type { Commitment } from '../../../commitments/commitment.ts';
 import { validateRules, compileCommitment } from '../../../match/compile-commitment.ts';
 import { ConfigError } from '../../../errors.ts';
 import { HIT_END, HIT_START } from '../../../match/match-types.ts';
-import { matchHistory } from '../../../store/match-history.ts';
+import { matchHistory } from '../../../match/match-history.ts';
+import { historyQueries } from '../../../store/item-queries.ts';
 import { openStore } from '../../../store/open-store.ts';
 import { parse, parseDay, parseNow } from '../../args.ts';
 import { loadContext } from '../../context.ts';
@@ -53,7 +54,7 @@ export async function testCommand(argv: string[], io: CliIo): Promise<number> {
           })),
         );
     }
-    const hits = matchHistory(db, compileCommitment(c), {
+    const hits = matchHistory(historyQueries(db), compileCommitment(c), {
       timeZone: ctx.config.timezone,
       ...(since ? { since } : {}),
       limit: Number(values.limit ?? 50),
