@@ -2,6 +2,7 @@
 // its links, and for New evidence the week's items with the rule and words that matched.
 // Text is decoded to plain text and URLs are checked here once; renderers only escape.
 
+import { itemSourceLabel } from '../slack/item-source.ts';
 import { addDays, daysBetween, formatCalendarDay, localDay } from '../calendar.ts';
 import type { CommitmentStatus } from '../commitments/commitment.ts';
 import type { DigestEntry, DigestEvidenceLine, DigestLink, DigestSectionId } from './build-digest.ts';
@@ -140,7 +141,8 @@ export function entryFor(
 
 function evidenceLine(e: DigestCommitment['newEvidence'][number], tz: string): DigestEvidenceLine {
   const hits = [...e.why.hits, ...(e.why.fulfilmentHits ?? [])];
-  const displayType = e.item.displayType ? plainText(e.item.displayType) : '';
+  // What it is and who published it: `Written statement · Home Office`.
+  const displayType = plainText(itemSourceLabel(e.item));
   const fulfilment = e.why.fulfilment ? plainText(e.why.fulfilment) : '';
   return {
     title: plainText(e.item.title) || e.item.url,

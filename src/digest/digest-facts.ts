@@ -15,7 +15,13 @@ export interface DigestWeek {
 }
 
 export interface DigestEvidence {
-  item: { url: string; title: string; displayType: string | null; updatedAt: string };
+  item: {
+    url: string;
+    title: string;
+    displayType: string | null;
+    publisher?: string | null;
+    updatedAt: string;
+  };
   kind: MatchKind | 'related';
   why: MatchReason;
   /** When followthrough matched it (within the week for "new evidence"). */

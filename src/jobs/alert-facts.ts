@@ -14,6 +14,7 @@ export function alertItem(item: StoredItem, majorUpdate = false): AlertItem {
     url: item.url,
     title: item.title,
     displayType: item.displayType,
+    ...(item.publisher ? { publisher: item.publisher } : {}),
     summary: item.summary,
     updatedAt: item.updatedAt,
     ...(majorUpdate ? { majorUpdate } : {}),
@@ -27,9 +28,16 @@ export function channelFor(c: Commitment, config: Config): string {
 export function lastEvidenceOf(
   db: Db,
   commitmentId: string,
-): { title: string; url: string; updatedAt: string } | undefined {
+): { title: string; url: string; updatedAt: string; displayType?: string; publisher?: string } | undefined {
   const [newest] = evidenceFor(db, commitmentId, 1);
-  return newest ? { title: newest.title, url: newest.url, updatedAt: newest.itemUpdatedAt } : undefined;
+  if (!newest) return undefined;
+  return {
+    title: newest.title,
+    url: newest.url,
+    updatedAt: newest.itemUpdatedAt,
+    ...(newest.displayType ? { displayType: newest.displayType } : {}),
+    ...(newest.publisher ? { publisher: newest.publisher } : {}),
+  };
 }
 
 export function statusCardFacts(db: Db, c: Commitment, now: Date): StatusCardFacts | null {

@@ -52,7 +52,13 @@ export function gatherDigestFacts(
       newEvidence: weekMatches
         .filter((m) => m.commitmentId === c.id)
         .map((m) => ({
-          item: { url: m.url, title: m.title, displayType: m.displayType, updatedAt: m.itemUpdatedAt },
+          item: {
+            url: m.url,
+            title: m.title,
+            displayType: m.displayType,
+            publisher: m.publisher,
+            updatedAt: m.itemUpdatedAt,
+          },
           kind: m.kind,
           why: m.why,
           matchedAt: m.updatedAt && m.updatedAt >= week.start ? m.updatedAt : m.matchedAt,

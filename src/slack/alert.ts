@@ -23,6 +23,8 @@ export interface AlertItem {
   url: string;
   title: string;
   displayType: string | null;
+  /** Who published it (Home Office, National Crime Agency), when known. */
+  publisher?: string | null;
   summary: string;
   /** ISO instant of the GOV.UK public timestamp. */
   updatedAt: string;
@@ -56,7 +58,13 @@ export interface AlertPayload {
 export interface StatusCardFacts {
   commitment: CommitmentView;
   evidenceCount: number;
-  lastEvidence?: { title: string; url: string; updatedAt: string };
+  lastEvidence?: {
+    title: string;
+    url: string;
+    updatedAt: string;
+    displayType?: string | null;
+    publisher?: string | null;
+  };
   snoozedUntil?: string;
   /** The committing sentence, shown on the card when short. */
   quote?: string;

@@ -14,6 +14,7 @@ import {
   type Block,
 } from './fit-message.ts';
 import { addDays, dayOfInstant, formatDay } from '../calendar.ts';
+import { itemSourceLine } from './item-source.ts';
 import { limits } from './limits.ts';
 import { codeSpan, renderReason, renderReasonBrief } from './render-reason.ts';
 import { resolveCommand, snoozeCommand } from './resolve-command.ts';
@@ -100,8 +101,7 @@ function itemSection(item: AlertItem, kind: AlertKind, ctx: MessageContext): str
 }
 
 function itemMeta(item: AlertItem, ctx: MessageContext): string {
-  const type = item.displayType ? feedText(item.displayType, 60) : 'GOV.UK';
-  return `${type} · ${formatDay(item.updatedAt, ctx.timeZone)}`;
+  return feedText(itemSourceLine(item, ctx.timeZone, 'GOV.UK'), 160);
 }
 
 function statusFields(p: AlertPayload): Block {

@@ -3,7 +3,8 @@
 // commitment instead of a scroll of alerts.
 
 import type { MessageContext, SlackMessage, StatusCardFacts } from './alert.ts';
-import { feedLink, ownText } from './feed-text.ts';
+import { formatDay } from '../calendar.ts';
+import { feedLink, feedText, ownText } from './feed-text.ts';
 import {
   contextBlock,
   fieldsBlock,
@@ -12,7 +13,7 @@ import {
   sectionBlock,
   type Block,
 } from './fit-message.ts';
-import { formatDay } from '../calendar.ts';
+import { itemSourceLine } from './item-source.ts';
 import { limits } from './limits.ts';
 import { dueLabel, statusEmoji, statusLabel } from './status-label.ts';
 
@@ -24,7 +25,7 @@ const shortQuote = 300;
 export function buildStatusCard(f: StatusCardFacts, ctx: MessageContext): SlackMessage {
   const c = f.commitment;
   const last = f.lastEvidence
-    ? `${feedLink(f.lastEvidence.url, f.lastEvidence.title, 250)} (${formatDay(f.lastEvidence.updatedAt, ctx.timeZone)})`
+    ? `${feedLink(f.lastEvidence.url, f.lastEvidence.title, 250)} (${feedText(itemSourceLine(f.lastEvidence, ctx.timeZone), 160)})`
     : 'none yet';
   const blocks: Block[] = [headerBlock(`${statusEmoji(c.status)} ${ownText(c.title, limits.headerText)}`)];
   if (f.quote && f.quote.length <= shortQuote)

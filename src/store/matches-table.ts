@@ -34,6 +34,7 @@ export interface EvidenceRow extends StoredMatch {
   url: string;
   title: string;
   displayType: string | null;
+  publisher: string | null;
   itemUpdatedAt: string;
 }
 
@@ -135,7 +136,7 @@ export function setMatchVerdict(
       verdict_by = excluded.verdict_by`).run({ ...v, why: JSON.stringify({ rule: '', hits: [] }) });
 }
 
-const evidenceSelect = `SELECT m.*, i.path, i.url, i.title, i.display_type, i.updated_at AS item_updated_at
+const evidenceSelect = `SELECT m.*, i.path, i.url, i.title, i.display_type, i.publisher, i.updated_at AS item_updated_at
   FROM matches m JOIN items i ON i.id = m.item_id`;
 
 type EvidenceDbRow = MatchRow & {
@@ -143,6 +144,7 @@ type EvidenceDbRow = MatchRow & {
   url: string;
   title: string;
   display_type: string | null;
+  publisher: string | null;
   item_updated_at: string;
 };
 
@@ -153,6 +155,7 @@ function toEvidence(r: EvidenceDbRow): EvidenceRow {
     url: r.url,
     title: r.title,
     displayType: r.display_type,
+    publisher: r.publisher,
     itemUpdatedAt: r.item_updated_at,
   };
 }
@@ -176,6 +179,17 @@ export function matchesBetween(db: Db, from: string, to: string): EvidenceRow[] 
       OR (m.verdict = 'evidence' AND m.verdict_at >= ? AND m.verdict_at < ?)) AND ${countsAsEvidence}
     ORDER BY i.updated_at DESC, m.id DESC`)
     .all(from, to, from, to, from, to)
+    .map(toEvidence);
+}
+
+/** Items only a page body matched (the review tier), no verdict yet: newest publication first. */
+export function relatedFor(db: Db, commitmentId: string, limit = 1000): EvidenceRow[] {
+  return db
+    .prepare<[string, number], EvidenceDbRow>(
+      `${evidenceSelect} WHERE m.commitment_id = ? AND m.kind = 'related' AND m.verdict IS NULL AND m.origin != 'verdict'
+       ORDER BY i.updated_at DESC, m.id DESC LIMIT ?`,
+    )
+    .all(commitmentId, limit)
     .map(toEvidence);
 }
 

@@ -2,7 +2,8 @@
 
 import type { Commitment } from '../../../commitments/commitment.ts';
 import { getCommitmentState, listEvents } from '../../../store/commitment-state-table.ts';
-import { evidenceFor } from '../../../store/matches-table.ts';
+import { HIT_END, HIT_START } from '../../../match/match-types.ts';
+import { evidenceFor, relatedFor, type EvidenceRow } from '../../../store/matches-table.ts';
 import { listVerdicts } from '../../../store/verdicts-table.ts';
 import { openStore, type Db } from '../../../store/open-store.ts';
 import { parse, parseNow } from '../../args.ts';
@@ -85,10 +86,19 @@ export async function showCommand(argv: string[], io: CliIo): Promise<number> {
     const history = listEvents(db, c.id);
     const evidence = evidenceFor(db, c.id);
     const verdicts = listVerdicts(db, c.id);
+    const review = relatedFor(db, c.id);
     if (values.json) {
       io.out(
         JSON.stringify(
-          { ...summary, match: c.match, fulfilment: c.fulfilment, history, evidence, verdicts },
+          {
+            ...summary,
+            match: c.match,
+            fulfilment: c.fulfilment,
+            history,
+            evidence,
+            for_review: review,
+            verdicts,
+          },
           null,
           2,
         ),
@@ -120,6 +130,13 @@ export async function showCommand(argv: string[], io: CliIo): Promise<number> {
           ? `              counted by ${m.verdictBy} on ${m.verdictAt?.slice(0, 10)}`
           : `              why: ${m.why.rule} — ${m.why.hits.map((h) => `${h.term} (${h.fields.join('+')})`).join(', ')}`,
       ]),
+      ...(review.length
+        ? [
+            '',
+            `FOR REVIEW (${review.length}): matched only in the page body; not counted until a person says so`,
+            ...review.flatMap(reviewLines),
+          ]
+        : []),
       ...(verdicts.length
         ? [
             '',
@@ -136,6 +153,20 @@ export async function showCommand(argv: string[], io: CliIo): Promise<number> {
   } finally {
     db.close();
   }
+}
+
+function reviewLines(m: EvidenceRow): string[] {
+  return [
+    `  ${m.itemUpdatedAt.slice(0, 10)}  [related] ${m.title}`,
+    `              ${m.url}`,
+    `              why: ${m.why.rule}`,
+    ...m.why.hits.map(
+      (h) =>
+        `                ${h.term} (${h.fields.join('+')}): ` +
+        h.context.split(HIT_START).join('[').split(HIT_END).join(']'),
+    ),
+    `              decide: followthrough commitments review ${m.commitmentId} --item ${m.url} --verdict evidence|not-related`,
+  ];
 }
 
 function showUnwatched(io: CliIo, db: Db, id: string, json: boolean): number {
