@@ -1,9 +1,11 @@
 // Reads a history of items in the JSONL format of the labelled eval set (one JSON object a line:
-// id, date, title, summary, url, optional labels). Bad lines are errors that name the line.
+// id, date, title, summary, url, optional labels, publisher and `body`: the page's text, plain or
+// HTML, when it was read). Bad lines are errors that name the line.
 
 import { readFileSync } from 'node:fs';
 import { isCalendarDay } from '../calendar.ts';
 import { FollowthroughError } from '../errors.ts';
+import { htmlToText } from '../feeds/normalise.ts';
 
 export interface HistoryLabel {
   commitment: string;
@@ -18,6 +20,9 @@ export interface HistoryItem {
   summary: string;
   url: string;
   displayType?: string;
+  publisher?: string;
+  /** The page's own text as plain text (HTML in the file is stripped), when the file carries it. */
+  body?: string;
   labels: HistoryLabel[];
   hardNegative: boolean;
   source: boolean;
@@ -64,6 +69,8 @@ export function parseHistory(text: string, file = '(items)'): HistoryItem[] {
       summary: typeof o.summary === 'string' ? o.summary : '',
       url: o.url as string,
       ...(typeof o.display_type === 'string' ? { displayType: o.display_type } : {}),
+      ...(typeof o.publisher === 'string' && o.publisher.trim() ? { publisher: o.publisher.trim() } : {}),
+      ...(typeof o.body === 'string' && o.body.trim() ? { body: htmlToText(o.body) } : {}),
       labels: Array.isArray(o.labels) ? (o.labels as HistoryLabel[]) : [],
       hardNegative: o.hard_negative === true,
       source: o.source === true,

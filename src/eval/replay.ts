@@ -112,6 +112,8 @@ export function replay(input: ReplayInput): ReplayResult {
         displayType: h.displayType ?? null,
         summary: h.summary,
         updatedAt,
+        ...(h.body ? { body: h.body } : {}),
+        ...(h.publisher ? { publisher: h.publisher } : {}),
       };
     };
     const store = (items: HistoryItem[], now: Date, origin: ItemOrigin) => {

@@ -17,7 +17,15 @@ export interface TempConfig {
 }
 
 export interface TempConfigOptions {
-  feeds: Array<{ id: string; url: string; type?: 'atom' | 'search'; recover?: string }>;
+  feeds: Array<{
+    id: string;
+    url: string;
+    type?: 'atom' | 'search' | 'parliament-statements';
+    recover?: string;
+    publisher?: string;
+    content?: string;
+    window_days?: number;
+  }>;
   channel?: string;
   /** Text of the commitments file; the shipped config/commitments.yaml when absent. */
   commitments?: string;

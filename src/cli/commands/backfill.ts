@@ -12,7 +12,8 @@ import { exitCodes, type CliIo } from '../io.ts';
 
 const usage = `usage: followthrough backfill --since YYYY-MM-DD [--now ISO]
 Loads every item published since the date from the Search API queries in the config
-(each feed's \`recover:\`, or \`type: search\` feeds) and matches them. Matches are reported
+(each feed's \`recover:\`, or \`type: search\` feeds) and from \`type: parliament-statements\`
+feeds, and matches them. Matches are reported
 to Slack as one summary per commitment on the next delivery.`;
 
 export async function backfillCommand(argv: string[], io: CliIo): Promise<number> {
@@ -40,7 +41,9 @@ export async function backfillCommand(argv: string[], io: CliIo): Promise<number
     for (const s of report.sources)
       io.out(`${s.feed}: ${s.error ? `FAILED: ${s.error}` : `${s.added} new items since ${since}`}`);
     if (report.sources.length === 0)
-      io.out('no feed has a Search API query: add `recover:` to a feed in the config');
+      io.out(
+        'no feed can be read back in time: add `recover:` (a Search API query) to a feed, or a parliament-statements feed',
+      );
     io.out(`matched ${report.match.items} items: ${report.match.matches} matches`);
     return report.sources.some((s) => s.error) ? exitCodes.feedsFailed : exitCodes.ok;
   } finally {

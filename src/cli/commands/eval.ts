@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { readHistoryFile } from '../../eval/history-file.ts';
 import { replay } from '../../eval/replay.ts';
+import { evaluateBodies, formatBodyEffect } from '../../eval/evaluate-bodies.ts';
 import { evaluateMatches, formatEvalReport } from '../../eval/evaluate-matches.ts';
 import { parse } from '../args.ts';
 import { loadContext } from '../context.ts';
@@ -31,11 +32,23 @@ export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
   const items = readHistoryFile(values.items ? resolve(io.cwd, values.items) : defaultEvalSet);
   const dates = items.map((i) => i.date).sort();
   const result = replay({ config, commitments, items, from: dates[0]!, to: dates[dates.length - 1]! });
+  const matched = result.matches.map((m) => ({
+    itemId: m.historyId,
+    commitmentId: m.commitmentId,
+    kind: m.kind,
+  }));
+  const ids = commitments.map((c) => c.id);
+  // What would be alerted: a match that needs the body is for review, scored on its own below.
   const report = evaluateMatches(
     items,
-    result.matches.map((m) => ({ itemId: m.historyId, commitmentId: m.commitmentId })),
-    commitments.map((c) => c.id),
+    matched.filter((m) => m.kind !== 'related'),
+    ids,
   );
-  io.out(values.json ? JSON.stringify(report, null, 2) : formatEvalReport(report));
+  const bodies = evaluateBodies(items, matched, ids);
+  io.out(
+    values.json
+      ? JSON.stringify({ ...report, bodies }, null, 2)
+      : `${formatEvalReport(report)}\n${formatBodyEffect(bodies)}`,
+  );
   return exitCodes.ok;
 }

@@ -4,6 +4,7 @@
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fetchFeed } from '../../../src/feeds/fetch-feed.ts';
+import { backfill } from '../../../src/jobs/backfill.ts';
 import { pollFeeds } from '../../../src/jobs/poll-feeds.ts';
 import { silentLogger } from '../../../src/log.ts';
 import { getFeedState } from '../../../src/store/feeds-table.ts';
@@ -190,5 +191,23 @@ describe('pollFeeds: parliament-statements', () => {
     expect(next.feeds[0]).toMatchObject({ outcome: 'stored', inserted: 2 });
     // the whole first read was a baseline, even across the failure
     expect(getItemByPath(t.db, 'wms:1')!.origin).toBe('baseline');
+  });
+
+  it('backfill --since reads every statement since the day, in detail, as backfill', async () => {
+    parliament.setStatements([
+      statement({ id: 1, day: '2024-09-02' }),
+      statement({ id: 2, day: '2024-10-15' }),
+      statement({ id: 3, day: '2024-08-01' }),
+    ]);
+    const report = await backfill(config(), [], '2024-09-01', {
+      db: t.db,
+      log: silentLogger,
+      fetchFeed,
+      clock: () => new Date(start),
+    });
+    expect(report.sources).toEqual([{ feed: 'ho-statements', added: 2 }]);
+    expect(parliament.requestsFor('list')[0]!.query.get('madeWhenFrom')).toBe('2024-09-01');
+    expect(getItemByPath(t.db, 'wms:1')).toMatchObject({ origin: 'backfill', body: 'Text of statement 1.' });
+    expect(getItemByPath(t.db, 'wms:3')).toBeUndefined();
   });
 });
