@@ -16,9 +16,20 @@ const govukTag = /^tag:(?:www\.)?gov\.uk,\d{4}(?:-\d{2}){0,2}:/i;
 export function canonicalPath(link: string): string {
   const s = link.trim();
   const rest = pathPart(s);
-  if (rest === null) return canonicalLink(s);
+  return rest === null ? canonicalLink(s) : govukKey(rest);
+}
+
+function govukKey(rest: string): string {
   const path = cutAt(cutAt(rest, '#'), '?').replace(/\/+$/, '');
   return path === '' ? '/' : path;
+}
+
+/** The key and address of a GOV.UK link or id (`https://www.gov.uk<path>`), or null for a link off GOV.UK. */
+export function govukAddress(link: string): { path: string; url: string } | null {
+  const rest = pathPart(link.trim());
+  if (rest === null) return null;
+  const path = govukKey(rest);
+  return { path, url: govukOrigin + path };
 }
 
 /** Query parameters that only say where a reader came from: the same page with or without them is one item. */
@@ -75,8 +86,10 @@ export function absoluteUrl(pathOrUrl: string): string {
 
 /** The canonical key and an absolute URL for a link or id; GOV.UK links all become `https://www.gov.uk<path>`. */
 export function itemAddress(link: string): { path: string; url: string } {
-  const path = canonicalPath(link);
-  return { path, url: isGovukLink(link) ? absoluteUrl(path) : path };
+  const govuk = govukAddress(link);
+  if (govuk) return govuk;
+  const key = canonicalLink(link);
+  return { path: key, url: key };
 }
 
 /** GOV.UK display types, for titles that carry `Type: ` without a `<category>` to confirm it. */
@@ -157,6 +170,7 @@ const blockTag = new RegExp(
 
 /** Plain text from an HTML fragment: tags stripped (block tags become spaces), entities decoded, whitespace collapsed. */
 export function htmlToText(html: string): string {
+  if (!html.includes('<')) return decodeText(html);
   const stripped = html
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ')
@@ -167,11 +181,12 @@ export function htmlToText(html: string): string {
 
 /** Text that may hold HTML entities (`&#x27;`, `&amp;`): decoded, whitespace collapsed. Tags are left alone. */
 export function decodeText(text: string): string {
-  return collapseWhitespace(decode(text, { level: 'html5' }));
+  // Most feed text has no entity at all; decoding is the costly part of reading a large feed.
+  return collapseWhitespace(text.includes('&') ? decode(text, { level: 'html5' }) : text);
 }
 
 export function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return /\s\s|[^\S ]|^\s|\s$/.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
 
 const rfc3339 =
@@ -252,7 +267,8 @@ export function keepNewestPerPath(items: FeedItem[]): FeedItem[] {
   const byPath = new Map<string, FeedItem>();
   for (const item of items) {
     const seen = byPath.get(item.path);
-    if (!seen || Date.parse(item.updatedAt) > Date.parse(seen.updatedAt)) byPath.set(item.path, item);
+    // updatedAt is always `toISOString()` form, which orders as text.
+    if (!seen || item.updatedAt > seen.updatedAt) byPath.set(item.path, item);
   }
   return [...byPath.values()];
 }

@@ -11,9 +11,8 @@ import type { FeedItem, ParsedFeed, SkippedEntry } from './feed-item.ts';
 import { attributesOf, firstLine, plainText, stringOf, unparseable, whyNotFeed } from './feed-xml.ts';
 import {
   canonicalLink,
-  isGovukLink,
+  govukAddress,
   isUsableLink,
-  itemAddress,
   keepNewestPerPath,
   parseInstant,
   splitDisplayType,
@@ -112,10 +111,12 @@ interface EntryBasics {
 
 /** GOV.UK entries follow GOV.UK's rules (path key, display type from the title); any other publisher's are keyed by link. */
 function toItem(entry: AtomEntryFields, e: EntryBasics): FeedItem {
-  if (isGovukLink(e.link)) {
+  const govuk = govukAddress(e.link);
+  if (govuk) {
     const split = splitDisplayType(e.title, categoryLabel(entry.categoryNodes));
     return {
-      ...itemAddress(e.link),
+      path: govuk.path,
+      url: govuk.url,
       title: split.title,
       displayType: split.displayType,
       summary: e.summary,

@@ -12,7 +12,13 @@ import type { FetchOutcome, FetchRequest } from '../feeds/fetch-feed.ts';
 import { createPacer, type Pacer } from '../feeds/pacer.ts';
 import { nextPollAfterFailure } from '../feeds/politeness.ts';
 import type { Logger } from '../log.ts';
-import { getFeedState, recordFeedFailure, syncFeeds, type FeedState } from '../store/feeds-table.ts';
+import {
+  getFeedState,
+  listFeedStates,
+  recordFeedFailure,
+  syncFeeds,
+  type FeedState,
+} from '../store/feeds-table.ts';
 import type { Db } from '../store/open-store.ts';
 import type { Clock } from './clock.ts';
 import { pollStatements } from './poll-statements.ts';
@@ -32,6 +38,8 @@ export interface SourceContext extends PollDeps {
   pacer: Pacer;
   /** Run `write` with the pass's other state-only writes, in one transaction at the end. */
   defer(write: () => void): void;
+  /** Every source's state, read once for the pass. */
+  states?: Map<string, FeedState>;
 }
 
 export type FeedOutcome = 'stored' | 'unchanged' | 'not-modified' | 'not-due' | 'failed' | 'dead';
@@ -61,6 +69,7 @@ export async function pollFeeds(config: Config, deps: PollDeps): Promise<PollRep
     ...deps,
     pacer: deps.pacer ?? createPacer(config.fetch.requestsPerSecond),
     defer: (write) => writes.push(write),
+    states: new Map(listFeedStates(deps.db).map((s) => [s.id, s])),
   };
   const reports: FeedReport[] = [];
   const queue = [...config.feeds];
@@ -100,7 +109,7 @@ export async function pollFeed(
     skipped: 0,
     recovered: 0,
   };
-  const state = getFeedState(ctx.db, feed.id)!;
+  const state = ctx.states?.get(feed.id) ?? getFeedState(ctx.db, feed.id)!;
   if (state.deadAt) {
     report.outcome = 'dead';
     report.error = state.deadReason ?? 'the feed has ended';

@@ -74,18 +74,27 @@ function toState(r: FeedRow): FeedState {
 
 /** Make the table agree with the config: new feeds get a row; a feed whose URL changed starts afresh. */
 export function syncFeeds(db: Db, feeds: FeedConfig[]): void {
-  const get = prepared<[string], FeedRow>(db, 'SELECT * FROM feeds WHERE id = ?');
+  const rows = new Map(
+    prepared<[], { id: string; url: string; kind: string }>(db, 'SELECT id, url, kind FROM feeds')
+      .all()
+      .map((r) => [r.id, r]),
+  );
   const insert = prepared(db, 'INSERT INTO feeds (id, url, kind) VALUES (?, ?, ?)');
   const reset = prepared(
     db,
     `UPDATE feeds SET url = ?, kind = ?, etag = NULL, last_modified = NULL, failures = 0, last_error = NULL,
     next_attempt_at = NULL, dead_at = NULL, dead_reason = NULL, items_fingerprint = NULL WHERE id = ?`,
   );
+  const changed = feeds.filter((f) => {
+    const row = rows.get(f.id);
+    return !row || row.url !== f.url || row.kind !== f.type;
+  });
+  // The usual cycle changes nothing: one read, no write.
+  if (changed.length === 0) return;
   db.transaction(() => {
-    for (const f of feeds) {
-      const row = get.get(f.id);
-      if (!row) insert.run(f.id, f.url, f.type);
-      else if (row.url !== f.url || row.kind !== f.type) reset.run(f.url, f.type, f.id);
+    for (const f of changed) {
+      if (!rows.has(f.id)) insert.run(f.id, f.url, f.type);
+      else reset.run(f.url, f.type, f.id);
     }
   })();
 }
@@ -96,7 +105,7 @@ export function getFeedState(db: Db, id: string): FeedState | undefined {
 }
 
 export function listFeedStates(db: Db): FeedState[] {
-  return db.prepare<[], FeedRow>('SELECT * FROM feeds ORDER BY id').all().map(toState);
+  return prepared<[], FeedRow>(db, 'SELECT * FROM feeds ORDER BY id').all().map(toState);
 }
 
 export interface FeedSuccess {

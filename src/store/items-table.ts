@@ -21,6 +21,8 @@ interface Existing {
   id: number;
   path: string;
   updated_at: string;
+  display_type: string | null;
+  publisher: string | null;
 }
 
 /** Store a parsed batch from one source. Call inside the poll's transaction. */
@@ -33,11 +35,15 @@ export function upsertItems(
 ): UpsertResult {
   const s = itemStatements(db);
   const result: UpsertResult = { inserted: [], majorUpdates: [], unchanged: 0 };
+  // Every key the batch may look up, read in one query; what the batch itself stores is added as it goes.
+  const known = knownItems(db, items);
+  const find = (key: string | undefined): Existing | undefined =>
+    key === undefined ? undefined : known.get(key);
   const seen: number[] = [];
   let newest = '';
   for (const item of items) {
-    const corrected = item.corrects ? findByKey(db, item.corrects) : undefined;
-    const existing = corrected ?? findByKey(db, item.path) ?? findByAliases(db, item.aliases);
+    const corrected = find(item.corrects);
+    const existing = corrected ?? find(item.path) ?? item.aliases?.map(find).find(Boolean);
     let id: number;
     if (!existing) {
       id = Number(s.insert.run(row(item, now, origin)).lastInsertRowid);
@@ -55,16 +61,30 @@ export function upsertItems(
         id,
         keepBody: item.body === undefined ? 1 : 0,
       });
+      existing.updated_at = updatedAt;
       result.majorUpdates.push(id);
     } else {
       id = existing.id;
       seen.push(id);
-      if (item.displayType || item.publisher) s.fill.run(item.displayType, item.publisher ?? null, id);
+      // A second feed may say what the first did not (the finder has no display type; NCA's names its publisher).
+      if ((item.displayType && !existing.display_type) || (item.publisher && !existing.publisher))
+        s.fill.run(item.displayType, item.publisher ?? null, id);
       result.unchanged++;
     }
+    const entry = existing ?? {
+      id,
+      path: item.path,
+      updated_at: item.updatedAt,
+      display_type: item.displayType,
+      publisher: item.publisher ?? null,
+    };
+    known.set(item.path, entry);
     // Every other key this entry carries now leads to the item: its aliases, and its own key when it
     // landed on an item stored under another (a Lords repeat, a correction).
-    for (const key of item.aliases ?? []) s.key.run(key, id);
+    for (const key of item.aliases ?? []) {
+      s.key.run(key, id);
+      if (!known.has(key)) known.set(key, entry);
+    }
     if (existing && existing.path !== item.path) s.key.run(item.path, id);
     s.source.run(id, feedId, now);
     if (item.updatedAt > newest) newest = item.updatedAt;
@@ -73,6 +93,27 @@ export function upsertItems(
   // Where a recovery search starts: kept on the feed, so it costs no scan of its items.
   if (newest) s.newest.run(newest, feedId, newest);
   return result;
+}
+
+/** The stored items any of the batch's keys lead to, by key. */
+function knownItems(db: Db, items: FeedItem[]): Map<string, Existing> {
+  const keys = items.flatMap((i) => [i.path, ...(i.aliases ?? []), ...(i.corrects ? [i.corrects] : [])]);
+  const rows = prepared<[string, string], Existing & { key: string }>(
+    db,
+    `SELECT path AS key, id, path, updated_at, display_type, publisher FROM items
+      WHERE path IN (SELECT value FROM json_each(?))
+     UNION ALL SELECT k.key, i.id, i.path, i.updated_at, i.display_type, i.publisher FROM item_keys k
+      JOIN items i ON i.id = k.item_id WHERE k.key IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(keys), JSON.stringify(keys));
+  const known = new Map<string, Existing>();
+  // One object per item, so what the batch changes on it is seen under every key.
+  const byId = new Map<number, Existing>();
+  for (const { key, ...r } of rows) {
+    const one = byId.get(r.id) ?? r;
+    byId.set(r.id, one);
+    if (!known.has(key)) known.set(key, one);
+  }
+  return known;
 }
 
 function row(item: FeedItem, now: string, origin: ItemOrigin) {
@@ -93,24 +134,6 @@ function row(item: FeedItem, now: string, origin: ItemOrigin) {
 
 function maxInstant(a: string, b: string): string {
   return Date.parse(a) >= Date.parse(b) ? a : b;
-}
-
-function findByKey(db: Db, key: string): Existing | undefined {
-  return (
-    prepared<[string], Existing>(db, 'SELECT id, path, updated_at FROM items WHERE path = ?').get(key) ??
-    prepared<[string], Existing>(
-      db,
-      'SELECT i.id, i.path, i.updated_at FROM item_keys k JOIN items i ON i.id = k.item_id WHERE k.key = ?',
-    ).get(key)
-  );
-}
-
-function findByAliases(db: Db, aliases: string[] | undefined): Existing | undefined {
-  for (const key of aliases ?? []) {
-    const found = findByKey(db, key);
-    if (found) return found;
-  }
-  return undefined;
 }
 
 function itemStatements(db: Db) {
@@ -142,8 +165,7 @@ function itemStatements(db: Db) {
     ),
     fill: prepared(
       db,
-      `UPDATE items SET display_type = COALESCE(display_type, ?), publisher = COALESCE(publisher, ?)
-      WHERE id = ? AND (display_type IS NULL OR publisher IS NULL)`,
+      'UPDATE items SET display_type = COALESCE(display_type, ?), publisher = COALESCE(publisher, ?) WHERE id = ?',
     ),
     touch: prepared(db, 'UPDATE items SET last_seen_at = ? WHERE id IN (SELECT value FROM json_each(?))'),
     key: prepared(db, 'INSERT OR IGNORE INTO item_keys (key, item_id) VALUES (?, ?)'),
@@ -183,7 +205,8 @@ export type PendingItem = StoredItem & { bodyOnly: boolean };
 export function pendingItems(db: Db, limit: number): PendingItem[] {
   return prepared<[number], ItemRow & { match_pending: number }>(
     db,
-    'SELECT * FROM items WHERE match_pending > 0 ORDER BY id LIMIT ?',
+    // Without the hint SQLite reads the whole table in id order to find the few pending rows.
+    'SELECT * FROM items INDEXED BY items_pending WHERE match_pending > 0 ORDER BY id LIMIT ?',
   )
     .all(limit)
     .map((r) => ({ ...toStoredItem(r), bodyOnly: r.match_pending === 2 }));

@@ -165,7 +165,7 @@ export function evidenceFor(db: Db, commitmentId: string, limit = 1000): Evidenc
   return db
     .prepare<[string, number], EvidenceDbRow>(
       `${evidenceSelect} WHERE m.commitment_id = ? AND ${countsAsEvidence}
-       ORDER BY i.updated_at DESC, m.id DESC LIMIT ?`,
+       ORDER BY m.item_updated_at DESC, m.id DESC LIMIT ?`,
     )
     .all(commitmentId, limit)
     .map(toEvidence);

@@ -3,12 +3,16 @@
 // `node --import tsx test/bench/run.ts matching`.
 
 import { benchFeeds } from './bench-feeds.ts';
+import { benchHistory } from './bench-history.ts';
 import { benchLatency } from './bench-latency.ts';
 import { benchMatching } from './bench-matching.ts';
+import { benchSources } from './bench-sources.ts';
 import { header } from './measure.ts';
 
 const sections: Array<[string, () => Promise<string[]>]> = [
   ['feeds', benchFeeds],
+  ['sources', benchSources],
+  ['history', benchHistory],
   ['matching', benchMatching],
   ['latency', benchLatency],
 ];

@@ -5,6 +5,7 @@
 // - `items` gains `body` (plain text: a GOV.UK page body, a statement's full text, an entry's content),
 //   `publisher` and `published_at`; `item_keys` holds every other key an item is known by (a Lords repeat's id, a
 //   WordPress guid); `item_bodies` is the polite queue of Content API reads.
+// - `matches` keeps its item's timestamp (kept by triggers): a commitment's evidence is one index.
 // - `items_fts` indexes the body too. New rows are indexed by items-table.ts in one statement per batch:
 //   an AFTER INSERT trigger makes FTS5 flush a segment per row (a savepoint per trigger statement),
 //   measured 4× slower than indexing the batch at once. Updates keep their trigger.
@@ -48,7 +49,6 @@ export const sources: Migration = {
     ALTER TABLE feeds_v3 RENAME TO feeds;
 
     CREATE INDEX item_sources_feed ON item_sources(feed_id);
-    CREATE INDEX items_url ON items(url);  -- a verdict from Slack names the item by its link
 
     ALTER TABLE items ADD COLUMN body TEXT;        -- plain text, HTML stripped; null until known
     ALTER TABLE items ADD COLUMN publisher TEXT;   -- Home Office, National Crime Agency, …
@@ -81,6 +81,18 @@ export const sources: Migration = {
       last_modified   TEXT
     );
     CREATE INDEX item_bodies_queue ON item_bodies(priority DESC, next_attempt_at) WHERE state = 'pending';
+
+    -- Each match carries its item's public timestamp, so "the newest evidence" and "how much evidence"
+    -- are read from one index instead of sorting every match of a commitment on each status check.
+    ALTER TABLE matches ADD COLUMN item_updated_at TEXT;
+    UPDATE matches SET item_updated_at = (SELECT updated_at FROM items WHERE id = matches.item_id);
+    CREATE INDEX matches_evidence ON matches(commitment_id, item_updated_at, kind, verdict);
+    CREATE TRIGGER matches_item_time AFTER INSERT ON matches BEGIN
+      UPDATE matches SET item_updated_at = (SELECT updated_at FROM items WHERE id = new.item_id) WHERE id = new.id;
+    END;
+    CREATE TRIGGER items_time_to_matches AFTER UPDATE OF updated_at ON items BEGIN
+      UPDATE matches SET item_updated_at = new.updated_at WHERE item_id = new.id;
+    END;
 
     DROP TRIGGER items_ai;
     DROP TRIGGER items_au;
