@@ -204,6 +204,9 @@ describe('sources beyond GOV.UK, end to end', () => {
       /customs partnership \(body\): .*widen the \[customs partnership\] to Belgium/,
     );
     expect(show.stdout).toContain('EVIDENCE (1)');
+    // full-text search reads bodies too
+    const search = await runCli(['items', 'search', 'widen', 'Netherlands'], { env });
+    expect(search.stdout).toContain('Home Secretary meets European counterparts');
 
     // a second poll: no alert, no statement read again in detail
     const posted = slack.messages('#followthrough').length;

@@ -8,7 +8,7 @@ import { loadContext } from '../context.ts';
 import { exitCodes, type CliIo } from '../io.ts';
 
 const usage = `usage: followthrough items search <words…> [--limit N] [--json]
-Finds stored items whose title or summary contains every word (stemmed: "boats" finds "boat").`;
+Finds stored items whose title, summary or page body contains every word (stemmed: "boats" finds "boat").`;
 
 export async function itemsCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(
