@@ -64,7 +64,12 @@ export function reopenCommitment(db: Db, config: Config, c: Commitment, d: Decis
       ...(last ? { lastEvidence: { at: last.updatedAt, title: last.title, url: last.url } } : {}),
     },
     d.now,
-    { timeZone: config.timezone, dueSoonDays: config.dueSoonDays, reminderDays: config.slack.reminderDays },
+    {
+      timeZone: config.timezone,
+      dueSoonDays: config.dueSoonDays,
+      reminderDays: config.slack.reminderDays,
+      reminderMaxDays: config.slack.reminderMaxDays,
+    },
   );
   changeStatus(db, {
     commitmentId: d.id,

@@ -23,6 +23,8 @@ export interface WorkerDeps {
   sleep: (ms: number) => Promise<void>;
   clock: Clock;
   console?: (text: string) => void;
+  /** The Slack app answers buttons (SLACK_APP_TOKEN, `run` only): messages and cards carry them. */
+  interactive?: boolean;
   /** Extra jobs (the weekly digest) with their schedule (empty: start-up only) and what they do. */
   extraJobs?: Array<{
     name: string;
