@@ -27,7 +27,7 @@ export function listSlackActions(db: Db, commitmentId: string): SlackActionRecor
     .prepare<
       [string],
       { action_key: string; kind: string; commitment_id: string; actor: string; at: string }
-    >('SELECT * FROM slack_actions WHERE commitment_id = ? ORDER BY at, action_key')
+    >('SELECT * FROM slack_actions WHERE commitment_id = ? ORDER BY at, rowid')
     .all(commitmentId)
     .map((r) => ({
       key: r.action_key,
