@@ -98,10 +98,10 @@ async function postAlert(run: Run, row: OutboxRow): Promise<string> {
   return posted.ts;
 }
 
-// Threaded replies a person must not miss are also shown in the channel: the overdue alert (once
-// per due date) and a possible fulfilment. Reminders stay in the thread; the digest lists what is
-// still overdue.
-export const broadcastKinds: ReadonlySet<OutboxRow['kind']> = new Set(['overdue', 'possible-fulfilment']);
+// Of everything in a thread, only the overdue alert (once per due date) is also shown in the channel:
+// reminders, possible fulfilments and replies stay in the thread, the card shows the latest facts and
+// the digest lists what is still overdue and what may be fulfilled.
+export const broadcastKinds: ReadonlySet<OutboxRow['kind']> = new Set(['overdue']);
 
 function alertEarlier(run: Run, row: OutboxRow): EarlierAttempt {
   const match = hasMetadata(alertEventType, 'alert_id', row.alertId);
