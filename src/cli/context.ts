@@ -29,7 +29,7 @@ export function cliLogger(env: Env, io: CliIo): Logger {
   return createLogger({
     level,
     write: (line) => io.err(line),
-    secrets: env.slackToken ? [env.slackToken] : [],
+    secrets: [env.slackToken, env.slackAppToken].filter((s): s is string => Boolean(s)),
   });
 }
 

@@ -69,7 +69,7 @@ export function usage(): string {
     ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.help}`),
     '',
     'Configuration: config/followthrough.yaml, or the file named by FOLLOWTHROUGH_CONFIG.',
-    'Environment: SLACK_BOT_TOKEN, SLACK_API_URL, FOLLOWTHROUGH_DB, FOLLOWTHROUGH_LOG_LEVEL.',
+    'Environment: SLACK_BOT_TOKEN, SLACK_APP_TOKEN, SLACK_API_URL, FOLLOWTHROUGH_DB, FOLLOWTHROUGH_LOG_LEVEL.',
   ].join('\n');
 }
 

@@ -16,6 +16,7 @@ import {
 } from './check-fields.ts';
 import { defaults, userAgent, type Config, type FeedConfig, type ScheduleConfig } from './config.ts';
 import type { Env } from './env.ts';
+import { readSlack } from './read-slack.ts';
 import { readYamlFile, type YamlPath } from './yaml-file.ts';
 
 export const defaultConfigPath = 'config/followthrough.yaml';
@@ -183,33 +184,6 @@ function readFeeds(value: unknown, p: Problems): FeedConfig[] {
     if (id && url) feeds.push({ id, url, type, intervalMinutes, ...(recover ? { recover } : {}) });
   });
   return feeds;
-}
-
-function readSlack(value: unknown, p: Problems): Config['slack'] {
-  const fix = 'write slack: { channel: "#followthrough" }';
-  if (!isRecord(value)) {
-    p.add(['slack'], value === undefined ? 'slack is required' : 'slack must be a mapping', fix);
-    return { channel: '', reminderDays: defaults.reminderDays };
-  }
-  checkKeys(value, ['channel', 'reminder_days'], ['slack'], p);
-  const channel =
-    readString(value, 'channel', ['slack'], p, {
-      required: true,
-      pattern: /^(#[a-z0-9._-]+|[CGD][A-Z0-9]{6,})$/,
-      what: 'a channel name (#name) or id (C…)',
-      fix: 'write channel: "#followthrough" (quoted: YAML reads an unquoted # as a comment) or a channel id like C0123456789',
-    }) ?? '';
-  return {
-    channel,
-    reminderDays: readInteger(
-      value,
-      'reminder_days',
-      ['slack'],
-      p,
-      { min: 1, max: 365 },
-      defaults.reminderDays,
-    ),
-  };
 }
 
 function readSchedule(value: unknown, p: Problems): ScheduleConfig {

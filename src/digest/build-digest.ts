@@ -11,6 +11,7 @@ import { isManual } from '../commitments/lifecycle.ts';
 import { localDay } from '../calendar.ts';
 import type { DigestCommitment, DigestFacts, DigestWeek } from './digest-facts.ts';
 import type { TextPart } from './digest-text.ts';
+import { listSharedOnce } from './shared-evidence.ts';
 import { daysToDue, entryFor, feedSummary, fulfilments, overdueDays, weekText } from './digest-entry.ts';
 
 /** Horizon of the Due soon section. */
@@ -82,6 +83,8 @@ export interface DigestEvidenceLine {
   contexts: TextPart[][];
   /** The fulfilment expression, for a possible fulfilment. */
   fulfilment?: string;
+  /** Other commitments this item is evidence for (it is listed once, under the first). */
+  alsoFor?: Array<{ id: string; title: string; threadUrl?: string }>;
 }
 
 export interface DigestEntry {
@@ -154,10 +157,11 @@ export function buildDigest(facts: DigestFacts): Digest {
   for (const id of sectionOrder) {
     const list = [...(buckets.get(id) ?? [])].sort(sectionSort[id](today));
     if (list.length === 0) continue;
+    const entries = list.map((c) => entryFor(id, c, now, today, tz));
     sections.push({
       id,
       title: sectionTitles[id],
-      entries: list.map((c) => entryFor(id, c, now, today, tz)),
+      entries: id === 'new-evidence' ? listSharedOnce(entries) : entries,
     });
   }
   const count = (id: DigestSectionId): number => buckets.get(id)?.length ?? 0;

@@ -40,6 +40,7 @@ export function checkStatuses(config: Config, commitments: Commitment[], deps: S
     timeZone: config.timezone,
     dueSoonDays: config.dueSoonDays,
     reminderDays: config.slack.reminderDays,
+    reminderMaxDays: config.slack.reminderMaxDays,
   };
   for (const c of commitments) {
     db.transaction(() => {

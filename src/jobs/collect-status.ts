@@ -11,6 +11,7 @@ import { outboxCounts, type OutboxCounts } from '../store/outbox-table.ts';
 import { listBlockedChannels } from '../store/slack-channels-table.ts';
 import { listNotices, readSnapshot } from '../store/snapshots-table.ts';
 import { readLock, type LockHolder } from '../store/worker-lock.ts';
+import { listVerdicts } from '../store/verdicts-table.ts';
 import { lastEvidenceOf } from './alert-facts.ts';
 import { invalidNoticePrefix } from './load-watched.ts';
 
@@ -27,6 +28,8 @@ export interface CommitmentStatusLine {
   /** The rules have matched nothing in stored history since the commitment has been watched for this long. */
   silentForDays: number | null;
   inFile: boolean;
+  /** The latest verdict a person gave on one of its items (CLI or Slack), with who and when. */
+  lastVerdict: { verdict: string; actor: string; at: string; via: string; itemUrl: string } | null;
 }
 
 export interface StatusSnapshot {
@@ -67,6 +70,7 @@ export function collectStatus(
       thread: s.threadUrl ?? (s.threadTs ? `${s.threadChannel}/${s.threadTs}` : null),
       silentForDays: evidence === 0 && watchedDays >= config.silentRuleDays ? watchedDays : null,
       inFile: Boolean(c),
+      lastVerdict: lastVerdictOf(db, s.commitmentId),
     };
   });
   const [problem] = listNotices(db, invalidNoticePrefix);
@@ -92,4 +96,9 @@ function feedProblem(f: FeedState): string | null {
   if (f.lastSkipped > 0)
     return `${f.lastSkipped} broken entr${f.lastSkipped === 1 ? 'y' : 'ies'} skipped in the last fetch`;
   return null;
+}
+
+function lastVerdictOf(db: Db, commitmentId: string): CommitmentStatusLine['lastVerdict'] {
+  const v = listVerdicts(db, commitmentId).at(-1);
+  return v ? { verdict: v.verdict, actor: v.actor, at: v.at, via: v.via, itemUrl: v.itemUrl } : null;
 }

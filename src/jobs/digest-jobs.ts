@@ -19,6 +19,8 @@ export interface DigestJobDeps {
   slack: SlackApi | null;
   sleep: (ms: number) => Promise<void>;
   console?: (text: string) => void;
+  /** The Slack app answers buttons (SLACK_APP_TOKEN, `run` only): messages and cards carry them. */
+  interactive?: boolean;
 }
 
 /** The first instant after `week.end` at which the digest schedule fires; null if none within 8 days. */

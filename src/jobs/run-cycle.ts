@@ -25,6 +25,8 @@ export interface CycleDeps {
   sleep: (ms: number) => Promise<void>;
   /** Where alerts go without a Slack token. */
   console?: (text: string) => void;
+  /** The Slack app answers buttons (SLACK_APP_TOKEN, `run` only): messages and cards carry them. */
+  interactive?: boolean;
 }
 
 export interface CycleSteps {

@@ -23,6 +23,8 @@ export interface WorkerDeps {
   sleep: (ms: number) => Promise<void>;
   clock: Clock;
   console?: (text: string) => void;
+  /** The Slack app answers buttons (SLACK_APP_TOKEN, `run` only): messages and cards carry them. */
+  interactive?: boolean;
   /** Extra jobs (the weekly digest) with their schedule (empty: start-up only) and what they do. */
   extraJobs?: Array<{
     name: string;
@@ -35,6 +37,8 @@ export interface WorkerDeps {
 export interface Worker {
   /** Run a job now (as the schedule would), e.g. at start-up. */
   trigger(name: string): boolean;
+  /** Deliver the outbox and refresh the cards as soon as the current step is done (a Slack action's reply). */
+  deliverSoon(): void;
   idle(): Promise<void>;
   stop(): Promise<void>;
   nextRuns(): Record<string, string | null>;
@@ -56,13 +60,22 @@ export function startWorker(config: Config, deps: WorkerDeps): Worker {
       sent: report.delivery?.sent ?? 0,
     });
   };
+  const deliverNow = async (): Promise<void> => {
+    const { commitments } = loadWatched(config, { db: deps.db, log, clock: deps.clock });
+    await deliver(config, commitments, deps);
+  };
+  // Asked for while a delivery runs: one more run after it, so no action's reply waits a minute.
+  let again = false;
   const jobs: Record<string, () => Promise<void>> = {
     start: cycle({ poll: true, status: true, deliver: true }),
     poll: cycle({ poll: true, status: false, deliver: true }),
     overdue: cycle({ poll: false, status: true, deliver: true }),
-    deliver: async () => {
-      const { commitments } = loadWatched(config, { db: deps.db, log, clock: deps.clock });
-      await deliver(config, commitments, deps);
+    deliver: deliverNow,
+    respond: async () => {
+      do {
+        again = false;
+        await deliverNow();
+      } while (again);
     },
   };
   for (const extra of deps.extraJobs ?? []) jobs[extra.name] = () => extra.run(deps.clock);
@@ -97,6 +110,9 @@ export function startWorker(config: Config, deps: WorkerDeps): Worker {
 
   return {
     trigger,
+    deliverSoon: () => {
+      if (!queue.push('respond', jobs.respond!)) again = true;
+    },
     idle: () => queue.idle(),
     nextRuns: () =>
       Object.fromEntries(tasks.map((t) => [t.name ?? t.id, t.getNextRuns(1)[0]?.toISOString() ?? null])),

@@ -14,7 +14,9 @@ export type AlertKind =
   | 'overdue'
   | 'reminder'
   | 'summary'
-  | 'notice';
+  | 'notice'
+  /** A short thread reply saying what a person did from Slack ("Marked not related by @…"). */
+  | 'reply';
 
 /** The `commitment` of a notice: notices are about followthrough itself, not one commitment. */
 export const noticeSubject = '-';
@@ -50,6 +52,22 @@ export interface AlertPayload {
   digestPart?: DigestPart;
   /** notice: what went wrong and what to do, one line each (e.g. the commitments file's problems). */
   notice?: { title: string; lines: string[]; fix: string };
+  /** reply: what a person did from Slack. */
+  reply?: ActionReply;
+}
+
+/** What a person did from Slack, for the short reply in the commitment's thread. */
+export interface ActionReply {
+  action: 'evidence' | 'not-related' | 'resolve' | 'snooze' | 'reopen';
+  /** A Slack user id (shown as a mention) or a name. */
+  actor: string;
+  item?: { url: string; title: string };
+  /** resolve, reopen: the status it now has. */
+  status?: string;
+  /** snooze: ISO instant the reminders resume. */
+  until?: string;
+  note?: string;
+  evidenceUrl?: string;
 }
 
 /** The status card: the top-level message of a commitment's thread, kept current with chat.update. */
@@ -68,6 +86,8 @@ export interface StatusCardFacts {
 export interface MessageContext {
   /** The configured zone: dates are shown as the local day in it. */
   timeZone: string;
+  /** The Slack app answers buttons (SLACK_APP_TOKEN is set): messages carry them instead of shell commands. */
+  interactive?: boolean;
 }
 
 /** One message of a weekly digest, rendered when the digest was built and queued in the outbox. */

@@ -18,6 +18,7 @@ const labels: Record<AlertPayload['kind'], string> = {
   reminder: 'still overdue (reminder)',
   summary: 'earlier matches',
   notice: 'NOTICE',
+  reply: 'done from Slack',
 };
 
 /** The console text for a row; empty for a digest part after the first (part 1 carries the whole digest). */
@@ -31,6 +32,10 @@ export function formatConsoleAlert(p: AlertPayload, ctx: MessageContext): string
     ].join('\n');
   }
   const c = p.commitment;
+  if (p.kind === 'reply' && p.reply) {
+    const item = p.reply.item ? ` — ${clean(p.reply.item.title, 200)}` : '';
+    return `[followthrough] ${c.id}: ${p.reply.action} by ${clean(p.reply.actor, 80)}${item}`;
+  }
   const out = [`[followthrough] ${labels[p.kind]} — ${clean(c.title, 300)} (${c.id})`];
   if (p.item) out.push(...itemLines(p.item, ctx));
   if (p.why) out.push(...whyLines(p.why));

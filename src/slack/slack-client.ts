@@ -7,9 +7,11 @@
 import {
   LogLevel,
   WebClient,
+  type ChatPostEphemeralArguments,
   type ChatPostMessageArguments,
   type ChatUpdateArguments,
   type Logger as SdkLogger,
+  type ViewsOpenArguments,
 } from '@slack/web-api';
 import type { Logger } from '../log.ts';
 import type { SlackMessage } from './alert.ts';
@@ -85,6 +87,24 @@ export interface SlackApi {
   };
 }
 
+/** What the Slack app adds: modals and messages only one person sees. */
+export interface SlackAppApi {
+  views: {
+    open(args: { trigger_id: string; view: Record<string, unknown> }): Promise<{ ok?: boolean }>;
+  };
+  chat: {
+    postEphemeral(args: {
+      channel: string;
+      user: string;
+      text: string;
+      blocks?: SlackMessage['blocks'];
+      thread_ts?: string;
+    }): Promise<{ ok?: boolean }>;
+  };
+}
+
+export type SlackClients = SlackApi & SlackAppApi;
+
 export interface ListArgs {
   types?: string;
   exclude_archived?: boolean;
@@ -112,7 +132,7 @@ export const defaultTimeoutMs = 10_000;
 // Two retries, quickly: a read that fails three times in a few seconds is left to the next run.
 const readRetries = { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 1000, randomize: false };
 
-export function createSlackClients(o: SlackClientOptions): SlackApi {
+export function createSlackClients(o: SlackClientOptions): SlackClients {
   const common = {
     timeout: o.timeoutMs ?? defaultTimeoutMs,
     rejectRateLimitedCalls: true,
@@ -128,7 +148,11 @@ export function createSlackClients(o: SlackClientOptions): SlackApi {
         post.chat.postMessage(args as unknown as ChatPostMessageArguments) as Promise<PostMessageResult>,
       update: (args) => read.chat.update(args as unknown as ChatUpdateArguments),
       getPermalink: (args) => read.chat.getPermalink(args),
+      // Not retried: an ephemeral note shown twice is worse than one a person can ask for again.
+      postEphemeral: (args) => post.chat.postEphemeral(args as unknown as ChatPostEphemeralArguments),
     },
+    // A trigger id is good for three seconds: a retry would come too late.
+    views: { open: (args) => post.views.open(args as unknown as ViewsOpenArguments) },
     conversations: {
       history: (args) => read.conversations.history(args) as Promise<HistoryResult>,
       replies: (args) => read.conversations.replies(args) as Promise<HistoryResult>,

@@ -5,12 +5,14 @@
 import { benchFeeds } from './bench-feeds.ts';
 import { benchLatency } from './bench-latency.ts';
 import { benchMatching } from './bench-matching.ts';
+import { benchMemory } from './bench-memory.ts';
 import { header } from './measure.ts';
 
 const sections: Array<[string, () => Promise<string[]>]> = [
   ['feeds', benchFeeds],
   ['matching', benchMatching],
   ['latency', benchLatency],
+  ['memory', benchMemory],
 ];
 
 console.log(`followthrough benchmarks — node ${process.version}, ${new Date().toISOString()}\n`);

@@ -138,7 +138,7 @@ describe('alerts in Slack (end to end)', () => {
     expect(alerts('overdue')).toHaveLength(1);
     // the card was brought up to date
     const updates = slack.callsTo('chat.update');
-    expect(updates.some((u) => JSON.stringify(u.body.blocks).includes(':red_circle: overdue'))).toBe(true);
+    expect(updates.some((u) => JSON.stringify(u.body.blocks).includes(':red_circle: Overdue'))).toBe(true);
   });
 
   it('Slack down for a whole cycle, then back: every alert arrives exactly once, in order', async () => {

@@ -56,6 +56,11 @@ export function formatStatus(s: StatusSnapshot): string {
     );
     if (c.lastEvidence)
       out.push(`    last evidence ${c.lastEvidence.updatedAt.slice(0, 10)}: ${c.lastEvidence.title}`);
+    if (c.lastVerdict)
+      out.push(
+        `    last verdict ${c.lastVerdict.at.slice(0, 10)}: ${c.lastVerdict.verdict} by ${c.lastVerdict.actor} ` +
+          `(${c.lastVerdict.via}) — ${c.lastVerdict.itemUrl}`,
+      );
     if (c.silentForDays !== null)
       out.push(
         `    ! its rules have matched nothing in ${Math.floor(c.silentForDays / 7)} weeks of stored history: ` +
