@@ -14,7 +14,9 @@ export type AlertKind =
   | 'overdue'
   | 'reminder'
   | 'summary'
-  | 'notice';
+  | 'notice'
+  /** Items for review: probably about the commitment though no rule matched, one message per poll. */
+  | 'review';
 
 /** The `commitment` of a notice: notices are about followthrough itself, not one commitment. */
 export const noticeSubject = '-';
@@ -46,6 +48,8 @@ export interface AlertPayload {
   /** summary: the matched items (newest first) and how they were found. */
   summaryItems?: Array<{ item: AlertItem; why: MatchReason; kind: 'progress' | 'possible-fulfilment' }>;
   summaryOrigin?: 'baseline' | 'backfill' | 'history';
+  /** review: the items shown for a person to judge, best first, each with why it was raised. */
+  reviewItems?: Array<{ item: AlertItem; why: MatchReason }>;
   /** digest: one part of a weekly digest. */
   digestPart?: DigestPart;
   /** notice: what went wrong and what to do, one line each (e.g. the commitments file's problems). */
@@ -84,5 +88,5 @@ export interface DigestPart {
 export interface SlackMessage {
   text: string;
   blocks: Array<Record<string, unknown>>;
-  metadata?: { event_type: string; event_payload: Record<string, string | number | boolean> };
+  metadata?: { event_type: string; event_payload: Record<string, string | number | boolean | string[]> };
 }

@@ -15,6 +15,7 @@ import {
 } from './fit-message.ts';
 import { addDays, dayOfInstant, formatDay } from '../calendar.ts';
 import { limits } from './limits.ts';
+import { buildReviewMessage } from './build-review.ts';
 import { codeSpan, renderReason, renderReasonBrief } from './render-reason.ts';
 import { resolveCommand, snoozeCommand } from './resolve-command.ts';
 import { dueLabel, statusLabel } from './status-label.ts';
@@ -39,11 +40,13 @@ const headings: Record<AlertKind, string> = {
   reminder: 'Still overdue',
   summary: 'Earlier matches',
   notice: 'followthrough',
+  review: 'For review',
 };
 
 export function buildAlertMessage(p: AlertPayload, ctx: MessageContext): SlackMessage {
   if (p.kind === 'notice') return buildNotice(p);
   if (p.kind === 'digest' && p.digestPart) return p.digestPart.message;
+  if (p.kind === 'review') return buildReviewMessage(p, ctx);
   const blocks = [
     headerBlock(`${headings[p.kind]}: ${ownText(p.commitment.title, limits.headerText)}`),
     ...bodyBlocks(p, ctx),
@@ -205,6 +208,8 @@ function fallbackText(p: AlertPayload): string {
       return ownText(p.notice?.title ?? 'followthrough notice', 300);
     case 'digest':
       return p.digestPart?.message.text ?? 'Weekly digest';
+    case 'review':
+      return `For review on “${title}”`;
   }
 }
 
