@@ -32,7 +32,7 @@ export const commitmentKeys = [
   'match',
   'fulfilment',
 ] as const;
-const sourceKeys = ['url', 'published', 'quote'] as const;
+const sourceKeys = ['url', 'published', 'quote', 'context'] as const;
 const matchKeys = ['any', 'exclude'] as const;
 export const idPattern = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
@@ -175,7 +175,11 @@ function readCommitment(
       required: true,
       fix: 'paste the committing sentence, verbatim',
     });
-    if (url && published && quote && isCalendarDay(published)) source = { url, published, quote };
+    const context = readString(src, 'context', [...path, 'source'], p, {
+      fix: "paste the announcement's sentences around the quote, verbatim, or leave it out",
+    });
+    if (url && published && quote && isCalendarDay(published))
+      source = { url, published, quote, ...(context ? { context } : {}) };
   }
 
   let due: DueDate | undefined;

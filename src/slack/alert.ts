@@ -16,7 +16,9 @@ export type AlertKind =
   | 'summary'
   | 'notice'
   /** A short thread reply saying what a person did from Slack ("Marked not related by @…"). */
-  | 'reply';
+  | 'reply'
+  /** Items for review: probably about the commitment though no rule matched, one message per poll. */
+  | 'review';
 
 /** The `commitment` of a notice: notices are about followthrough itself, not one commitment. */
 export const noticeSubject = '-';
@@ -48,6 +50,8 @@ export interface AlertPayload {
   /** summary: the matched items (newest first) and how they were found. */
   summaryItems?: Array<{ item: AlertItem; why: MatchReason; kind: 'progress' | 'possible-fulfilment' }>;
   summaryOrigin?: 'baseline' | 'backfill' | 'history';
+  /** review: the items shown for a person to judge, best first, each with why it was raised. */
+  reviewItems?: Array<{ item: AlertItem; why: MatchReason }>;
   /** digest: one part of a weekly digest. */
   digestPart?: DigestPart;
   /** notice: what went wrong and what to do, one line each (e.g. the commitments file's problems). */
@@ -104,5 +108,5 @@ export interface DigestPart {
 export interface SlackMessage {
   text: string;
   blocks: Array<Record<string, unknown>>;
-  metadata?: { event_type: string; event_payload: Record<string, string | number | boolean> };
+  metadata?: { event_type: string; event_payload: Record<string, string | number | boolean | string[]> };
 }

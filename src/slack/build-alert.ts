@@ -23,6 +23,7 @@ import { itemActionsBlock } from './item-actions.ts';
 import { limits } from './limits.ts';
 import { fulfilmentInWords, matchedInWords } from './match-words.ts';
 import { codeSpan, reasonContext } from './render-reason.ts';
+import { buildReviewMessage } from './build-review.ts';
 import { resolveCommand, snoozeCommand } from './resolve-command.ts';
 import { dueLabel, statusLabel } from './status-label.ts';
 
@@ -46,11 +47,13 @@ const headings: Record<AlertKind, string> = {
   summary: 'Earlier matches',
   notice: 'followthrough',
   reply: 'followthrough',
+  review: 'For review',
 };
 
 export function buildAlertMessage(p: AlertPayload, ctx: MessageContext): SlackMessage {
   if (p.kind === 'notice') return buildNotice(p);
   if (p.kind === 'digest' && p.digestPart) return p.digestPart.message;
+  if (p.kind === 'review') return buildReviewMessage(p, ctx);
   if (p.kind === 'reply' && p.reply)
     return fitMessage({
       text: replyText(p.reply),
@@ -233,6 +236,8 @@ function fallbackText(p: AlertPayload): string {
       return p.digestPart?.message.text ?? 'Weekly digest';
     case 'reply':
       return p.reply ? replyText(p.reply) : 'followthrough';
+    case 'review':
+      return `For review on “${title}”`;
   }
 }
 

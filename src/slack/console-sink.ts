@@ -7,6 +7,7 @@ import { HIT_END, HIT_START, type MatchReason } from '../match/match-types.ts';
 import type { AlertItem, AlertPayload, MessageContext } from './alert.ts';
 import { addDays, dayOfInstant, formatDay } from '../calendar.ts';
 import { resolveCommand, snoozeCommand } from './resolve-command.ts';
+import { formatConsoleReview } from './console-review.ts';
 import { truncate } from './limits.ts';
 
 const labels: Record<AlertPayload['kind'], string> = {
@@ -19,11 +20,13 @@ const labels: Record<AlertPayload['kind'], string> = {
   summary: 'earlier matches',
   notice: 'NOTICE',
   reply: 'done from Slack',
+  review: 'for review',
 };
 
 /** The console text for a row; empty for a digest part after the first (part 1 carries the whole digest). */
 export function formatConsoleAlert(p: AlertPayload, ctx: MessageContext): string {
   if (p.kind === 'digest') return p.digestPart?.markdown ?? '';
+  if (p.kind === 'review') return formatConsoleReview(p, ctx, clean);
   if (p.kind === 'notice' && p.notice) {
     return [
       `[followthrough] NOTICE — ${clean(p.notice.title, 300)}`,

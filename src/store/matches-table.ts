@@ -82,7 +82,7 @@ export type RecordOutcome =
 /** `revision`: the item had a major update, so a match that holds again is recorded as an update of it. */
 export function recordMatch(
   db: Db,
-  hit: MatchHit,
+  hit: Omit<MatchHit, 'kind'> & { kind: StoredMatchKind },
   now: string,
   origin: MatchOrigin,
   revision = false,
@@ -137,7 +137,7 @@ export function setMatchVerdict(
 const evidenceSelect = `SELECT m.*, i.path, i.url, i.title, i.display_type, i.updated_at AS item_updated_at
   FROM matches m JOIN items i ON i.id = m.item_id`;
 
-type EvidenceDbRow = MatchRow & {
+export type EvidenceDbRow = MatchRow & {
   path: string;
   url: string;
   title: string;
@@ -145,7 +145,7 @@ type EvidenceDbRow = MatchRow & {
   item_updated_at: string;
 };
 
-function toEvidence(r: EvidenceDbRow): EvidenceRow {
+export function toEvidence(r: EvidenceDbRow): EvidenceRow {
   return {
     ...toMatch(r),
     path: r.path,

@@ -11,5 +11,6 @@ export interface Migration {
 import { initial } from './migrations/001-initial.ts';
 import { verdicts } from './migrations/002-verdicts.ts';
 import { slackApp } from './migrations/005-slack-app.ts';
+import { reviewTier } from './migrations/006-review-tier.ts';
 
-export const migrations: Migration[] = [initial, verdicts, slackApp];
+export const migrations: Migration[] = [initial, verdicts, slackApp, reviewTier];
