@@ -5,6 +5,7 @@
 import { fetchFeed } from '../../feeds/fetch-feed.ts';
 import { fixedClock } from '../../jobs/clock.ts';
 import { runCycle, type CycleReport } from '../../jobs/run-cycle.ts';
+import { UsageError } from '../../errors.ts';
 import { parse, parseNow } from '../args.ts';
 import { loadContext, openDatabase, takeWorkerLock } from '../context.ts';
 import { exitCodes, type CliIo } from '../io.ts';
@@ -21,6 +22,12 @@ export async function pollCommand(argv: string[], io: CliIo): Promise<number> {
     usage,
     false,
   );
+  if (!values.once)
+    throw new UsageError(
+      'poll runs one whole cycle and then exits, so it needs --once: `followthrough poll --once` ' +
+        '(for cron or a Kubernetes CronJob). To keep polling on the schedule, run the worker: `followthrough run`.' +
+        `\n\n${usage}`,
+    );
   const now = parseNow(values.now);
   const { env, config, log } = loadContext(io);
   const db = openDatabase(config);
