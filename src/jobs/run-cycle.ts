@@ -10,7 +10,7 @@ import type { Db } from '../store/open-store.ts';
 import { checkStatuses, type StatusReport } from './check-statuses.ts';
 import { type Clock, fixedClock } from './clock.ts';
 import { deliver, type DeliveryReport } from './deliver.ts';
-import { loadWatched } from './load-watched.ts';
+import { loadWatched, markSynced, needsSync } from './load-watched.ts';
 import { matchPending, type MatchReport } from './match-pending.ts';
 import { pollFeeds, type PollReport } from './poll-feeds.ts';
 import { syncCommitments } from './sync-commitments.ts';
@@ -36,6 +36,8 @@ export interface CycleSteps {
 export interface CycleReport {
   commitments: Commitment[];
   commitmentsProblem?: string;
+  /** Why matching did not run this cycle (no validated set in force): the items wait. */
+  matchSkipped?: string;
   poll?: PollReport;
   match: MatchReport;
   status?: StatusReport;
@@ -57,9 +59,15 @@ export async function runCycle(
     match: { items: 0, matches: 0, alerts: 0 },
   };
   if (watched.problem) report.commitmentsProblem = watched.problem.message;
-  syncCommitments(config, watched.commitments, { db, log, now });
+  // Syncing walks every commitment: only needed when the set in force changed.
+  if (needsSync(db, watched)) {
+    syncCommitments(config, watched.commitments, { db, log, now });
+    markSynced(db, watched, now);
+  }
   if (steps.poll) report.poll = await pollFeeds(config, { db, log, clock, fetchFeed: deps.fetchFeed });
-  report.match = matchPending(config, watched.commitments, { db, log, now });
+  // Never mark items matched against a set that was not validated: they could never become evidence.
+  if (watched.validated) report.match = matchPending(config, watched.commitments, { db, log, now });
+  else report.matchSkipped = 'no valid commitments are in force yet: new items wait to be matched';
   if (steps.status) report.status = checkStatuses(config, watched.commitments, { db, log, clock });
   if (steps.deliver) report.delivery = await deliver(config, watched.commitments, { ...deps, clock });
   return report;

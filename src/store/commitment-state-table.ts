@@ -107,7 +107,8 @@ export function ensureCommitmentState(db: Db, id: string, now: string, ruleHash:
   return inserted;
 }
 
-export function setRuleHash(db: Db, id: string, hash: string): void {
+/** `null`: the rules were last applied to nothing, so the next sync catches the commitment up again. */
+export function setRuleHash(db: Db, id: string, hash: string | null): void {
   db.prepare('UPDATE commitment_state SET rule_hash = ? WHERE commitment_id = ?').run(hash, id);
 }
 
