@@ -65,7 +65,8 @@ export function lockHolder(db: Db) {
   return readLock(db);
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process on this host still runs (EPERM: it does, as another user). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
