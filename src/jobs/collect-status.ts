@@ -4,7 +4,8 @@ import type { Commitment } from '../commitments/commitment.ts';
 import type { Config } from '../config/config.ts';
 import { listCommitmentStates } from '../store/commitment-state-table.ts';
 import { listFeedStates, type FeedState } from '../store/feeds-table.ts';
-import { countItems, type ItemCounts } from '../store/items-table.ts';
+import { readItemCounts } from '../store/item-counts.ts';
+import type { ItemCounts } from '../store/items-table.ts';
 import { countEvidence } from '../store/matches-table.ts';
 import type { Db } from '../store/open-store.ts';
 import { outboxCounts, type OutboxCounts } from '../store/outbox-table.ts';
@@ -89,7 +90,7 @@ export function collectStatus(
     database: config.database,
     lock: readLock(db) ?? null,
     feeds: listFeedStates(db).map((f) => ({ ...f, problem: feedProblem(f) })),
-    items: countItems(db),
+    items: readItemCounts(db),
     commitments,
     commitmentsFileProblem: problem ? { since: problem.at, detail: problem.detail ?? '' } : null,
     outbox: outboxCounts(db),

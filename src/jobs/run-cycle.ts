@@ -14,6 +14,7 @@ import { loadWatched, markSynced, needsSync } from './load-watched.ts';
 import { matchPending, type MatchReport } from './match-pending.ts';
 import { pollFeeds, type PollReport } from './poll-feeds.ts';
 import { syncCommitments } from './sync-commitments.ts';
+import { readItemCounts } from '../store/item-counts.ts';
 
 export interface CycleDeps {
   db: Db;
@@ -66,8 +67,11 @@ export async function runCycle(
   }
   if (steps.poll) report.poll = await pollFeeds(config, { db, log, clock, fetchFeed: deps.fetchFeed });
   // Never mark items matched against a set that was not validated: they could never become evidence.
-  if (watched.validated) report.match = matchPending(config, watched.commitments, { db, log, now });
-  else report.matchSkipped = 'no valid commitments are in force yet: new items wait to be matched';
+  // Nothing waiting (a running count): no need to compile every commitment's rules to match nothing.
+  if (!watched.validated)
+    report.matchSkipped = 'no valid commitments are in force yet: new items wait to be matched';
+  else if (readItemCounts(db).pending > 0)
+    report.match = matchPending(config, watched.commitments, { db, log, now });
   if (steps.status) report.status = checkStatuses(config, watched.commitments, { db, log, clock });
   if (steps.deliver) report.delivery = await deliver(config, watched.commitments, { ...deps, clock });
   return report;

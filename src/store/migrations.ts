@@ -10,5 +10,6 @@ export interface Migration {
 
 import { initial } from './migrations/001-initial.ts';
 import { verdicts } from './migrations/002-verdicts.ts';
+import { runningCounts } from './migrations/004-running-counts.ts';
 
-export const migrations: Migration[] = [initial, verdicts];
+export const migrations: Migration[] = [initial, verdicts, runningCounts];

@@ -1,15 +1,21 @@
 // `npm run bench`: speed figures beside simple baselines measured in the same run.
 // Speed is measured here, never asserted in timed tests.
 
+import { benchCommitments } from './bench-commitments.ts';
 import { benchFeeds } from './bench-feeds.ts';
+import { benchHistory } from './bench-history.ts';
 import { benchLatency } from './bench-latency.ts';
 import { benchMatching } from './bench-matching.ts';
+import { benchMemory } from './bench-memory.ts';
 import { header } from './measure.ts';
 
 const sections: Array<[string, () => Promise<string[]>]> = [
   ['feeds', benchFeeds],
   ['matching', benchMatching],
   ['latency', benchLatency],
+  ['history', benchHistory],
+  ['commitments', benchCommitments],
+  ['memory', benchMemory],
 ];
 
 console.log(`followthrough benchmarks — node ${process.version}, ${new Date().toISOString()}\n`);
