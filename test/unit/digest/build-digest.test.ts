@@ -222,26 +222,6 @@ describe('buildDigest', () => {
     ]);
   });
 
-  it('files a commitment long past its due date under Overdue, even if its recorded status is open', () => {
-    // A first run: the stored status has not caught up yet, but the date is 944 days gone.
-    const d = buildDigest(facts([commitment('c', { dueLastDay: '2021-10-12', daysToDue: -944 })]));
-    expect(d.sections.map((s) => s.id)).toEqual(['overdue']);
-    expect(d.sections[0]!.entries[0]!.facts[0]).toBe('944 days overdue');
-    expect(d.headline).toMatchObject({ overdue: 1, dueSoon: 0 });
-  });
-
-  it('a past week: every figure as of the end of that week, nothing of the build day', () => {
-    const c = commitment('c', { status: 'overdue', dueLastDay: '2024-04-30', graceDays: 7 });
-    const late = buildDigest(
-      facts([c], { now: '2026-11-30T09:00:00.000Z', asOf: '2024-05-12T23:00:00.000Z' }),
-    );
-    const onTime = buildDigest(facts([c], { asOf: '2024-05-12T23:00:00.000Z' }));
-    expect(late.today).toBe('2024-05-13');
-    expect(late.sections).toEqual(onTime.sections);
-    expect(late.sections[0]!.entries[0]!.facts[0]).toBe('13 days overdue');
-    expect(late.sections[0]!.entries[0]!.bar.today).toBe('2024-05-13');
-  });
-
   it('handles a commitment with no due date', () => {
     const d = buildDigest(facts([commitment('frontex')]));
     const entry = d.sections.find((s) => s.id === 'quiet')?.entries[0];
@@ -255,11 +235,6 @@ describe('buildDigest', () => {
     ['open but due in 14 days', { dueLastDay: '2024-05-27', daysToDue: 14 }, 'due-soon'],
     ['open and due in 15 days', { dueLastDay: '2024-05-28', daysToDue: 15 }, 'quiet'],
     ['daysToDue computed when absent', { dueLastDay: '2024-05-20' }, 'due-soon'],
-    [
-      'past due and its grace days, status not yet updated',
-      { dueLastDay: '2024-05-01', graceDays: 7, daysToDue: -12 },
-      'overdue',
-    ],
     [
       'in its grace days',
       { status: 'due-soon' as const, dueLastDay: '2024-05-10', daysToDue: -3 },
