@@ -13,6 +13,8 @@ export interface Env {
   slackApiUrl?: string;
   /** FOLLOWTHROUGH_LOG_LEVEL: debug | info | warn | error. */
   logLevel?: string;
+  /** FOLLOWTHROUGH_LOG_FORMAT: json | pretty (default: pretty on a terminal, json otherwise). */
+  logFormat?: string;
   /** GOVUK_BASE_URL: where `extract` reads the Content API (tests, mirrors). */
   govukBaseUrl?: string;
 }
@@ -29,6 +31,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): Env {
     slackAppToken: pick('SLACK_APP_TOKEN'),
     slackApiUrl: pick('SLACK_API_URL'),
     logLevel: pick('FOLLOWTHROUGH_LOG_LEVEL'),
+    logFormat: pick('FOLLOWTHROUGH_LOG_FORMAT'),
     govukBaseUrl: pick('GOVUK_BASE_URL'),
   };
 }

@@ -45,6 +45,12 @@ export function loadCommitments(file: string, defaults: CommitmentDefaults, text
   return validateCommitmentsFile(yf, defaults);
 }
 
+/** The file says `commitments: []` in so many words: an empty set meant, not an emptied file. */
+export function hasExplicitList(file: string, text: string): boolean {
+  const yf = readYamlFile(resolve(file), text);
+  return isRecord(yf.value) && Array.isArray(yf.value.commitments);
+}
+
 export function validateCommitmentsFile(yf: YamlFile, defaults: CommitmentDefaults): Commitment[] {
   const root = yf.value;
   // Field names say which commitment, by id, so a problem can be found in a long file.

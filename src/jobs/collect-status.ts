@@ -4,11 +4,13 @@ import type { Commitment } from '../commitments/commitment.ts';
 import type { Config } from '../config/config.ts';
 import { listCommitmentStates } from '../store/commitment-state-table.ts';
 import { listFeedStates, type FeedState } from '../store/feeds-table.ts';
-import { countItems, type ItemCounts } from '../store/items-table.ts';
+import { readItemCounts } from '../store/item-counts.ts';
+import type { ItemCounts } from '../store/items-table.ts';
 import { countEvidence } from '../store/matches-table.ts';
 import type { Db } from '../store/open-store.ts';
 import { outboxCounts, type OutboxCounts } from '../store/outbox-table.ts';
-import { listBlockedChannels } from '../store/slack-channels-table.ts';
+import { type StuckAlert, stuckAlerts } from '../store/outbox-stuck.ts';
+import { listBlockedChannels, workspaceChannel } from '../store/slack-channels-table.ts';
 import { listNotices, readSnapshot } from '../store/snapshots-table.ts';
 import { readLock, type LockHolder } from '../store/worker-lock.ts';
 import { listVerdicts } from '../store/verdicts-table.ts';
@@ -43,6 +45,10 @@ export interface StatusSnapshot {
   commitmentsFileProblem: { since: string; detail: string } | null;
   outbox: OutboxCounts;
   blockedChannels: ReturnType<typeof listBlockedChannels>;
+  /** Undelivered rows that failed at least once (alerts and digest parts), oldest first: why each waits, and until when. */
+  stuck: StuckAlert[];
+  /** How many rows are stuck in all (`stuck` lists the first ten). */
+  stuckTotal: number;
 }
 
 export function collectStatus(
@@ -74,17 +80,29 @@ export function collectStatus(
     };
   });
   const [problem] = listNotices(db, invalidNoticePrefix);
+  const blockedChannels = listBlockedChannels(db);
+  const stuck = stuckAlerts(db);
+  // A held row waits for its channel's (or the workspace's) next probe, not for its own retry time.
+  const probeAt = (channel: string) =>
+    (
+      blockedChannels.find((b) => b.channel === workspaceChannel) ??
+      blockedChannels.find((b) => b.channel === channel)
+    )?.retryAt;
   return {
     now: now.toISOString(),
     configFile: config.file,
     database: config.database,
     lock: readLock(db) ?? null,
     feeds: listFeedStates(db).map((f) => ({ ...f, problem: feedProblem(f) })),
-    items: countItems(db),
+    items: readItemCounts(db),
     commitments,
     commitmentsFileProblem: problem ? { since: problem.at, detail: problem.detail ?? '' } : null,
     outbox: outboxCounts(db),
-    blockedChannels: listBlockedChannels(db),
+    blockedChannels,
+    stuck: stuck.rows.map((r) =>
+      r.state === 'held' ? { ...r, nextAttemptAt: probeAt(r.channel) ?? r.nextAttemptAt } : r,
+    ),
+    stuckTotal: stuck.total,
   };
 }
 

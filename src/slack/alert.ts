@@ -44,6 +44,12 @@ export interface AlertPayload {
   why?: MatchReason;
   /** overdue / reminder: whole days past the due date. */
   daysOverdue?: number;
+  /**
+   * overdue: set when followthrough first saw the commitment already overdue (a first run, or a
+   * commitment added long after its date): the local day it became overdue, `YYYY-MM-DD`. The alert
+   * then says plainly "overdue since …" instead of counting hundreds of days.
+   */
+  overdueSince?: string;
   /** overdue / reminder / due-soon: the newest evidence, if any. */
   lastEvidence?: { title: string; url: string; updatedAt: string };
   evidenceCount?: number;

@@ -6,7 +6,7 @@
 // Feed text is cut before any markup is composed, then escaped (see feed-text.ts); fitMessage
 // is the last guard on Slack's limits.
 
-import { addDays, dayOfInstant, formatDay } from '../calendar.ts';
+import { addDays, dayOfInstant, formatCalendarDay, formatDay } from '../calendar.ts';
 import type { AlertItem, AlertKind, AlertPayload, MessageContext, SlackMessage } from './alert.ts';
 import { replyLine, replyText } from './build-reply.ts';
 import { commitmentActionsBlock, snoozeDays } from './commitment-actions.ts';
@@ -136,8 +136,11 @@ function dueBlocks(p: AlertPayload, ctx: MessageContext): Block[] {
   const intro =
     p.kind === 'due-soon'
       ? `${title} is due ${due}.`
-      : `${title} was due ${due} and is *${days} day${days === 1 ? '' : 's'} overdue*.` +
-        `${p.kind === 'reminder' ? ' No resolution has been recorded yet.' : ''}`;
+      : p.overdueSince
+        ? `${title} was due ${due} and has been *overdue since ${formatCalendarDay(p.overdueSince)}*. ` +
+          'No resolution has been recorded.'
+        : `${title} was due ${due} and is *${days} day${days === 1 ? '' : 's'} overdue*.` +
+          `${p.kind === 'reminder' ? ' No resolution has been recorded yet.' : ''}`;
   const source = feedLink(c.sourceUrl, 'the announcement', 40);
   const last = p.lastEvidence
     ? `${feedLink(p.lastEvidence.url, p.lastEvidence.title, titleChars)} (${formatDay(p.lastEvidence.updatedAt, ctx.timeZone)})`
@@ -145,7 +148,11 @@ function dueBlocks(p: AlertPayload, ctx: MessageContext): Block[] {
   const fields = [
     `*Status*\n${statusLabel(c.status, p.daysOverdue)}`,
     `*Due*\n${due}`,
-    ...(p.kind === 'due-soon' ? [] : [`*Days overdue*\n${days}`]),
+    ...(p.kind === 'due-soon'
+      ? []
+      : p.overdueSince
+        ? [`*Overdue since*\n${formatCalendarDay(p.overdueSince)}`]
+        : [`*Days overdue*\n${days}`]),
     `*Evidence*\n${p.evidenceCount ?? 0} item${p.evidenceCount === 1 ? '' : 's'}`,
     `*Last evidence*\n${last}`,
     `*Owners*\n${c.owners.length ? ownText(c.owners.join(', '), 300) : 'not stated'}`,
@@ -225,7 +232,9 @@ function fallbackText(p: AlertPayload): string {
       return `Due soon: “${title}” is due ${dueLabel(p.commitment)}`;
     case 'overdue':
     case 'reminder':
-      return `${headings[p.kind]}: “${title}” was due ${dueLabel(p.commitment)} (${p.daysOverdue ?? 0} days overdue)`;
+      return p.overdueSince
+        ? `${headings[p.kind]}: “${title}” was due ${dueLabel(p.commitment)}, overdue since ${formatCalendarDay(p.overdueSince)}`
+        : `${headings[p.kind]}: “${title}” was due ${dueLabel(p.commitment)} (${p.daysOverdue ?? 0} days overdue)`;
     case 'summary': {
       const n = p.summaryItems?.length ?? 0;
       return `${n} earlier GOV.UK item${n === 1 ? '' : 's'} match “${title}”`;

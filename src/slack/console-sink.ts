@@ -5,7 +5,7 @@
 import { decode } from 'html-entities';
 import { HIT_END, HIT_START, type MatchReason } from '../match/match-types.ts';
 import type { AlertItem, AlertPayload, MessageContext } from './alert.ts';
-import { addDays, dayOfInstant, formatDay } from '../calendar.ts';
+import { addDays, dayOfInstant, formatCalendarDay, formatDay } from '../calendar.ts';
 import { resolveCommand, snoozeCommand } from './resolve-command.ts';
 import { formatConsoleReview } from './console-review.ts';
 import { truncate } from './limits.ts';
@@ -55,8 +55,11 @@ export function formatConsoleAlert(p: AlertPayload, ctx: MessageContext): string
     if (entries.length > 20) out.push(`   … and ${entries.length - 20} more`);
   }
   const due = c.dueLastDay ? `due ${c.due ?? c.dueLastDay} (last day ${c.dueLastDay})` : 'no due date';
-  const overdue =
-    p.daysOverdue !== undefined && p.kind !== 'due-soon' ? ` · ${p.daysOverdue} days overdue` : '';
+  const overdue = p.overdueSince
+    ? ` · overdue since ${formatCalendarDay(p.overdueSince)}`
+    : p.daysOverdue !== undefined && p.kind !== 'due-soon'
+      ? ` · ${p.daysOverdue} days overdue`
+      : '';
   out.push(
     `  status: ${c.status} · ${due}${overdue}${p.evidenceCount !== undefined ? ` · ${p.evidenceCount} evidence` : ''}`,
   );

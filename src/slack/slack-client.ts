@@ -162,13 +162,14 @@ export function createSlackClients(o: SlackClientOptions): SlackClients {
 }
 
 // The SDK logs every failed request at warn and its own chatter at debug/info; our delivery
-// logs each failure once with its meaning, so the SDK's lines go to debug.
+// logs each failure once with its meaning, so the SDK's lines go to debug (its own level is kept
+// as `sdk_level`, never as the line's `level`).
 function bridgeLogger(log: Logger | undefined): SdkLogger {
   let level = LogLevel.WARN;
   const emit =
     (sdkLevel: string) =>
     (...msgs: unknown[]): void =>
-      log?.debug('slack.sdk', { level: sdkLevel, message: msgs.map(String).join(' ') });
+      log?.debug('slack.sdk', { sdk_level: sdkLevel, message: msgs.map(String).join(' ') });
   return {
     debug: () => {},
     info: () => {},

@@ -5,6 +5,7 @@
 
 import type { MatchHit, MatchKind, MatchReason } from '../match/match-types.ts';
 import type { Db } from './open-store.ts';
+import { cachedStatement } from './statement-cache.ts';
 
 export type MatchOrigin = 'live' | 'baseline' | 'backfill' | 'history' | 'replay' | 'verdict';
 /** What a stored match is: what a rule said (progress, possible fulfilment) or the review tier. */
@@ -158,11 +159,13 @@ export function toEvidence(r: EvidenceDbRow): EvidenceRow {
 
 /** Evidence for a commitment, newest publication first. */
 export function evidenceFor(db: Db, commitmentId: string, limit = 1000): EvidenceRow[] {
-  return db
-    .prepare<[string, number], EvidenceDbRow>(
-      `${evidenceSelect} WHERE m.commitment_id = ? AND ${countsAsEvidence}
-       ORDER BY i.updated_at DESC, m.id DESC LIMIT ?`,
-    )
+  // m.item_updated_at mirrors i.updated_at (triggers, migration 004): ordering by it walks the
+  // matches_newest index, so the newest few cost the same however long the list is.
+  return cachedStatement<[string, number], EvidenceDbRow>(
+    db,
+    `${evidenceSelect} WHERE m.commitment_id = ? AND ${countsAsEvidence}
+       ORDER BY m.item_updated_at DESC, m.id DESC LIMIT ?`,
+  )
     .all(commitmentId, limit)
     .map(toEvidence);
 }
@@ -178,7 +181,31 @@ export function matchesBetween(db: Db, from: string, to: string): EvidenceRow[] 
     .map(toEvidence);
 }
 
+/** The newest evidence's item (title, url, public timestamp): one step down the matches_newest index. */
+export function newestEvidence(
+  db: Db,
+  commitmentId: string,
+): { title: string; url: string; updatedAt: string } | undefined {
+  // Only the three columns wanted: on this per-cycle path a wide row costs more than the lookup.
+  const r = cachedStatement<[string], { title: string; url: string; updated_at: string }>(
+    db,
+    `SELECT i.title, i.url, i.updated_at FROM matches m JOIN items i ON i.id = m.item_id
+     WHERE m.commitment_id = ? AND ${countsAsEvidence} ORDER BY m.item_updated_at DESC, m.id DESC LIMIT 1`,
+  ).get(commitmentId);
+  return r ? { title: r.title, url: r.url, updatedAt: r.updated_at } : undefined;
+}
+
+/** Kept per commitment by triggers on `matches` (migration 004) under the same rule: no count over its whole list. */
 export function countEvidence(db: Db, commitmentId: string): number {
+  return (
+    cachedStatement<[string], { n: number }>(db, 'SELECT n FROM evidence_counts WHERE commitment_id = ?').get(
+      commitmentId,
+    )?.n ?? 0
+  );
+}
+
+/** The same count, over the rows themselves (the oracle the running count is tested against). */
+export function countEvidenceRows(db: Db, commitmentId: string): number {
   return db
     .prepare<[string], { n: number }>(
       `SELECT COUNT(*) AS n FROM matches m WHERE m.commitment_id = ? AND ${countsAsEvidence}`,

@@ -10,7 +10,8 @@ export interface Migration {
 
 import { initial } from './migrations/001-initial.ts';
 import { verdicts } from './migrations/002-verdicts.ts';
+import { runningCounts } from './migrations/004-running-counts.ts';
 import { slackApp } from './migrations/005-slack-app.ts';
 import { reviewTier } from './migrations/006-review-tier.ts';
 
-export const migrations: Migration[] = [initial, verdicts, slackApp, reviewTier];
+export const migrations: Migration[] = [initial, verdicts, runningCounts, slackApp, reviewTier];

@@ -24,24 +24,34 @@ export async function backfillCommand(argv: string[], io: CliIo): Promise<number
   const db = openDatabase(config);
   const lock = takeWorkerLock(db, 'backfill');
   try {
-    const { commitments } = loadWatched(config, { db, log, clock: fixedClock(now) });
+    const { commitments, validated } = loadWatched(config, { db, log, clock: fixedClock(now) });
     const progress = io.isTTY
       ? (feed: string, seen: number, total: number) =>
           process.stdout.write(`\r${feed}: ${seen}/${total} results   `)
       : undefined;
-    const report = await backfill(config, commitments, since, {
-      db,
-      log,
-      clock: fixedClock(now),
-      fetchFeed,
-      ...(progress ? { progress } : {}),
-    });
+    const report = await backfill(
+      config,
+      commitments,
+      since,
+      {
+        db,
+        log,
+        clock: fixedClock(now),
+        fetchFeed,
+        ...(progress ? { progress } : {}),
+      },
+      { match: validated },
+    );
     if (io.isTTY) process.stdout.write('\n');
     for (const s of report.sources)
       io.out(`${s.feed}: ${s.error ? `FAILED: ${s.error}` : `${s.added} new items since ${since}`}`);
     if (report.sources.length === 0)
       io.out('no feed has a Search API query: add `recover:` to a feed in the config');
-    io.out(`matched ${report.match.items} items: ${report.match.matches} matches`);
+    io.out(
+      validated
+        ? `matched ${report.match.items} items: ${report.match.matches} matches`
+        : 'not matched: the commitments file has no commitments yet; the items wait to be matched',
+    );
     return report.sources.some((s) => s.error) ? exitCodes.feedsFailed : exitCodes.ok;
   } finally {
     lock.release();

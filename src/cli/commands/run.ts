@@ -1,12 +1,15 @@
-// `followthrough run`: the scheduled worker. Holds the one-worker lock for its lifetime; SIGTERM
-// or SIGINT lets the current step finish, closes the database and exits 0. With SLACK_APP_TOKEN it
-// also holds the Slack app's Socket Mode connection, so the buttons, the resolve modal and
-// `/followthrough` are answered; without it, it says once how to turn them on.
+// `followthrough run`: the scheduled worker. Holds the one-worker lock for its lifetime, beating
+// every 15 s so `health` notices a dead worker within a minute. SIGTERM or SIGINT aborts requests
+// in flight (a hung feed would otherwise hold it for its 20 s timeout, past docker's 10 s grace),
+// closes the database and exits 0. With SLACK_APP_TOKEN it also holds the Slack app's Socket Mode
+// connection, so the buttons, the resolve modal and `/followthrough` are answered; without it, it
+// says once how to turn them on.
 
 import { setLogger } from 'node-cron';
 import type { Config } from '../../config/config.ts';
 import type { Env } from '../../config/env.ts';
 import { fetchFeed } from '../../feeds/fetch-feed.ts';
+import { abortableSlack } from '../../jobs/abandon-on-abort.ts';
 import { digestJobs } from '../../jobs/digest-jobs.ts';
 import { slackAppHandlers } from '../../jobs/slack-app.ts';
 import { startWorker } from '../../jobs/worker.ts';
@@ -24,7 +27,7 @@ The scheduled worker: polls feeds, checks statuses daily, delivers alerts and se
 digest, on the schedule in the config. With SLACK_APP_TOKEN it also answers the Slack app's
 buttons, modal and /followthrough command (Socket Mode). Stop it with SIGTERM or Ctrl-C.`;
 
-const heartbeatMs = 60_000;
+export const heartbeatMs = 15_000;
 
 export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   parse(argv, {}, usage, false);
@@ -38,6 +41,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     error: (m) => log.error('cron', { message: String(m) }),
     debug: (m) => log.debug('cron', { message: String(m) }),
   });
+  const stopping = new AbortController();
   const slack = makeSlack(env, log);
   if (!slack)
     log.warn('slack.console', { detail: 'SLACK_BOT_TOKEN is not set: alerts are written to the console' });
@@ -56,14 +60,23 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     clock,
     interactive,
     console: (text) => io.out(text),
-    extraJobs: digestJobs(config, { db, log, slack, sleep, interactive, console: (text) => io.out(text) }),
+    signal: stopping.signal,
+    extraJobs: digestJobs(config, {
+      db,
+      log,
+      slack: slack ? abortableSlack(slack, stopping.signal) : null,
+      sleep,
+      interactive,
+      console: (text) => io.out(text),
+    }),
   });
   deliverSoon = () => worker.deliverSoon();
   const beat = setInterval(() => lock.heartbeat(), heartbeatMs);
 
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
-      log.info('worker.stopping', { signal, running: 'finishing the current step' });
+      log.info('worker.stopping', { signal, detail: 'aborting requests in flight' });
+      stopping.abort();
       resolve();
     };
     process.once('SIGTERM', () => stop('SIGTERM'));
