@@ -29,8 +29,21 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / dayMs);
 }
 
+// Every commitment's due instants are worked out each cycle from a handful of distinct days.
+const midnights = new Map<string, number>();
+
 /** The instant local midnight starts on `day` in `timeZone`. */
 export function startOfDay(day: string, timeZone: string): Date {
+  const key = `${timeZone}|${day}`;
+  const known = midnights.get(key);
+  if (known !== undefined) return new Date(known);
+  const at = computeStartOfDay(day, timeZone);
+  if (midnights.size > 20_000) midnights.clear();
+  midnights.set(key, at.getTime());
+  return at;
+}
+
+function computeStartOfDay(day: string, timeZone: string): Date {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   const guess = Date.UTC(y, m - 1, d);
   // Two passes: the offset at the guessed instant, then at the corrected one (they differ only near a change).
@@ -73,17 +86,25 @@ export function isOnOrAfterDay(instant: string, day: string, timeZone: string): 
 }
 
 /** Offset of `timeZone` from UTC at `instant`, in ms (London summer: +3,600,000). */
+// Building an Intl.DateTimeFormat costs far more than using one: one per zone, kept.
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function offsetMs(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(instant);
+  let format = offsetFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    offsetFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(instant);
   const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const asUtc = Date.UTC(
     get('year'),

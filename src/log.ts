@@ -1,7 +1,14 @@
-// Structured logs: one JSON object a line, a fixed `event` name plus fields.
-// Anything that looks like a Slack token is redacted before it is written.
+// Structured logs on pino: a fixed `event` name plus fields. One JSON object a line by default
+// (what a container's log collector and our tests read); readable lines (pino-pretty, loaded only
+// then) on a terminal or with `--log-format pretty`. Anything that looks like a Slack token is
+// redacted from every line before it is written, whatever field it hides in.
+
+import { createRequire } from 'node:module';
+import { pino } from 'pino';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+export type LogFormat = 'json' | 'pretty';
+export const logFormats: readonly LogFormat[] = ['json', 'pretty'];
 
 export interface Logger {
   debug(event: string, fields?: Record<string, unknown>): void;
@@ -10,8 +17,10 @@ export interface Logger {
   error(event: string, fields?: Record<string, unknown>): void;
 }
 
-const order: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 const tokenPattern = /xox[abposr]-[A-Za-z0-9-]+/g;
+// Keys the line itself owns: a field by one of these names would shadow them (the Slack SDK's
+// own `level` once made a debug line read "warn"), so such a field is renamed.
+const reserved = new Set(['level', 'time', 'event']);
 
 export function redactSecrets(text: string, secrets: string[] = []): string {
   let out = text.replace(tokenPattern, 'xox…[redacted]');
@@ -21,30 +30,46 @@ export function redactSecrets(text: string, secrets: string[] = []): string {
 
 export interface LoggerOptions {
   level?: LogLevel;
+  /** Receives each finished line (no newline). */
   write?: (line: string) => void;
   clock?: () => Date;
   secrets?: string[];
+  format?: LogFormat;
+  /** Colours in pretty lines. */
+  colour?: boolean;
 }
 
 export function createLogger(options: LoggerOptions = {}): Logger {
-  const min = order[options.level ?? 'info'];
   const write = options.write ?? ((line: string) => process.stderr.write(`${line}\n`));
   const clock = options.clock ?? (() => new Date());
   const secrets = options.secrets ?? [];
-  const emit = (level: LogLevel, event: string, fields?: Record<string, unknown>): void => {
-    if (order[level] < min) return;
-    const record = { time: clock().toISOString(), level, event, ...fields };
-    write(redactSecrets(JSON.stringify(record, errorReplacer), secrets));
+  const pretty = options.format === 'pretty' ? prettyPrinter(options.colour ?? false) : undefined;
+  const destination = {
+    write(chunk: string): void {
+      const line = redactSecrets(chunk.endsWith('\n') ? chunk.slice(0, -1) : chunk, secrets);
+      write(pretty ? pretty(line).replace(/\n$/, '') : line);
+    },
   };
-  return {
-    debug: (e, f) => emit('debug', e, f),
-    info: (e, f) => emit('info', e, f),
-    warn: (e, f) => emit('warn', e, f),
-    error: (e, f) => emit('error', e, f),
-  };
+  const p = pino(
+    {
+      level: options.level ?? 'info',
+      base: null,
+      messageKey: 'event',
+      timestamp: () => `,"time":"${clock().toISOString()}"`,
+      formatters: { level: (label) => ({ level: label }) },
+    },
+    destination,
+  );
+  const emit =
+    (level: LogLevel) =>
+    (event: string, fields?: Record<string, unknown>): void => {
+      if (!p.isLevelEnabled(level)) return;
+      p[level](fields ? plainFields(fields) : {}, event);
+    };
+  return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
 }
 
-/** A logger that keeps records in memory, for tests. */
+/** A logger that keeps records in memory, for tests: the same pino path, parsed back. */
 export function createMemoryLogger(): Logger & { records: Array<Record<string, unknown>> } {
   const records: Array<Record<string, unknown>> = [];
   const logger = createLogger({ level: 'debug', write: (line) => records.push(JSON.parse(line)) });
@@ -53,10 +78,37 @@ export function createMemoryLogger(): Logger & { records: Array<Record<string, u
 
 export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 
-function errorReplacer(_key: string, value: unknown): unknown {
+// pino-pretty is a terminal convenience: required only when asked for, so a worker logging JSON
+// never loads it.
+function prettyPrinter(colour: boolean): (line: string) => string {
+  const require = createRequire(import.meta.url);
+  const { prettyFactory } = require('pino-pretty') as {
+    prettyFactory: (o: Record<string, unknown>) => (line: string) => string;
+  };
+  return prettyFactory({
+    messageKey: 'event',
+    colorize: colour,
+    singleLine: true,
+    translateTime: 'SYS:HH:MM:ss',
+  });
+}
+
+/** Errors as { name, message, code } (JSON would print `{}`), and no field shadowing the line's own keys. */
+function plainFields(fields: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(fields)) out[reserved.has(k) ? `${k}_field` : k] = plainValue(v, 0);
+  return out;
+}
+
+function plainValue(value: unknown, depth: number): unknown {
   if (value instanceof Error) {
     const code = (value as { code?: unknown }).code;
     return { name: value.name, message: value.message, ...(code !== undefined ? { code } : {}) };
   }
-  return value;
+  if (depth > 3 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => plainValue(v, depth + 1));
+  if (Object.getPrototypeOf(value) !== Object.prototype) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = plainValue(v, depth + 1);
+  return out;
 }

@@ -50,3 +50,15 @@ export function requireValue(value: string | undefined, what: string, usage: str
   if (value === undefined || value === '') throw new UsageError(`${what} is required\n\n${usage}`);
   return value;
 }
+
+/** "unknown command "pol": did you mean poll?" for a command name typed wrong. */
+export async function unknownCommand(
+  name: string,
+  known: readonly string[],
+  what = 'command',
+): Promise<string> {
+  // Loaded only on this path: the check-fields module is the config loader's, not every command's.
+  const { closest } = await import('../config/check-fields.ts');
+  const near = closest(name, known);
+  return `unknown ${what} "${name}"${near ? `: did you mean ${near}?` : ''}`;
+}

@@ -5,7 +5,7 @@ import { hostname } from 'node:os';
 import type { Config } from '../config/config.ts';
 import { readEnv, type Env } from '../config/env.ts';
 import { configPathFrom, loadConfig } from '../config/load-config.ts';
-import { createLogger, type Logger, type LogLevel } from '../log.ts';
+import { createLogger, type LogFormat, type Logger, type LogLevel } from '../log.ts';
 import { openStore, type Db } from '../store/open-store.ts';
 import { acquireLock, heartbeatLock, readLock, releaseLock } from '../store/worker-lock.ts';
 import { FollowthroughError } from '../errors.ts';
@@ -26,10 +26,16 @@ export function loadContext(io: CliIo): Context {
 export function cliLogger(env: Env, io: CliIo): Logger {
   const levels = ['debug', 'info', 'warn', 'error'];
   const level = (env.logLevel && levels.includes(env.logLevel) ? env.logLevel : 'info') as LogLevel;
+  const format: LogFormat =
+    io.logFormat ??
+    (env.logFormat === 'json' || env.logFormat === 'pretty' ? env.logFormat : undefined) ??
+    (io.errIsTTY ? 'pretty' : 'json');
   return createLogger({
     level,
+    format,
+    colour: io.errIsTTY,
     write: (line) => io.err(line),
-    secrets: env.slackToken ? [env.slackToken] : [],
+    secrets: [env.slackToken, env.slackAppToken].filter((s): s is string => Boolean(s)),
   });
 }
 
@@ -59,7 +65,8 @@ export function lockHolder(db: Db) {
   return readLock(db);
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process on this host still runs (EPERM: it does, as another user). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -6,3 +6,6 @@
 import { main } from './main.ts';
 
 process.exitCode = await main(process.argv.slice(2));
+// main has returned: nothing of ours is left to do. A keep-alive socket (the Slack SDK's) or an
+// abandoned request must not hold the process past a container's stop grace period.
+setTimeout(() => process.exit(), 1000).unref();

@@ -1,10 +1,13 @@
 // The `followthrough` command line: dispatch to a command, turn errors into exit codes
-// (0 ok, 1 failure, 2 bad config or usage, 3 a cycle in which some feeds failed).
+// (0 ok, 1 failure, 2 bad config or usage, 3 some feeds failed, 4 Slack delivery blocked).
+// node:util parseArgs per command (cli/args.ts) rather than a framework: each command owns its
+// flags and usage; this file adds what spans them — `help <command>`, "did you mean", --log-format.
 
 import { ConfigError, FollowthroughError, UsageError, errorMessage } from '../errors.ts';
 import { readFileSync } from 'node:fs';
-import { HelpRequested } from './args.ts';
+import { HelpRequested, unknownCommand } from './args.ts';
 import { exitCodes, processIo, type CliIo } from './io.ts';
+import { logFormats, type LogFormat } from '../log.ts';
 import { checkConfigCommand } from './commands/check-config.ts';
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
@@ -69,23 +72,55 @@ export function usage(): string {
     ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.help}`),
     '',
     'Configuration: config/followthrough.yaml, or the file named by FOLLOWTHROUGH_CONFIG.',
-    'Environment: SLACK_BOT_TOKEN, SLACK_API_URL, FOLLOWTHROUGH_DB, FOLLOWTHROUGH_LOG_LEVEL.',
+    'Environment: SLACK_BOT_TOKEN, SLACK_APP_TOKEN, SLACK_API_URL, FOLLOWTHROUGH_DB, FOLLOWTHROUGH_LOG_LEVEL, FOLLOWTHROUGH_LOG_FORMAT.',
+    'Logs: readable lines on a terminal, one JSON object a line otherwise; --log-format json|pretty chooses.',
+    'Exit codes: 0 ok, 1 failure, 2 bad configuration or usage, 3 some feeds failed, 4 Slack delivery blocked.',
+    "`followthrough help <command>` shows a command's options.",
   ].join('\n');
 }
 
+/** Takes `--log-format X` (or `=X`) out of argv, wherever it is. */
+function takeLogFormat(argv: string[]): { argv: string[]; format?: string } {
+  const out: string[] = [];
+  let format: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--log-format') format = argv[++i] ?? '';
+    else if (a.startsWith('--log-format=')) format = a.slice('--log-format='.length);
+    else out.push(a);
+  }
+  return { argv: out, ...(format !== undefined ? { format } : {}) };
+}
+
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
-  const [name, ...rest] = argv;
+  const taken = takeLogFormat(argv);
+  if (taken.format !== undefined) {
+    if (!(logFormats as readonly string[]).includes(taken.format)) {
+      io.err(`--log-format must be one of ${logFormats.join(', ')}, not "${taken.format}"`);
+      return exitCodes.usage;
+    }
+    io.logFormat = taken.format as LogFormat;
+  }
+  let [name, ...rest] = taken.argv;
   if (name === '--version' || name === '-v' || name === 'version') {
     io.out(packageVersion());
     return exitCodes.ok;
   }
+  if (name === 'help' && rest[0] && commands[rest[0]]) {
+    // `help poll` is `poll --help`; `help commitments add` is `commitments add --help`.
+    [name, ...rest] = [...rest, '--help'];
+  }
   if (!name || name === '--help' || name === '-h' || name === 'help') {
+    if (name === 'help' && rest[0]) {
+      io.err(`${await unknownCommand(rest[0], Object.keys(commands))}\n\n${usage()}`);
+      return exitCodes.usage;
+    }
     io.out(usage());
     return name ? exitCodes.ok : exitCodes.usage;
   }
   const command = commands[name];
   if (!command) {
-    io.err(`unknown command "${name}"\n\n${usage()}`);
+    io.err(`${await unknownCommand(name, Object.keys(commands))}\n\n${usage()}`);
     return exitCodes.usage;
   }
   try {

@@ -3,9 +3,9 @@
 
 import type { Env } from '../config/env.ts';
 import type { Logger } from '../log.ts';
-import { createSlackClients, type SlackApi } from '../slack/slack-client.ts';
+import { createSlackClients, type SlackClients } from '../slack/slack-client.ts';
 
-export function makeSlack(env: Env, log: Logger): SlackApi | null {
+export function makeSlack(env: Env, log: Logger): SlackClients | null {
   if (!env.slackToken) return null;
   return createSlackClients({
     token: env.slackToken,

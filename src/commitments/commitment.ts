@@ -19,6 +19,8 @@ export interface CommitmentSource {
   published: string;
   /** The committing sentence, verbatim. */
   quote: string;
+  /** The announcement's own words around the quote (what it elaborates): the review tier reads them. */
+  context?: string;
 }
 
 export interface MatchRules {

@@ -5,6 +5,9 @@
 //   stale     → open      when new evidence arrives.
 // met, partly-met, dropped and superseded are set by a person, never here; reopening hands the
 // commitment back to these rules. Snoozing pauses reminders, not the status.
+// Reminders back off: the first comes `reminderDays` after the overdue alert and each gap is twice
+// the one before, up to `reminderMaxDays` (7, 14, 28, 56 … days), so a commitment left overdue for
+// months is mentioned a handful of times, not every week.
 
 import type { Commitment, CommitmentStatus, ManualStatus } from './commitment.ts';
 import { manualStatuses } from './commitment.ts';
@@ -14,6 +17,8 @@ export interface LifecycleOptions {
   timeZone: string;
   dueSoonDays: number;
   reminderDays: number;
+  /** The longest gap between reminders; without it the gaps keep doubling. */
+  reminderMaxDays?: number;
 }
 
 export interface Evidence {
@@ -143,7 +148,7 @@ export function planLifecycle(
     return plan;
   }
   if (assessment.status === 'overdue' && !plan.change) {
-    const next = nextReminderAt(s, o.reminderDays);
+    const next = nextReminderAt(s, o.reminderDays, o.reminderMaxDays);
     if (next && now >= next) {
       plan.alerts.push({ kind: 'reminder', key: `${c.id}|reminder|${localDay(now, o.timeZone)}` });
       plan.remindedAt = nowIso;
@@ -152,15 +157,37 @@ export function planLifecycle(
   return plan;
 }
 
-/** Reminders come `reminderDays` after the last one; a snooze that has ended brings the next one to its end. */
-export function nextReminderAt(s: LifecycleState, reminderDays: number): Date | undefined {
-  const last = s.lastRemindedAt ?? s.statusSince;
-  const regular = new Date(Date.parse(last) + reminderDays * 86_400_000);
-  if (s.snoozedUntil && Date.parse(s.snoozedUntil) > Date.parse(last)) {
+/**
+ * The next reminder after the last one. Reminders fall on a schedule counted from when the
+ * commitment became overdue (`statusSince`): `firstDays` later, then gaps doubling up to `maxDays`.
+ * The next is the first slot after the last reminder, so a worker that was down sends one reminder
+ * when it comes back, not a burst. A snooze that has ended brings the next one to its end.
+ */
+export function nextReminderAt(
+  s: LifecycleState,
+  firstDays: number,
+  maxDays: number = Number.POSITIVE_INFINITY,
+): Date | undefined {
+  const last = Date.parse(s.lastRemindedAt ?? s.statusSince);
+  const regular = new Date(nextSlotAfter(Date.parse(s.statusSince), last, firstDays, maxDays));
+  if (s.snoozedUntil && Date.parse(s.snoozedUntil) > last) {
     const snoozeEnd = new Date(s.snoozedUntil);
     return snoozeEnd < regular ? regular : snoozeEnd;
   }
   return regular;
+}
+
+const day = 86_400_000;
+
+function nextSlotAfter(since: number, last: number, firstDays: number, maxDays: number): number {
+  let gap = firstDays * day;
+  const cap = Math.max(maxDays, firstDays) * day;
+  let slot = since + gap;
+  while (slot <= last) {
+    gap = Math.min(gap * 2, cap);
+    slot += gap;
+  }
+  return slot;
 }
 
 /** Whole days the commitment is past its last on-time day (0 before). */

@@ -155,7 +155,8 @@ export function describe(v: unknown): string {
   return `${typeof v} ${JSON.stringify(v)}`;
 }
 
-function closest(word: string, candidates: readonly string[]): string | undefined {
+/** The candidate a slip of the keyboard most likely meant, if any is near enough. */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
   const lower = word.toLowerCase();
   // A truncated or extended key (`intervall` for `interval_minutes`) is a likelier slip than a far edit.
   const prefixed = candidates.find(

@@ -40,7 +40,15 @@ export interface Config {
   /** Absolute folder for the digest archive (`<week>.md`, `<week>.html`). */
   digestDir: string;
   feeds: FeedConfig[];
-  slack: { channel: string; reminderDays: number };
+  slack: {
+    channel: string;
+    /** Days from the overdue alert to the first reminder; each later gap doubles. */
+    reminderDays: number;
+    /** The longest gap between two reminders. */
+    reminderMaxDays: number;
+    /** Slack user ids who may act from Slack (verdicts, resolve, snooze, reopen); empty: anyone in the channel. */
+    reviewers: string[];
+  };
   schedule: ScheduleConfig;
   staleDays: number;
   /** Days before the due date when a commitment becomes due-soon. */
@@ -62,6 +70,8 @@ export const defaults = {
   commitments: 'commitments.yaml',
   schedule: { poll: '*/15 * * * *', overdue: '0 9 * * *', deliver: '* * * * *', digest: '0 9 * * 1' },
   reminderDays: 7,
+  /** 7, 14, 28, 56, 112, 112 … days: eighteen months overdue bring 7 reminders. */
+  reminderMaxDays: 112,
   staleDays: 90,
   dueSoonDays: 7,
   silentRuleDays: 56,

@@ -32,7 +32,7 @@ export const commitmentKeys = [
   'match',
   'fulfilment',
 ] as const;
-const sourceKeys = ['url', 'published', 'quote'] as const;
+const sourceKeys = ['url', 'published', 'quote', 'context'] as const;
 const matchKeys = ['any', 'exclude'] as const;
 export const idPattern = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
@@ -43,6 +43,12 @@ export interface CommitmentDefaults {
 export function loadCommitments(file: string, defaults: CommitmentDefaults, text?: string): Commitment[] {
   const yf = readYamlFile(resolve(file), text);
   return validateCommitmentsFile(yf, defaults);
+}
+
+/** The file says `commitments: []` in so many words: an empty set meant, not an emptied file. */
+export function hasExplicitList(file: string, text: string): boolean {
+  const yf = readYamlFile(resolve(file), text);
+  return isRecord(yf.value) && Array.isArray(yf.value.commitments);
 }
 
 export function validateCommitmentsFile(yf: YamlFile, defaults: CommitmentDefaults): Commitment[] {
@@ -175,7 +181,11 @@ function readCommitment(
       required: true,
       fix: 'paste the committing sentence, verbatim',
     });
-    if (url && published && quote && isCalendarDay(published)) source = { url, published, quote };
+    const context = readString(src, 'context', [...path, 'source'], p, {
+      fix: "paste the announcement's sentences around the quote, verbatim, or leave it out",
+    });
+    if (url && published && quote && isCalendarDay(published))
+      source = { url, published, quote, ...(context ? { context } : {}) };
   }
 
   let due: DueDate | undefined;

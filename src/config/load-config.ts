@@ -17,6 +17,7 @@ import { defaults, userAgent, type Config, type ScheduleConfig } from './config.
 import type { Env } from './env.ts';
 import { readFeeds } from './read-feeds.ts';
 import { readYamlFile } from './yaml-file.ts';
+import { readSlack } from './read-slack.ts';
 
 export const defaultConfigPath = 'config/followthrough.yaml';
 
@@ -112,33 +113,6 @@ export function loadConfig(file: string, env: Env, cwd: string = process.cwd()):
   };
   if (p.list.length) throw new ConfigError(p.list);
   return config;
-}
-
-function readSlack(value: unknown, p: Problems): Config['slack'] {
-  const fix = 'write slack: { channel: "#followthrough" }';
-  if (!isRecord(value)) {
-    p.add(['slack'], value === undefined ? 'slack is required' : 'slack must be a mapping', fix);
-    return { channel: '', reminderDays: defaults.reminderDays };
-  }
-  checkKeys(value, ['channel', 'reminder_days'], ['slack'], p);
-  const channel =
-    readString(value, 'channel', ['slack'], p, {
-      required: true,
-      pattern: /^(#[a-z0-9._-]+|[CGD][A-Z0-9]{6,})$/,
-      what: 'a channel name (#name) or id (C…)',
-      fix: 'write channel: "#followthrough" (quoted: YAML reads an unquoted # as a comment) or a channel id like C0123456789',
-    }) ?? '';
-  return {
-    channel,
-    reminderDays: readInteger(
-      value,
-      'reminder_days',
-      ['slack'],
-      p,
-      { min: 1, max: 365 },
-      defaults.reminderDays,
-    ),
-  };
 }
 
 function readSchedule(value: unknown, p: Problems): ScheduleConfig {

@@ -1,7 +1,9 @@
 // The weekly digest as a structure (pure: built from DigestFacts alone, `now` included).
 // Each commitment appears in at most one status section, chosen in this order:
-//   resolved this week → Resolved · overdue → Overdue · due within 14 days (or due-soon) → Due soon ·
-//   stale → Stale · open with nothing new → Quiet.
+//   resolved this week → Resolved · overdue, or past its due date and grace days → Overdue ·
+//   due within 14 days (or due-soon) → Due soon · stale → Stale · open with nothing new → Quiet.
+// Anything past due (and its grace) is under Overdue, never Due soon, whatever status was recorded.
+// Every figure is as of `facts.asOf` (the end of the week, for a past week), never the build time.
 // Commitments with evidence matched this week also appear under New evidence; an open one with
 // new evidence appears there only. Commitments resolved in an earlier week appear in no status section.
 // Text is decoded to plain text and URLs are checked here once; renderers only escape.
@@ -11,7 +13,11 @@ import { isManual } from '../commitments/lifecycle.ts';
 import { localDay } from '../calendar.ts';
 import type { DigestCommitment, DigestFacts, DigestWeek } from './digest-facts.ts';
 import type { TextPart } from './digest-text.ts';
+import { listSharedOnce } from './shared-evidence.ts';
 import { daysToDue, entryFor, feedSummary, fulfilments, overdueDays, weekText } from './digest-entry.ts';
+
+/** Grace days of a commitment whose facts do not say (the commitments file's default). */
+const defaultGraceDays = 7;
 
 /** Horizon of the Due soon section. */
 export const dueSoonHorizonDays = 14;
@@ -82,6 +88,8 @@ export interface DigestEvidenceLine {
   contexts: TextPart[][];
   /** The fulfilment expression, for a possible fulfilment. */
   fulfilment?: string;
+  /** Other commitments this item is evidence for (it is listed once, under the first). */
+  alsoFor?: Array<{ id: string; title: string; threadUrl?: string }>;
 }
 
 export interface DigestEntry {
@@ -128,7 +136,7 @@ export interface Digest {
   weekText: string;
   channel: string;
   timezone: string;
-  /** `YYYY-MM-DD` local day of `now`. */
+  /** `YYYY-MM-DD` local day the figures are as of (the week's last day, for a past week). */
   today: string;
   builtAt: string;
   headline: DigestHeadline;
@@ -141,7 +149,7 @@ export interface Digest {
 
 export function buildDigest(facts: DigestFacts): Digest {
   const tz = facts.timezone;
-  const now = new Date(facts.now);
+  const now = new Date(facts.asOf ?? facts.now);
   const today = localDay(now, tz);
   const buckets = new Map<DigestSectionId, DigestCommitment[]>(sectionOrder.map((id) => [id, []]));
   for (const c of facts.commitments) {
@@ -154,10 +162,11 @@ export function buildDigest(facts: DigestFacts): Digest {
   for (const id of sectionOrder) {
     const list = [...(buckets.get(id) ?? [])].sort(sectionSort[id](today));
     if (list.length === 0) continue;
+    const entries = list.map((c) => entryFor(id, c, now, today, tz));
     sections.push({
       id,
       title: sectionTitles[id],
-      entries: list.map((c) => entryFor(id, c, now, today, tz)),
+      entries: id === 'new-evidence' ? listSharedOnce(entries) : entries,
     });
   }
   const count = (id: DigestSectionId): number => buckets.get(id)?.length ?? 0;
@@ -196,8 +205,9 @@ export function buildDigest(facts: DigestFacts): Digest {
 function statusSection(c: DigestCommitment, today: string): DigestSectionId | undefined {
   if (c.resolvedThisWeek) return 'resolved';
   if (isManual(c.status)) return undefined;
-  if (c.status === 'overdue') return 'overdue';
   const left = daysToDue(c, today);
+  if (c.status === 'overdue' || (left !== undefined && left < -(c.graceDays ?? defaultGraceDays)))
+    return 'overdue';
   if (c.status === 'due-soon' || (left !== undefined && left <= dueSoonHorizonDays)) return 'due-soon';
   if (c.status === 'stale') return 'stale';
   return c.newEvidence.length > 0 ? undefined : 'quiet';

@@ -71,6 +71,7 @@ export function entryFor(
       break;
     }
     case 'due-soon': {
+      // Past its grace days too it is under Overdue (build-digest), never here.
       if (left !== undefined)
         facts.push(
           left > 0

@@ -35,6 +35,8 @@ export interface DigestCommitment extends CommitmentView {
   /** Link to the commitment's Slack thread, when it has one. */
   threadUrl?: string;
   daysOverdue?: number;
+  /** Days after the due date before it is overdue (7 when absent). */
+  graceDays?: number;
   /** Days until the due date (negative once past). */
   daysToDue?: number;
   lastEvidence?: { title: string; url: string; updatedAt: string };
@@ -70,6 +72,11 @@ export interface DigestFacts {
   channel: string;
   /** When the digest was built, ISO instant. */
   now: string;
+  /**
+   * The instant every figure is computed as of: the end of the week, or `now` if that is earlier.
+   * A digest for a past week says what was true then; nothing of "today" leaks in. Absent: `now`.
+   */
+  asOf?: string;
   commitments: DigestCommitment[];
   /** Every feed; the digest's footer lists those failing or dead. */
   feeds: DigestFeedHealth[];

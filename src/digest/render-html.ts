@@ -169,9 +169,13 @@ function evidence(ev: DigestEvidenceLine): string {
     : '';
   const terms = ev.terms.map((t) => `<strong>${esc(t)}</strong>`).join(', ');
   const contexts = ev.contexts.map((c) => `<br>“${context(c)}”`).join('');
+  const named = (ev.alsoFor ?? []).map(
+    (c) => `<strong>${c.threadUrl ? a(c.threadUrl, c.title) : esc(c.title)}</strong>`,
+  );
+  const also = named.length ? ` · also evidence for ${named.join(', ')}` : '';
   return (
     `<li class="evidence" style="margin:0 0 8px;">${ev.url ? a(ev.url, ev.title) : esc(ev.title)} ` +
-    `<span style="font-size:13px;color:${colour.secondary};">${about}</span>${flag}` +
+    `<span style="font-size:13px;color:${colour.secondary};">${about}</span>${flag}${also}` +
     `<div style="font-size:13px;color:${colour.secondary};">` +
     `matched rule <code style="font-size:12px;">${esc(ev.rule)}</code>${terms ? ` on ${terms}` : ''}${contexts}</div></li>`
   );

@@ -46,7 +46,10 @@ function evidence(ev: DigestEvidenceLine): string[] {
   const flag = ev.possibleFulfilment
     ? ` · **possible fulfilment**${ev.fulfilment ? ` (${md(ev.fulfilment)})` : ''}`
     : '';
-  const lines = [`  - ${ev.url ? link(ev.title, ev.url) : md(ev.title)} (${about})${flag}`];
+  const also = ev.alsoFor?.length
+    ? ` · also evidence for ${ev.alsoFor.map((c) => `**${c.threadUrl ? link(c.title, c.threadUrl) : md(c.title)}**`).join(', ')}`
+    : '';
+  const lines = [`  - ${ev.url ? link(ev.title, ev.url) : md(ev.title)} (${about})${flag}${also}`];
   const terms = ev.terms.map((t) => `**${md(t)}**`).join(', ');
   lines.push(`    matched rule ${md(ev.rule)}${terms ? ` on ${terms}` : ''}`);
   for (const c of ev.contexts) lines.push(`    - “${context(c)}”`);

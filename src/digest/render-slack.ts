@@ -203,7 +203,12 @@ function evidenceLine(ev: DigestEvidenceLine): string {
   const terms = ev.terms.map((t) => `*${escapeSlack(t)}*`).join(', ');
   const why = ` · matched ${escapeSlack(ev.rule)}${terms ? ` on ${terms}` : ''}`;
   const contexts = ev.contexts.map((c) => ` “${context(c)}”`).join('');
-  return fitLine(`      ◦ ${shown}`, ` (${about})${flag}${why}${contexts}`);
+  const named = (ev.alsoFor ?? []).map((c) => {
+    const title = short(c.title, maxTitle);
+    return `*${c.threadUrl ? slackLink(c.threadUrl, title) : escapeSlack(title)}*`;
+  });
+  const also = named.length ? ` · also evidence for ${named.join(', ')}` : '';
+  return fitLine(`      ◦ ${shown}${also}`, ` (${about})${flag}${why}${contexts}`);
 }
 
 /** A line's head (which holds the link) is kept whole; its tail is cut if the line would exceed a section. */

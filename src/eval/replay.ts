@@ -30,6 +30,8 @@ export interface ReplayInput {
   to: string;
   /** Keep the replayed database in this (new, empty) file instead of memory, e.g. to build a digest from it. */
   database?: string;
+  /** Called after each day's matching, e.g. for a simulated reviewer who answers what was presented. */
+  afterDay?: (db: Db, day: string, at: Date) => void;
 }
 
 export interface ReplayMatch {
@@ -42,6 +44,9 @@ export interface ReplayMatch {
   kind: MatchKind | 'related';
   score: number;
   why: MatchReason;
+  /** `verdict`: a row a person's verdict made, not something the engine raised. */
+  origin: string;
+  verdict: 'evidence' | 'not-related' | null;
 }
 
 export interface ReplayStatusChange {
@@ -138,6 +143,7 @@ export function replay(input: ReplayInput): ReplayResult {
         'live',
       );
       matchPending(config, commitments, deps(later));
+      input.afterDay?.(db, day, later);
     }
     return collect(db, input, byPath, tz);
   } finally {
@@ -157,6 +163,8 @@ function collect(db: Db, input: ReplayInput, byPath: Map<string, HistoryItem>, t
     kind: m.kind,
     score: m.score,
     why: m.why,
+    origin: m.origin,
+    verdict: m.verdict,
   }));
   const changes: ReplayStatusChange[] = input.commitments.flatMap((c) =>
     listEvents(db, c.id)

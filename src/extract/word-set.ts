@@ -1,6 +1,3 @@
-// Word lists written as text (one space between words), so a list of a hundred verbs reads as a
-// paragraph rather than a hundred lines.
+// Word lists written as text: one helper for the extractor and the review tier (src/match/word-set.ts).
 
-export function wordSet(words: string): Set<string> {
-  return new Set(words.trim().split(/\s+/));
-}
+export { wordSet } from '../match/word-set.ts';

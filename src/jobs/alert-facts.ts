@@ -6,7 +6,7 @@ import type { Config } from '../config/config.ts';
 import type { AlertItem, StatusCardFacts } from '../slack/alert.ts';
 import { getCommitmentState } from '../store/commitment-state-table.ts';
 import type { StoredItem } from '../store/items-table.ts';
-import { countEvidence, evidenceFor } from '../store/matches-table.ts';
+import { countEvidence, newestEvidence } from '../store/matches-table.ts';
 import type { Db } from '../store/open-store.ts';
 
 export function alertItem(item: StoredItem, majorUpdate = false): AlertItem {
@@ -29,15 +29,7 @@ export function lastEvidenceOf(
   db: Db,
   commitmentId: string,
 ): { title: string; url: string; updatedAt: string; displayType?: string; publisher?: string } | undefined {
-  const [newest] = evidenceFor(db, commitmentId, 1);
-  if (!newest) return undefined;
-  return {
-    title: newest.title,
-    url: newest.url,
-    updatedAt: newest.itemUpdatedAt,
-    ...(newest.displayType ? { displayType: newest.displayType } : {}),
-    ...(newest.publisher ? { publisher: newest.publisher } : {}),
-  };
+  return newestEvidence(db, commitmentId);
 }
 
 export function statusCardFacts(db: Db, c: Commitment, now: Date): StatusCardFacts | null {

@@ -24,6 +24,8 @@ export async function backfill(
   commitments: Commitment[],
   since: string,
   deps: SearchDeps & { progress?: (feed: string, seen: number, total: number) => void },
+  /** `match: false` when no validated set is in force: the items are stored and wait to be matched. */
+  options: { match?: boolean } = {},
 ): Promise<BackfillReport> {
   syncFeeds(deps.db, config.feeds);
   syncCommitments(config, commitments, deps);
@@ -56,6 +58,7 @@ export async function backfill(
       deps.log.error('backfill.failed', { feed: feed.id, error: errorMessage(err) });
     }
   }
+  if (options.match === false) return { sources, match: { items: 0, matches: 0, alerts: 0 } };
   return { sources, match: matchPending(config, commitments, deps) };
 }
 

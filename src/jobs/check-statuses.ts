@@ -4,14 +4,23 @@
 
 import { commitmentView } from '../commitments/commitment-view.ts';
 import type { Commitment } from '../commitments/commitment.ts';
-import { daysOverdue, planLifecycle, type LifecycleState } from '../commitments/lifecycle.ts';
+import { localDay } from '../calendar.ts';
+import {
+  daysOverdue,
+  dueInstants,
+  planLifecycle,
+  type LifecyclePlan,
+  type LifecycleState,
+} from '../commitments/lifecycle.ts';
 import type { Config } from '../config/config.ts';
 import type { Logger } from '../log.ts';
 import type { Clock } from './clock.ts';
 import {
   changeStatus,
+  type CommitmentState,
   ensureCommitmentState,
   getCommitmentState,
+  listCommitmentStates,
   setLastReminded,
 } from '../store/commitment-state-table.ts';
 import { countEvidence } from '../store/matches-table.ts';
@@ -31,6 +40,10 @@ export interface StatusReport {
   alerts: number;
 }
 
+function isQuiet(p: LifecyclePlan): boolean {
+  return !p.change && p.alerts.length === 0 && !p.remindedAt;
+}
+
 export function checkStatuses(config: Config, commitments: Commitment[], deps: StatusDeps): StatusReport {
   const { db, log } = deps;
   const now = deps.clock();
@@ -40,62 +53,77 @@ export function checkStatuses(config: Config, commitments: Commitment[], deps: S
     timeZone: config.timezone,
     dueSoonDays: config.dueSoonDays,
     reminderDays: config.slack.reminderDays,
+    reminderMaxDays: config.slack.reminderMaxDays,
   };
+  type Last = ReturnType<typeof lastEvidenceOf>;
+  const plan = (c: Commitment, state: CommitmentState, last: Last): LifecyclePlan => {
+    const lifecycle: LifecycleState = {
+      status: state.status,
+      statusSince: state.statusSince,
+      snoozedUntil: state.snoozedUntil,
+      lastRemindedAt: state.lastRemindedAt,
+      ...(last ? { lastEvidence: { at: last.updatedAt, title: last.title, url: last.url } } : {}),
+    };
+    return planLifecycle(c, lifecycle, now, options);
+  };
+  const apply = (c: Commitment, state: CommitmentState, p: LifecyclePlan, last: Last): void => {
+    const overdueAt = dueInstants(c, options)?.overdueAt;
+    // Already overdue when first watched: said once, plainly, with the day it became overdue.
+    const firstSeenLate = overdueAt && Date.parse(state.firstWatchedAt) >= overdueAt.getTime();
+    if (p.change) {
+      changeStatus(db, {
+        commitmentId: c.id,
+        at: nowIso,
+        kind: 'status',
+        from: p.change.from,
+        to: p.change.to,
+        reason: p.change.reason,
+        evidenceUrl: p.change.evidenceUrl ?? null,
+      });
+      report.changes.push({ id: c.id, from: p.change.from, to: p.change.to, reason: p.change.reason });
+      log.info('commitment.status', {
+        commitment: c.id,
+        from: p.change.from,
+        to: p.change.to,
+        reason: p.change.reason,
+      });
+    }
+    for (const alert of p.alerts) {
+      const { inserted } = enqueueAlert(db, {
+        key: alert.key,
+        commitmentId: c.id,
+        kind: alert.kind,
+        channel: channelFor(c, config),
+        now: nowIso,
+        payload: {
+          kind: alert.kind,
+          commitment: commitmentView(c, p.assessment.status),
+          raisedAt: nowIso,
+          daysOverdue: daysOverdue(c, now, config.timezone),
+          ...(alert.kind === 'overdue' && firstSeenLate
+            ? { overdueSince: localDay(overdueAt, config.timezone) }
+            : {}),
+          evidenceCount: countEvidence(db, c.id),
+          ...(last ? { lastEvidence: last } : {}),
+        },
+      });
+      if (inserted) report.alerts++;
+    }
+    if (p.remindedAt) setLastReminded(db, c.id, p.remindedAt);
+  };
+  // Most commitments change nothing in a given cycle: they are planned from one read of all
+  // states, and only a planned change opens a write transaction (where it is planned again, from
+  // what is committed, before anything is written). A dated commitment's status and alerts depend
+  // on the time alone, so its evidence is looked up only when something is to be written.
+  const states = new Map(listCommitmentStates(db).map((s) => [s.commitmentId, s]));
   for (const c of commitments) {
+    const known = states.get(c.id);
+    if (known && isQuiet(plan(c, known, c.due ? undefined : lastEvidenceOf(db, c.id)))) continue;
     db.transaction(() => {
       ensureCommitmentState(db, c.id, nowIso, ruleHash(c));
       const state = getCommitmentState(db, c.id)!;
       const last = lastEvidenceOf(db, c.id);
-      const lifecycle: LifecycleState = {
-        status: state.status,
-        statusSince: state.statusSince,
-        snoozedUntil: state.snoozedUntil,
-        lastRemindedAt: state.lastRemindedAt,
-        ...(last ? { lastEvidence: { at: last.updatedAt, title: last.title, url: last.url } } : {}),
-      };
-      const plan = planLifecycle(c, lifecycle, now, options);
-      if (plan.change) {
-        changeStatus(db, {
-          commitmentId: c.id,
-          at: nowIso,
-          kind: 'status',
-          from: plan.change.from,
-          to: plan.change.to,
-          reason: plan.change.reason,
-          evidenceUrl: plan.change.evidenceUrl ?? null,
-        });
-        report.changes.push({
-          id: c.id,
-          from: plan.change.from,
-          to: plan.change.to,
-          reason: plan.change.reason,
-        });
-        log.info('commitment.status', {
-          commitment: c.id,
-          from: plan.change.from,
-          to: plan.change.to,
-          reason: plan.change.reason,
-        });
-      }
-      for (const alert of plan.alerts) {
-        const { inserted } = enqueueAlert(db, {
-          key: alert.key,
-          commitmentId: c.id,
-          kind: alert.kind,
-          channel: channelFor(c, config),
-          now: nowIso,
-          payload: {
-            kind: alert.kind,
-            commitment: commitmentView(c, plan.assessment.status),
-            raisedAt: nowIso,
-            daysOverdue: daysOverdue(c, now, config.timezone),
-            evidenceCount: countEvidence(db, c.id),
-            ...(last ? { lastEvidence: last } : {}),
-          },
-        });
-        if (inserted) report.alerts++;
-      }
-      if (plan.remindedAt) setLastReminded(db, c.id, plan.remindedAt);
+      apply(c, state, plan(c, state, last), last);
     })();
   }
   return report;

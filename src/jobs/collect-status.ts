@@ -5,13 +5,16 @@ import type { Config } from '../config/config.ts';
 import { bodyCounts, type BodyCounts } from '../store/bodies-table.ts';
 import { listCommitmentStates } from '../store/commitment-state-table.ts';
 import { listFeedStates, type FeedState } from '../store/feeds-table.ts';
-import { countItems, type ItemCounts } from '../store/items-table.ts';
+import { readItemCounts } from '../store/item-counts.ts';
+import type { ItemCounts } from '../store/items-table.ts';
 import { countEvidence } from '../store/matches-table.ts';
 import type { Db } from '../store/open-store.ts';
 import { outboxCounts, type OutboxCounts } from '../store/outbox-table.ts';
-import { listBlockedChannels } from '../store/slack-channels-table.ts';
+import { type StuckAlert, stuckAlerts } from '../store/outbox-stuck.ts';
+import { listBlockedChannels, workspaceChannel } from '../store/slack-channels-table.ts';
 import { listNotices, readSnapshot } from '../store/snapshots-table.ts';
 import { readLock, type LockHolder } from '../store/worker-lock.ts';
+import { listVerdicts } from '../store/verdicts-table.ts';
 import { lastEvidenceOf } from './alert-facts.ts';
 import { invalidNoticePrefix } from './load-watched.ts';
 
@@ -28,6 +31,8 @@ export interface CommitmentStatusLine {
   /** The rules have matched nothing in stored history since the commitment has been watched for this long. */
   silentForDays: number | null;
   inFile: boolean;
+  /** The latest verdict a person gave on one of its items (CLI or Slack), with who and when. */
+  lastVerdict: { verdict: string; actor: string; at: string; via: string; itemUrl: string } | null;
 }
 
 export interface StatusSnapshot {
@@ -43,6 +48,10 @@ export interface StatusSnapshot {
   commitmentsFileProblem: { since: string; detail: string } | null;
   outbox: OutboxCounts;
   blockedChannels: ReturnType<typeof listBlockedChannels>;
+  /** Undelivered rows that failed at least once (alerts and digest parts), oldest first: why each waits, and until when. */
+  stuck: StuckAlert[];
+  /** How many rows are stuck in all (`stuck` lists the first ten). */
+  stuckTotal: number;
 }
 
 export function collectStatus(
@@ -70,21 +79,34 @@ export function collectStatus(
       thread: s.threadUrl ?? (s.threadTs ? `${s.threadChannel}/${s.threadTs}` : null),
       silentForDays: evidence === 0 && watchedDays >= config.silentRuleDays ? watchedDays : null,
       inFile: Boolean(c),
+      lastVerdict: lastVerdictOf(db, s.commitmentId),
     };
   });
   const [problem] = listNotices(db, invalidNoticePrefix);
+  const blockedChannels = listBlockedChannels(db);
+  const stuck = stuckAlerts(db);
+  // A held row waits for its channel's (or the workspace's) next probe, not for its own retry time.
+  const probeAt = (channel: string) =>
+    (
+      blockedChannels.find((b) => b.channel === workspaceChannel) ??
+      blockedChannels.find((b) => b.channel === channel)
+    )?.retryAt;
   return {
     now: now.toISOString(),
     configFile: config.file,
     database: config.database,
     lock: readLock(db) ?? null,
     feeds: listFeedStates(db).map((f) => ({ ...f, problem: feedProblem(f) })),
-    items: countItems(db),
+    items: readItemCounts(db),
     bodies: bodyCounts(db),
     commitments,
     commitmentsFileProblem: problem ? { since: problem.at, detail: problem.detail ?? '' } : null,
     outbox: outboxCounts(db),
-    blockedChannels: listBlockedChannels(db),
+    blockedChannels,
+    stuck: stuck.rows.map((r) =>
+      r.state === 'held' ? { ...r, nextAttemptAt: probeAt(r.channel) ?? r.nextAttemptAt } : r,
+    ),
+    stuckTotal: stuck.total,
   };
 }
 
@@ -96,4 +118,9 @@ function feedProblem(f: FeedState): string | null {
   if (f.lastSkipped > 0)
     return `${f.lastSkipped} broken entr${f.lastSkipped === 1 ? 'y' : 'ies'} skipped in the last fetch`;
   return null;
+}
+
+function lastVerdictOf(db: Db, commitmentId: string): CommitmentStatusLine['lastVerdict'] {
+  const v = listVerdicts(db, commitmentId).at(-1);
+  return v ? { verdict: v.verdict, actor: v.actor, at: v.at, via: v.via, itemUrl: v.itemUrl } : null;
 }

@@ -70,7 +70,10 @@ async function postAlert(run: Run, row: OutboxRow): Promise<string> {
       throw new DeliveryFailure('card', err instanceof DeliveryFailure ? err.cause : err);
     }
   }
-  const msg = buildAlertMessage(row.payload, { timeZone: run.deps.timeZone });
+  const msg = buildAlertMessage(row.payload, {
+    timeZone: run.deps.timeZone,
+    interactive: run.deps.interactive === true,
+  });
   const args: PostMessageArgs = {
     channel: thread?.channel ?? row.channel,
     ...(thread ? { thread_ts: thread.ts } : {}),
@@ -95,12 +98,10 @@ async function postAlert(run: Run, row: OutboxRow): Promise<string> {
   return posted.ts;
 }
 
-// Threaded replies a person must not miss are also shown in the channel.
-const broadcastKinds: ReadonlySet<OutboxRow['kind']> = new Set([
-  'overdue',
-  'reminder',
-  'possible-fulfilment',
-]);
+// Of everything in a thread, only the overdue alert (once per due date) is also shown in the channel:
+// reminders, possible fulfilments and replies stay in the thread, the card shows the latest facts and
+// the digest lists what is still overdue and what may be fulfilled.
+export const broadcastKinds: ReadonlySet<OutboxRow['kind']> = new Set(['overdue']);
 
 function alertEarlier(run: Run, row: OutboxRow): EarlierAttempt {
   const match = hasMetadata(alertEventType, 'alert_id', row.alertId);

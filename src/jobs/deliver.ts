@@ -18,6 +18,8 @@ export interface DeliverDeps {
   slack: SlackApi | null;
   sleep: (ms: number) => Promise<void>;
   console?: (text: string) => void;
+  /** The Slack app answers buttons (SLACK_APP_TOKEN): messages and cards carry them. */
+  interactive?: boolean;
 }
 
 export type DeliveryReport = DeliveryCounts;
@@ -42,6 +44,7 @@ export async function deliver(
     sleep: deps.sleep,
     timeZone: config.timezone,
     cardFacts,
+    interactive: deps.interactive === true,
     ...(deps.console ? { console: deps.console } : {}),
   };
   const report = await deliverAlerts(shared);

@@ -20,6 +20,8 @@ export interface DeliveryDeps {
   /** The configured zone, for the dates messages show. */
   timeZone: string;
   cardFacts: (commitmentId: string) => StatusCardFacts | null;
+  /** The Slack app answers buttons (SLACK_APP_TOKEN): messages and cards carry them. */
+  interactive?: boolean;
   /** Where messages go without a Slack client. */
   console?: (text: string) => void;
 }

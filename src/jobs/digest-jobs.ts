@@ -1,5 +1,6 @@
 // The worker's digest jobs: the weekly send on `schedule.digest`, and a catch-up at start-up for a
-// digest missed while the worker was down (sent once: the store keys it by week and channel). A
+// digest missed while the worker was down (sent once: the store keys it by week and channel), never
+// for a week that ended before the first run. A
 // digest Slack could not take yet waits in the outbox and is retried by the delivery job.
 
 import cron from 'node-cron';
@@ -10,8 +11,8 @@ import type { Logger } from '../log.ts';
 import type { Clock } from './clock.ts';
 import type { SlackApi } from '../slack/slack-client.ts';
 import type { Db } from '../store/open-store.ts';
+import { firstWatchedAt } from '../store/commitment-state-table.ts';
 import { loadWatched } from './load-watched.ts';
-import { sendDigests } from './send-digest.ts';
 
 export interface DigestJobDeps {
   db: Db;
@@ -19,6 +20,8 @@ export interface DigestJobDeps {
   slack: SlackApi | null;
   sleep: (ms: number) => Promise<void>;
   console?: (text: string) => void;
+  /** The Slack app answers buttons (SLACK_APP_TOKEN, `run` only): messages and cards carry them. */
+  interactive?: boolean;
 }
 
 /** The first instant after `week.end` at which the digest schedule fires; null if none within 8 days. */
@@ -37,6 +40,8 @@ export function digestDueAt(expression: string, timeZone: string, week: DigestWe
 export function digestJobs(config: Config, deps: DigestJobDeps) {
   const send = async (clock: Clock, week: DigestWeek): Promise<void> => {
     const { commitments } = loadWatched(config, { db: deps.db, log: deps.log, clock });
+    // The digest builders and renderers (HTML included) load only when a digest is due, not with the worker.
+    const { sendDigests } = await import('./send-digest.ts');
     await sendDigests(config, commitments, { ...deps, clock }, week);
   };
   return [
@@ -46,7 +51,8 @@ export function digestJobs(config: Config, deps: DigestJobDeps) {
       run: (clock: Clock) => send(clock, digestWeekEndingBefore(clock(), config.timezone)),
     },
     {
-      // At start-up: last week's digest, if its time has come and it was not sent.
+      // At start-up: last week's digest, if its time has come and it was not sent — but never for a
+      // week that ended before followthrough first ran here (a first start sends no catch-up).
       name: 'digest-catch-up',
       schedule: '',
       atStart: true,
@@ -54,7 +60,18 @@ export function digestJobs(config: Config, deps: DigestJobDeps) {
         const now = clock();
         const week = digestWeekEndingBefore(now, config.timezone);
         const due = digestDueAt(config.schedule.digest, config.timezone, week);
-        if (due && now >= due) await send(clock, week);
+        if (!due || now < due) return;
+        const since = firstWatchedAt(deps.db);
+        if (!since || Date.parse(since) >= Date.parse(week.end)) {
+          deps.log.info('digest.catch_up_skipped', {
+            week: week.label,
+            reason: since
+              ? `the week ended before followthrough first ran (${since})`
+              : 'nothing is watched yet',
+          });
+          return;
+        }
+        await send(clock, week);
       },
     },
   ];

@@ -2,11 +2,11 @@
 // first alert (through postOnce, with `card_posting_at` as the write-ahead mark), and every alert
 // about the commitment replies under it. A commitment moved to another channel gets a new card.
 
-import { buildStatusCard, cardEventType } from '../slack/build-card.ts';
+import { buildStatusCard, cardEventType, cardFingerprint } from '../slack/build-card.ts';
 import { classifySlackError } from '../slack/classify-slack-error.ts';
 import { hasMetadata } from '../slack/find-posted.ts';
 import type { OutboxRow } from '../store/outbox-table.ts';
-import { getThread, markCardPosting, saveThread } from '../store/threads-table.ts';
+import { getThread, markCardPosting, saveThread, setCardFacts } from '../store/threads-table.ts';
 import { isChannelId, isoNow, knownChannelIdOf, lookUpChannelId, type Run } from './delivery-run.ts';
 import { postOnce } from './post-once.ts';
 
@@ -27,7 +27,8 @@ export async function ensureThread(run: Run, row: OutboxRow): Promise<ThreadRef>
     ...(row.payload.lastEvidence ? { lastEvidence: row.payload.lastEvidence } : {}),
   };
   let channelId = knownChannelIdOf(run, row.channel);
-  const card = buildStatusCard(facts, { timeZone: run.deps.timeZone });
+  const ctx = { timeZone: run.deps.timeZone, interactive: run.deps.interactive === true };
+  const card = buildStatusCard(facts, ctx);
   const posted = await postOnce(
     run,
     {
@@ -69,7 +70,9 @@ export async function ensureThread(run: Run, row: OutboxRow): Promise<ThreadRef>
     channel,
     ts: posted.ts,
   });
-  return storeThread(run, row.commitmentId, channel, posted.ts, facts.commitment.status);
+  // A card found after a crash may show older facts: no fingerprint, so the next refresh edits it.
+  const fingerprint = posted.found ? undefined : cardFingerprint(facts, ctx);
+  return storeThread(run, row.commitmentId, channel, posted.ts, facts.commitment.status, fingerprint);
 }
 
 async function storeThread(
@@ -78,6 +81,7 @@ async function storeThread(
   channel: string,
   ts: string,
   status: string,
+  fingerprint: string | undefined,
 ): Promise<ThreadRef> {
   let url: string | null = null;
   try {
@@ -89,7 +93,11 @@ async function storeThread(
       error: classifySlackError(err).type,
     });
   }
-  saveThread(run.deps.db, commitmentId, { channel, ts, url, cardStatus: status, now: isoNow(run) });
+  const { db } = run.deps;
+  db.transaction(() => {
+    saveThread(db, commitmentId, { channel, ts, url, cardStatus: status, now: isoNow(run) });
+    if (fingerprint) setCardFacts(db, commitmentId, fingerprint);
+  })();
   return { channel, ts };
 }
 

@@ -49,6 +49,7 @@ export function gatherDigestFacts(
     const dc: DigestCommitment = {
       ...commitmentView(c, status),
       sourcePublished: c.source.published,
+      graceDays: c.graceDays,
       newEvidence: weekMatches
         .filter((m) => m.commitmentId === c.id)
         .map((m) => ({
@@ -95,6 +96,7 @@ export function gatherDigestFacts(
     timezone: config.timezone,
     channel,
     now: now.toISOString(),
+    asOf,
     commitments: facts,
     feeds: listFeedStates(db).map((f) => ({
       id: f.id,

@@ -20,6 +20,7 @@ import { recordMatch, type MatchOrigin } from '../store/matches-table.ts';
 import type { Db } from '../store/open-store.ts';
 import { enqueueAlert } from '../store/outbox-table.ts';
 import { alertItem, channelFor } from './alert-facts.ts';
+import { raiseReviews } from './raise-reviews.ts';
 import type { Clock } from './clock.ts';
 
 export interface MatchDeps {
@@ -110,6 +111,7 @@ export function matchPending(config: Config, commitments: Commitment[], deps: Ma
         if (enqueueSummary(db, config, open.find((x) => x.id === id)!, s.origin, s.entries, now))
           report.alerts++;
       }
+      report.alerts += raiseReviews(db, config, open, items, hits, now).messages;
       markItemsMatched(
         db,
         items.map((i) => i.id),

@@ -1,15 +1,22 @@
-// Keeps each status card current: when a commitment's status differs from what its card last
-// showed, the card is edited in place (chat.update) rather than posted again, so the thread
-// and its link stay where people bookmarked them.
+// Keeps each status card current: when what a card would show differs from what it last showed
+// (its status, the evidence count, the last evidence, a snooze, the buttons), the card is edited in
+// place (chat.update) rather than posted again, so the thread and its link stay where people
+// bookmarked them. What it showed is kept as a fingerprint (build-card.ts).
 
 import type { Logger } from '../log.ts';
 import type { StatusCardFacts } from '../slack/alert.ts';
-import { buildStatusCard } from '../slack/build-card.ts';
+import { buildStatusCard, cardFingerprint } from '../slack/build-card.ts';
 import { classifySlackError } from '../slack/classify-slack-error.ts';
 import type { SlackApi } from '../slack/slack-client.ts';
 import type { Db } from '../store/open-store.ts';
 import { getBlock, workspaceChannel } from '../store/slack-channels-table.ts';
-import { listThreads, setCardStatus, setThreadUrl } from '../store/threads-table.ts';
+import {
+  getCardFacts,
+  listThreads,
+  setCardFacts,
+  setCardStatus,
+  setThreadUrl,
+} from '../store/threads-table.ts';
 
 export interface RefreshCardsDeps {
   db: Db;
@@ -18,6 +25,8 @@ export interface RefreshCardsDeps {
   cardFacts: (commitmentId: string) => StatusCardFacts | null;
   /** The configured zone, for the dates the card shows. */
   timeZone: string;
+  /** The Slack app answers buttons: cards carry them. */
+  interactive?: boolean;
 }
 
 export async function refreshCards(deps: RefreshCardsDeps): Promise<{ updated: number; failed: number }> {
@@ -33,8 +42,10 @@ export async function refreshCards(deps: RefreshCardsDeps): Promise<{ updated: n
         const link = await slack.chat.getPermalink({ channel: t.channel, message_ts: t.ts });
         if (link.permalink) setThreadUrl(db, t.commitmentId, link.permalink);
       }
-      if (facts.commitment.status === t.cardStatus) continue;
-      const card = buildStatusCard(facts, { timeZone: deps.timeZone });
+      const ctx = { timeZone: deps.timeZone, interactive: deps.interactive === true };
+      const fingerprint = cardFingerprint(facts, ctx);
+      if (fingerprint === getCardFacts(db, t.commitmentId)) continue;
+      const card = buildStatusCard(facts, ctx);
       await slack.chat.update({
         channel: t.channel,
         ts: t.ts,
@@ -42,7 +53,10 @@ export async function refreshCards(deps: RefreshCardsDeps): Promise<{ updated: n
         blocks: card.blocks,
         ...(card.metadata ? { metadata: card.metadata } : {}),
       });
-      setCardStatus(db, t.commitmentId, facts.commitment.status);
+      db.transaction(() => {
+        setCardStatus(db, t.commitmentId, facts.commitment.status);
+        setCardFacts(db, t.commitmentId, fingerprint);
+      })();
       result.updated++;
       log.info('slack.card_updated', {
         commitment: t.commitmentId,

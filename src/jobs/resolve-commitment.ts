@@ -1,12 +1,15 @@
 // A person's decisions about a commitment: resolve (met, partly-met, dropped, superseded),
-// reopen, snooze. The matcher never does these; each is recorded with who, when and why.
+// reopen, snooze. The matcher never does these; each is recorded with who, when and why. The CLI
+// and the Slack app call these same functions. A resolution also withdraws the due-soon, overdue
+// and reminder alerts still waiting in the outbox: a resolved commitment is not chased.
 
-import type { Commitment, ManualStatus } from '../commitments/commitment.ts';
+import type { Commitment, CommitmentStatus, ManualStatus } from '../commitments/commitment.ts';
 import { manualStatuses } from '../commitments/commitment.ts';
 import { assessStatus, isManual } from '../commitments/lifecycle.ts';
 import type { Config } from '../config/config.ts';
 import { FollowthroughError, UsageError } from '../errors.ts';
 import { changeStatus, getCommitmentState, setSnooze } from '../store/commitment-state-table.ts';
+import { cancelCommitmentAlerts } from '../store/outbox-table.ts';
 import type { Db } from '../store/open-store.ts';
 import { lastEvidenceOf } from './alert-facts.ts';
 
@@ -43,10 +46,16 @@ export function resolveCommitment(db: Db, d: Decision & { status: string; eviden
     evidenceUrl: d.evidenceUrl ?? null,
     actor: d.actor,
   });
+  cancelCommitmentAlerts(
+    db,
+    d.id,
+    ['due-soon', 'overdue', 'reminder'],
+    `withdrawn: marked ${d.status} by ${d.actor}`,
+  );
 }
 
 /** Undo a resolution: the automatic rules decide the status again, as of `now`. */
-export function reopenCommitment(db: Db, config: Config, c: Commitment, d: Decision): string {
+export function reopenCommitment(db: Db, config: Config, c: Commitment, d: Decision): CommitmentStatus {
   const state = stateOf(db, d.id);
   if (!isManual(state.status))
     throw new FollowthroughError(
@@ -64,7 +73,12 @@ export function reopenCommitment(db: Db, config: Config, c: Commitment, d: Decis
       ...(last ? { lastEvidence: { at: last.updatedAt, title: last.title, url: last.url } } : {}),
     },
     d.now,
-    { timeZone: config.timezone, dueSoonDays: config.dueSoonDays, reminderDays: config.slack.reminderDays },
+    {
+      timeZone: config.timezone,
+      dueSoonDays: config.dueSoonDays,
+      reminderDays: config.slack.reminderDays,
+      reminderMaxDays: config.slack.reminderMaxDays,
+    },
   );
   changeStatus(db, {
     commitmentId: d.id,

@@ -13,10 +13,11 @@ import { checkStatuses, type StatusReport } from './check-statuses.ts';
 import { type Clock, fixedClock } from './clock.ts';
 import { deliver, type DeliveryReport } from './deliver.ts';
 import { fetchBodies, type BodiesReport } from './fetch-bodies.ts';
-import { loadWatched } from './load-watched.ts';
+import { loadWatched, markSynced, needsSync } from './load-watched.ts';
 import { matchPending, type MatchReport } from './match-pending.ts';
 import { pollFeeds, type PollReport } from './poll-feeds.ts';
 import { syncCommitments } from './sync-commitments.ts';
+import { readItemCounts } from '../store/item-counts.ts';
 
 export interface CycleDeps {
   db: Db;
@@ -28,6 +29,8 @@ export interface CycleDeps {
   sleep: (ms: number) => Promise<void>;
   /** Where alerts go without a Slack token. */
   console?: (text: string) => void;
+  /** The Slack app answers buttons (SLACK_APP_TOKEN, `run` only): messages and cards carry them. */
+  interactive?: boolean;
 }
 
 export interface CycleSteps {
@@ -39,6 +42,8 @@ export interface CycleSteps {
 export interface CycleReport {
   commitments: Commitment[];
   commitmentsProblem?: string;
+  /** Why matching did not run this cycle (no validated set in force): the items wait. */
+  matchSkipped?: string;
   poll?: PollReport;
   bodies?: BodiesReport;
   match: MatchReport;
@@ -61,13 +66,22 @@ export async function runCycle(
     match: { items: 0, matches: 0, alerts: 0 },
   };
   if (watched.problem) report.commitmentsProblem = watched.problem.message;
-  syncCommitments(config, watched.commitments, { db, log, clock });
+  // Syncing walks every commitment: only needed when the set in force changed.
+  if (needsSync(db, watched)) {
+    syncCommitments(config, watched.commitments, { db, log, clock });
+    markSynced(db, watched, now);
+  }
   if (steps.poll) {
     const pacer = createPacer(config.fetch.requestsPerSecond);
     report.poll = await pollFeeds(config, { db, log, clock, fetchFeed: deps.fetchFeed, pacer });
     report.bodies = await fetchBodies(config, { db, log, clock, fetchFeed: deps.fetchFeed, pacer });
   }
-  report.match = matchPending(config, watched.commitments, { db, log, clock });
+  // Never mark items matched against a set that was not validated: they could never become evidence.
+  // Nothing waiting (a running count): no need to compile every commitment's rules to match nothing.
+  if (!watched.validated)
+    report.matchSkipped = 'no valid commitments are in force yet: new items wait to be matched';
+  else if (readItemCounts(db).pending > 0)
+    report.match = matchPending(config, watched.commitments, { db, log, clock });
   if (steps.status) report.status = checkStatuses(config, watched.commitments, { db, log, clock });
   if (steps.deliver) report.delivery = await deliver(config, watched.commitments, { ...deps, clock });
   return report;

@@ -32,6 +32,8 @@ export interface DigestDeps {
   clock: Clock;
   /** Where the digest goes without a Slack token. */
   console?: (text: string) => void;
+  /** The Slack app answers buttons (SLACK_APP_TOKEN, `run` only): messages and cards carry them. */
+  interactive?: boolean;
 }
 
 export interface DigestOutcome {

@@ -26,6 +26,20 @@ export interface MatchReason {
   /** The `fulfilment` expression that hit, when the kind is possible-fulfilment. */
   fulfilment?: string;
   fulfilmentHits?: TermHit[];
+  /** Set on a review item no rule matched (kind `related`): the words that tie it to the commitment. */
+  review?: ReviewReason;
+}
+
+/** Why the review tier raised an item no rule matched (review-score.ts). */
+export interface ReviewReason {
+  /** `commitment`: it shares the commitment's own words; `evidence`: it is like an item a person confirmed. */
+  basis: 'commitment' | 'evidence';
+  /** The commitment's mechanism words it shares, strongest first (folded, as written). */
+  mechanism: string[];
+  /** Topic words it shares (places, what the whole announcement is about). */
+  topic: string[];
+  /** The confirmed evidence it is most like, and the rare words they share. */
+  like?: { itemId: number; title: string; words: string[] };
 }
 
 export interface MatchHit {

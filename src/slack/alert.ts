@@ -14,7 +14,11 @@ export type AlertKind =
   | 'overdue'
   | 'reminder'
   | 'summary'
-  | 'notice';
+  | 'notice'
+  /** A short thread reply saying what a person did from Slack ("Marked not related by @…"). */
+  | 'reply'
+  /** Items for review: probably about the commitment though no rule matched, one message per poll. */
+  | 'review';
 
 /** The `commitment` of a notice: notices are about followthrough itself, not one commitment. */
 export const noticeSubject = '-';
@@ -42,16 +46,40 @@ export interface AlertPayload {
   why?: MatchReason;
   /** overdue / reminder: whole days past the due date. */
   daysOverdue?: number;
+  /**
+   * overdue: set when followthrough first saw the commitment already overdue (a first run, or a
+   * commitment added long after its date): the local day it became overdue, `YYYY-MM-DD`. The alert
+   * then says plainly "overdue since …" instead of counting hundreds of days.
+   */
+  overdueSince?: string;
   /** overdue / reminder / due-soon: the newest evidence, if any. */
   lastEvidence?: { title: string; url: string; updatedAt: string };
   evidenceCount?: number;
   /** summary: the matched items (newest first) and how they were found. */
   summaryItems?: Array<{ item: AlertItem; why: MatchReason; kind: 'progress' | 'possible-fulfilment' }>;
   summaryOrigin?: 'baseline' | 'backfill' | 'history';
+  /** review: the items shown for a person to judge, best first, each with why it was raised. */
+  reviewItems?: Array<{ item: AlertItem; why: MatchReason }>;
   /** digest: one part of a weekly digest. */
   digestPart?: DigestPart;
   /** notice: what went wrong and what to do, one line each (e.g. the commitments file's problems). */
   notice?: { title: string; lines: string[]; fix: string };
+  /** reply: what a person did from Slack. */
+  reply?: ActionReply;
+}
+
+/** What a person did from Slack, for the short reply in the commitment's thread. */
+export interface ActionReply {
+  action: 'evidence' | 'not-related' | 'resolve' | 'snooze' | 'reopen';
+  /** A Slack user id (shown as a mention) or a name. */
+  actor: string;
+  item?: { url: string; title: string };
+  /** resolve, reopen: the status it now has. */
+  status?: string;
+  /** snooze: ISO instant the reminders resume. */
+  until?: string;
+  note?: string;
+  evidenceUrl?: string;
 }
 
 /** The status card: the top-level message of a commitment's thread, kept current with chat.update. */
@@ -76,6 +104,8 @@ export interface StatusCardFacts {
 export interface MessageContext {
   /** The configured zone: dates are shown as the local day in it. */
   timeZone: string;
+  /** The Slack app answers buttons (SLACK_APP_TOKEN is set): messages carry them instead of shell commands. */
+  interactive?: boolean;
 }
 
 /** One message of a weekly digest, rendered when the digest was built and queued in the outbox. */
@@ -92,5 +122,5 @@ export interface DigestPart {
 export interface SlackMessage {
   text: string;
   blocks: Array<Record<string, unknown>>;
-  metadata?: { event_type: string; event_payload: Record<string, string | number | boolean> };
+  metadata?: { event_type: string; event_payload: Record<string, string | number | boolean | string[]> };
 }

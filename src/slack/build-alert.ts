@@ -1,9 +1,15 @@
 // Alert messages (pure): payload facts → Block Kit with a plain `text` fallback and metadata
 // that carries the alert's stable id, which is how a re-send after a crash is recognised.
+// Alerts are replies in their commitment's thread, under the status card that names it, so they
+// carry no header: they say what happened in words, put the rule in the small print, and end with
+// buttons when the Slack app answers them (else the command to type).
 // Feed text is cut before any markup is composed, then escaped (see feed-text.ts); fitMessage
 // is the last guard on Slack's limits.
 
+import { addDays, dayOfInstant, formatCalendarDay, formatDay } from '../calendar.ts';
 import type { AlertItem, AlertKind, AlertPayload, MessageContext, SlackMessage } from './alert.ts';
+import { replyLine, replyText } from './build-reply.ts';
+import { commitmentActionsBlock, snoozeDays } from './commitment-actions.ts';
 import { feedLink, feedText, ownText } from './feed-text.ts';
 import {
   contextBlock,
@@ -13,10 +19,12 @@ import {
   sectionBlock,
   type Block,
 } from './fit-message.ts';
-import { addDays, dayOfInstant, formatDay } from '../calendar.ts';
 import { itemSourceLine } from './item-source.ts';
+import { itemActionsBlock } from './item-actions.ts';
 import { limits } from './limits.ts';
-import { codeSpan, renderReason, renderReasonBrief } from './render-reason.ts';
+import { fulfilmentInWords, matchedInWords } from './match-words.ts';
+import { codeSpan, reasonContext } from './render-reason.ts';
+import { buildReviewMessage } from './build-review.ts';
 import { resolveCommand, snoozeCommand } from './resolve-command.ts';
 import { dueLabel, statusLabel } from './status-label.ts';
 
@@ -27,7 +35,6 @@ export const summaryListMax = 10;
 
 const titleChars = 250;
 const summaryChars = 400;
-const snoozeDays = 14;
 /** Characters of JSON for a summary's list, leaving room for the rest under limits.messageTotal. */
 const summaryBudget = 8000;
 
@@ -40,16 +47,21 @@ const headings: Record<AlertKind, string> = {
   reminder: 'Still overdue',
   summary: 'Earlier matches',
   notice: 'followthrough',
+  reply: 'followthrough',
+  review: 'For review',
 };
 
 export function buildAlertMessage(p: AlertPayload, ctx: MessageContext): SlackMessage {
   if (p.kind === 'notice') return buildNotice(p);
   if (p.kind === 'digest' && p.digestPart) return p.digestPart.message;
-  const blocks = [
-    headerBlock(`${headings[p.kind]}: ${ownText(p.commitment.title, limits.headerText)}`),
-    ...bodyBlocks(p, ctx),
-  ];
-  return fitMessage({ text: fallbackText(p), blocks, metadata: alertMetadata(p) });
+  if (p.kind === 'review') return buildReviewMessage(p, ctx);
+  if (p.kind === 'reply' && p.reply)
+    return fitMessage({
+      text: replyText(p.reply),
+      blocks: [sectionBlock(replyLine(p.reply, ctx))],
+      metadata: alertMetadata(p),
+    });
+  return fitMessage({ text: fallbackText(p), blocks: bodyBlocks(p, ctx), metadata: alertMetadata(p) });
 }
 
 export function alertMetadata(p: AlertPayload): NonNullable<SlackMessage['metadata']> {
@@ -78,25 +90,32 @@ function bodyBlocks(p: AlertPayload, ctx: MessageContext): Block[] {
 
 function itemBlocks(p: AlertPayload, ctx: MessageContext): Block[] {
   const blocks: Block[] = [];
-  if (p.item) blocks.push(sectionBlock(itemSection(p.item, p.kind, ctx)));
-  if (p.why) blocks.push(sectionBlock(renderReason(p.why)));
+  if (p.item) blocks.push(sectionBlock(itemSection(p, p.item, ctx)));
+  if (p.item && ctx.interactive)
+    blocks.push(itemActionsBlock({ commitmentId: p.commitment.id, itemUrl: p.item.url }));
   blocks.push(
-    statusFields(p),
-    contextBlock([`To resolve: ${codeSpan(resolveCommand(p.commitment.id, p.item?.url), 600)}`]),
+    contextBlock([
+      statusLine(p),
+      ...(p.why ? reasonContext(p.why) : []),
+      ...(ctx.interactive
+        ? []
+        : [`To resolve: ${codeSpan(resolveCommand(p.commitment.id, p.item?.url), 600)}`]),
+    ]),
   );
   return blocks;
 }
 
-function itemSection(item: AlertItem, kind: AlertKind, ctx: MessageContext): string {
-  const lines = [`*${feedLink(item.url, item.title, titleChars)}*`, itemMeta(item, ctx)];
+function itemSection(p: AlertPayload, item: AlertItem, ctx: MessageContext): string {
+  const lines: string[] = [];
+  if (p.kind === 'possible-fulfilment') {
+    const words = p.why ? fulfilmentInWords(p.why) : '';
+    lines.push(`:eyes: *Possible fulfilment — a person should check*${words ? ` (${words})` : ''}`);
+  }
+  lines.push(`*${feedLink(item.url, item.title, titleChars)}*`, itemMeta(item, ctx));
   if (item.majorUpdate) lines.push(':arrows_counterclockwise: _An update of an item that matched earlier._');
-  lines.push(
-    kind === 'possible-fulfilment'
-      ? ':eyes: *Possible fulfilment — a person should check*'
-      : 'Kind: progress',
-  );
   const summary = feedText(item.summary, summaryChars);
   if (summary) lines.push(`> ${summary}`);
+  if (p.why) lines.push(`${matchedInWords(p.why)}.`);
   return lines.join('\n');
 }
 
@@ -104,35 +123,45 @@ function itemMeta(item: AlertItem, ctx: MessageContext): string {
   return feedText(itemSourceLine(item, ctx.timeZone, 'GOV.UK'), 160);
 }
 
-function statusFields(p: AlertPayload): Block {
-  return fieldsBlock([`*Status*\n${statusLabel(p.commitment.status)}`, `*Due*\n${dueLabel(p.commitment)}`]);
+/** `:large_blue_circle: Open · due April 2024 (by 30 April 2024)` */
+function statusLine(p: AlertPayload): string {
+  return `${statusLabel(p.commitment.status, p.daysOverdue)} · due ${dueLabel(p.commitment)}`;
 }
 
 function dueBlocks(p: AlertPayload, ctx: MessageContext): Block[] {
   const c = p.commitment;
   const due = dueLabel(c);
   const days = p.daysOverdue ?? 0;
+  const title = `*${ownText(c.title, 300)}*`;
   const intro =
     p.kind === 'due-soon'
-      ? `This commitment is due ${due}.`
-      : `This commitment was due ${due} and is *${days} day${days === 1 ? '' : 's'} overdue*.` +
-        `${p.kind === 'reminder' ? ' No resolution has been recorded yet.' : ''}`;
+      ? `${title} is due ${due}.`
+      : p.overdueSince
+        ? `${title} was due ${due} and has been *overdue since ${formatCalendarDay(p.overdueSince)}*. ` +
+          'No resolution has been recorded.'
+        : `${title} was due ${due} and is *${days} day${days === 1 ? '' : 's'} overdue*.` +
+          `${p.kind === 'reminder' ? ' No resolution has been recorded yet.' : ''}`;
   const source = feedLink(c.sourceUrl, 'the announcement', 40);
   const last = p.lastEvidence
     ? `${feedLink(p.lastEvidence.url, p.lastEvidence.title, titleChars)} (${formatDay(p.lastEvidence.updatedAt, ctx.timeZone)})`
     : 'none yet';
   const fields = [
-    `*Status*\n${statusLabel(c.status)}`,
+    `*Status*\n${statusLabel(c.status, p.daysOverdue)}`,
     `*Due*\n${due}`,
-    ...(p.kind === 'due-soon' ? [] : [`*Days overdue*\n${days}`]),
+    ...(p.kind === 'due-soon'
+      ? []
+      : p.overdueSince
+        ? [`*Overdue since*\n${formatCalendarDay(p.overdueSince)}`]
+        : [`*Days overdue*\n${days}`]),
     `*Evidence*\n${p.evidenceCount ?? 0} item${p.evidenceCount === 1 ? '' : 's'}`,
     `*Last evidence*\n${last}`,
     `*Owners*\n${c.owners.length ? ownText(c.owners.join(', '), 300) : 'not stated'}`,
   ];
+  const blocks = [sectionBlock(`${intro}\nSource: ${source}`), fieldsBlock(fields)];
+  if (ctx.interactive) return [...blocks, commitmentActionsBlock(c)];
   const until = addDays(dayOfInstant(p.raisedAt, ctx.timeZone) ?? p.raisedAt.slice(0, 10), snoozeDays);
   return [
-    sectionBlock(`${intro}\nSource: ${source}`),
-    fieldsBlock(fields),
+    ...blocks,
     contextBlock([
       `If it has been met or dropped: ${codeSpan(resolveCommand(c.id, p.lastEvidence?.url), 600)}`,
       `To pause reminders: ${codeSpan(snoozeCommand(c.id, until), 300)}`,
@@ -161,25 +190,32 @@ function summaryBlocks(p: AlertPayload, ctx: MessageContext): Block[] {
   let size = JSON.stringify(blocks).length;
   for (const e of entries.slice(0, summaryListMax)) {
     const kind = e.kind === 'possible-fulfilment' ? ' · :eyes: *possible fulfilment*' : '';
-    const block = sectionBlock(
-      `• *${feedLink(e.item.url, e.item.title, 200)}*\n${itemMeta(e.item, ctx)}${kind}\n${renderReasonBrief(e.why)}`,
-    );
-    size += JSON.stringify(block).length;
+    const line = [
+      sectionBlock(
+        `• *${feedLink(e.item.url, e.item.title, 200)}*\n${itemMeta(e.item, ctx)}${kind}\n${matchedInWords(e.why, 'matched')}`,
+      ),
+      ...(ctx.interactive ? [itemActionsBlock({ commitmentId: p.commitment.id, itemUrl: e.item.url })] : []),
+    ];
+    size += JSON.stringify(line).length;
     if (size > summaryBudget) break;
-    blocks.push(block);
+    blocks.push(...line);
     shown.push(e);
   }
   const rest = entries.length - shown.length;
-  if (rest > 0)
-    blocks.push(
-      contextBlock([
-        `_and ${rest} more — \`npx followthrough commitments show ${ownText(p.commitment.id, 80)}\` lists them all_`,
-      ]),
-    );
+  const id = ownText(p.commitment.id, 80);
+  const where = ctx.interactive
+    ? `\`/followthrough show ${id}\``
+    : `\`npx followthrough commitments show ${id}\``;
+  if (rest > 0) blocks.push(contextBlock([`_and ${rest} more — ${where} lists them all_`]));
   blocks.push(
-    statusFields(p),
-    contextBlock([`If one of them fulfils it: ${codeSpan(resolveCommand(p.commitment.id), 600)}`]),
+    contextBlock([
+      statusLine(p),
+      ...(ctx.interactive
+        ? []
+        : [`If one of them fulfils it: ${codeSpan(resolveCommand(p.commitment.id), 600)}`]),
+    ]),
   );
+  if (ctx.interactive) blocks.push(commitmentActionsBlock(p.commitment));
   return blocks;
 }
 
@@ -196,7 +232,9 @@ function fallbackText(p: AlertPayload): string {
       return `Due soon: “${title}” is due ${dueLabel(p.commitment)}`;
     case 'overdue':
     case 'reminder':
-      return `${headings[p.kind]}: “${title}” was due ${dueLabel(p.commitment)} (${p.daysOverdue ?? 0} days overdue)`;
+      return p.overdueSince
+        ? `${headings[p.kind]}: “${title}” was due ${dueLabel(p.commitment)}, overdue since ${formatCalendarDay(p.overdueSince)}`
+        : `${headings[p.kind]}: “${title}” was due ${dueLabel(p.commitment)} (${p.daysOverdue ?? 0} days overdue)`;
     case 'summary': {
       const n = p.summaryItems?.length ?? 0;
       return `${n} earlier GOV.UK item${n === 1 ? '' : 's'} match “${title}”`;
@@ -205,6 +243,10 @@ function fallbackText(p: AlertPayload): string {
       return ownText(p.notice?.title ?? 'followthrough notice', 300);
     case 'digest':
       return p.digestPart?.message.text ?? 'Weekly digest';
+    case 'reply':
+      return p.reply ? replyText(p.reply) : 'followthrough';
+    case 'review':
+      return `For review on “${title}”`;
   }
 }
 

@@ -1,7 +1,9 @@
 // The status card (pure): the top-level message of a commitment's thread. Alerts reply under it
-// and refreshCards edits it when the status changes, so the channel shows one current line per
-// commitment instead of a scroll of alerts.
+// and refreshCards edits it whenever its facts change (status, evidence, a verdict, a snooze), so
+// the channel shows one current line per commitment instead of a scroll of alerts. With the Slack
+// app it carries "Resolve…" and "Snooze 2 weeks", or "Reopen" once resolved.
 
+import { createHash } from 'node:crypto';
 import type { MessageContext, SlackMessage, StatusCardFacts } from './alert.ts';
 import { formatDay } from '../calendar.ts';
 import { feedLink, feedText, ownText } from './feed-text.ts';
@@ -14,8 +16,9 @@ import {
   type Block,
 } from './fit-message.ts';
 import { itemSourceLine } from './item-source.ts';
+import { commitmentActionsBlock } from './commitment-actions.ts';
 import { limits } from './limits.ts';
-import { dueLabel, statusEmoji, statusLabel } from './status-label.ts';
+import { dueLabel, statusEmoji, statusLabel, statusWords } from './status-label.ts';
 
 export const cardEventType = 'followthrough_card';
 
@@ -45,9 +48,24 @@ export function buildStatusCard(f: StatusCardFacts, ctx: MessageContext): SlackM
   ];
   if (f.snoozedUntil) notes.push(`:zzz: Reminders snoozed until ${formatDay(f.snoozedUntil, ctx.timeZone)}`);
   blocks.push(contextBlock(notes));
+  if (ctx.interactive) blocks.push(commitmentActionsBlock(c));
   return fitMessage({
-    text: `${ownText(c.title, 300)} — status: ${ownText(c.status, 40)}, due ${dueLabel(c)}, ${f.evidenceCount} evidence`,
+    text: `${ownText(c.title, 300)} — status: ${statusWords(c.status).toLowerCase()}, due ${dueLabel(c)}, ${f.evidenceCount} evidence`,
     blocks,
     metadata: { event_type: cardEventType, event_payload: { commitment_id: c.id } },
   });
+}
+
+/** A fingerprint of what the card shows, leaving out the day it was built: the card is edited when it changes. */
+export function cardFingerprint(f: StatusCardFacts, ctx: MessageContext): string {
+  const shown = {
+    commitment: f.commitment,
+    evidenceCount: f.evidenceCount,
+    lastEvidence: f.lastEvidence ?? null,
+    snoozedUntil: f.snoozedUntil ?? null,
+    quote: f.quote ?? null,
+    interactive: ctx.interactive === true,
+    timeZone: ctx.timeZone,
+  };
+  return createHash('sha256').update(JSON.stringify(shown)).digest('hex').slice(0, 32);
 }

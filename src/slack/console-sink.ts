@@ -5,8 +5,9 @@
 import { decode } from 'html-entities';
 import { HIT_END, HIT_START, type MatchReason } from '../match/match-types.ts';
 import type { AlertItem, AlertPayload, MessageContext } from './alert.ts';
-import { addDays, dayOfInstant, formatDay } from '../calendar.ts';
+import { addDays, dayOfInstant, formatCalendarDay, formatDay } from '../calendar.ts';
 import { resolveCommand, snoozeCommand } from './resolve-command.ts';
+import { formatConsoleReview } from './console-review.ts';
 import { truncate } from './limits.ts';
 
 const labels: Record<AlertPayload['kind'], string> = {
@@ -18,11 +19,14 @@ const labels: Record<AlertPayload['kind'], string> = {
   reminder: 'still overdue (reminder)',
   summary: 'earlier matches',
   notice: 'NOTICE',
+  reply: 'done from Slack',
+  review: 'for review',
 };
 
 /** The console text for a row; empty for a digest part after the first (part 1 carries the whole digest). */
 export function formatConsoleAlert(p: AlertPayload, ctx: MessageContext): string {
   if (p.kind === 'digest') return p.digestPart?.markdown ?? '';
+  if (p.kind === 'review') return formatConsoleReview(p, ctx, clean);
   if (p.kind === 'notice' && p.notice) {
     return [
       `[followthrough] NOTICE — ${clean(p.notice.title, 300)}`,
@@ -31,6 +35,10 @@ export function formatConsoleAlert(p: AlertPayload, ctx: MessageContext): string
     ].join('\n');
   }
   const c = p.commitment;
+  if (p.kind === 'reply' && p.reply) {
+    const item = p.reply.item ? ` — ${clean(p.reply.item.title, 200)}` : '';
+    return `[followthrough] ${c.id}: ${p.reply.action} by ${clean(p.reply.actor, 80)}${item}`;
+  }
   const out = [`[followthrough] ${labels[p.kind]} — ${clean(c.title, 300)} (${c.id})`];
   if (p.item) out.push(...itemLines(p.item, ctx));
   if (p.why) out.push(...whyLines(p.why));
@@ -47,8 +55,11 @@ export function formatConsoleAlert(p: AlertPayload, ctx: MessageContext): string
     if (entries.length > 20) out.push(`   … and ${entries.length - 20} more`);
   }
   const due = c.dueLastDay ? `due ${c.due ?? c.dueLastDay} (last day ${c.dueLastDay})` : 'no due date';
-  const overdue =
-    p.daysOverdue !== undefined && p.kind !== 'due-soon' ? ` · ${p.daysOverdue} days overdue` : '';
+  const overdue = p.overdueSince
+    ? ` · overdue since ${formatCalendarDay(p.overdueSince)}`
+    : p.daysOverdue !== undefined && p.kind !== 'due-soon'
+      ? ` · ${p.daysOverdue} days overdue`
+      : '';
   out.push(
     `  status: ${c.status} · ${due}${overdue}${p.evidenceCount !== undefined ? ` · ${p.evidenceCount} evidence` : ''}`,
   );

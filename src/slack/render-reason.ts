@@ -1,57 +1,32 @@
-// Why an item matched, as mrkdwn: the rule, then each term with the words around it and the
-// hit words in bold. The context is feed text: it is decoded, cut around the first hit and
+// Why an item matched, the small print: the rule, then the item's words around the hits, with the
+// hit words in bold (the headline says it in words: match-words.ts). The context is feed text: it is decoded, cut around the first hit and
 // escaped, and only then are the HIT_START/HIT_END markers turned into `*bold*`, so feed text
 // can never produce markup of its own.
 
 import { decode } from 'html-entities';
 import { HIT_END, HIT_START, type MatchReason, type TermHit } from '../match/match-types.ts';
 import { escapeSlack } from './escape.ts';
-import { linesWithin } from './fit-message.ts';
 import { truncate } from './limits.ts';
 
-export interface ReasonLimits {
-  /** Terms shown per rule; the rest are counted. */
-  maxHits: number;
-  /** Characters of context around each hit (before escaping). */
-  contextChars: number;
-  /** Characters for the whole rendering. */
-  maxChars: number;
-}
+/** Characters of context shown around each hit in the "why" line (before escaping). */
+const contextChars = 200;
 
-const defaults: ReasonLimits = { maxHits: 5, contextChars: 240, maxChars: 2800 };
-
-export function renderReason(why: MatchReason, opts: Partial<ReasonLimits> = {}): string {
-  const o = { ...defaults, ...opts };
-  const lines = [`*Why it matched:* rule ${codeSpan(why.rule, 200)}`, ...hitLines(why.hits, o)];
-  if (why.fulfilment) {
-    lines.push(
-      `*Possible fulfilment:* rule ${codeSpan(why.fulfilment, 200)}`,
-      ...hitLines(why.fulfilmentHits ?? [], o),
+/**
+ * The small print under an alert: the rule that matched and the item's words around the hits
+ * (at most two distinct contexts), then the fulfilment rule likewise. Kept out of the headline.
+ */
+export function reasonContext(why: MatchReason): string[] {
+  const out = [`Why: rule ${codeSpan(why.rule, 200)}${contextsOf(why.hits)}`];
+  if (why.fulfilment)
+    out.push(
+      `Possible fulfilment: rule ${codeSpan(why.fulfilment, 200)}${contextsOf(why.fulfilmentHits ?? [])}`,
     );
-  }
-  return linesWithin(lines, o.maxChars, (n) => `_…and ${n} more line${n === 1 ? '' : 's'}_`);
+  return out;
 }
 
-/** One short line: the rule and its terms, without context (for lists of many items). */
-export function renderReasonBrief(why: MatchReason, maxChars = 300): string {
-  const terms = [...new Set([...why.hits, ...(why.fulfilmentHits ?? [])].map((h) => h.term))];
-  const shown = terms
-    .slice(0, 5)
-    .map((t) => codeSpan(t, 60))
-    .join(', ');
-  const more = terms.length > 5 ? ` and ${terms.length - 5} more` : '';
-  return truncateSafe(`rule ${codeSpan(why.rule, 120)}${shown ? ` — ${shown}${more}` : ''}`, maxChars);
-}
-
-function hitLines(hits: TermHit[], o: ReasonLimits): string[] {
-  const lines = hits.slice(0, o.maxHits).map((h) => {
-    const where = h.fields.length ? ` (${h.fields.join(', ')})` : '';
-    const context = renderHitContext(h.context, o.contextChars);
-    return `• ${codeSpan(h.term, 80)}${where}${context ? `: ${context}` : ''}`;
-  });
-  const rest = hits.length - o.maxHits;
-  if (rest > 0) lines.push(`_and ${rest} more term${rest === 1 ? '' : 's'}_`);
-  return lines;
+function contextsOf(hits: TermHit[]): string {
+  const distinct = [...new Set(hits.map((h) => h.context).filter((c) => c.trim()))].slice(0, 2);
+  return distinct.map((c) => ` “${renderHitContext(c, contextChars)}”`).join('');
 }
 
 /** Feed text with hit markers → escaped mrkdwn with the hit words in bold, about `max` characters around the first hit. */
@@ -96,10 +71,6 @@ function boldMarkers(text: string): string {
 /** Our own or configured text (a rule, a term, a command) in a code span: escaped, backticks replaced. */
 export function codeSpan(text: string, max: number): string {
   return `\`${escapeSlack(truncate(text.replace(/`/g, "'").replace(/[\u0000-\u001f]+/g, ' '), max))}\``;
-}
-
-function truncateSafe(text: string, max: number): string {
-  return text.length <= max ? text : truncate(text, max);
 }
 
 function isLowSurrogate(code: number): boolean {

@@ -7,9 +7,11 @@
 import {
   LogLevel,
   WebClient,
+  type ChatPostEphemeralArguments,
   type ChatPostMessageArguments,
   type ChatUpdateArguments,
   type Logger as SdkLogger,
+  type ViewsOpenArguments,
 } from '@slack/web-api';
 import type { Logger } from '../log.ts';
 import type { SlackMessage } from './alert.ts';
@@ -85,6 +87,24 @@ export interface SlackApi {
   };
 }
 
+/** What the Slack app adds: modals and messages only one person sees. */
+export interface SlackAppApi {
+  views: {
+    open(args: { trigger_id: string; view: Record<string, unknown> }): Promise<{ ok?: boolean }>;
+  };
+  chat: {
+    postEphemeral(args: {
+      channel: string;
+      user: string;
+      text: string;
+      blocks?: SlackMessage['blocks'];
+      thread_ts?: string;
+    }): Promise<{ ok?: boolean }>;
+  };
+}
+
+export type SlackClients = SlackApi & SlackAppApi;
+
 export interface ListArgs {
   types?: string;
   exclude_archived?: boolean;
@@ -112,7 +132,7 @@ export const defaultTimeoutMs = 10_000;
 // Two retries, quickly: a read that fails three times in a few seconds is left to the next run.
 const readRetries = { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 1000, randomize: false };
 
-export function createSlackClients(o: SlackClientOptions): SlackApi {
+export function createSlackClients(o: SlackClientOptions): SlackClients {
   const common = {
     timeout: o.timeoutMs ?? defaultTimeoutMs,
     rejectRateLimitedCalls: true,
@@ -128,7 +148,11 @@ export function createSlackClients(o: SlackClientOptions): SlackApi {
         post.chat.postMessage(args as unknown as ChatPostMessageArguments) as Promise<PostMessageResult>,
       update: (args) => read.chat.update(args as unknown as ChatUpdateArguments),
       getPermalink: (args) => read.chat.getPermalink(args),
+      // Not retried: an ephemeral note shown twice is worse than one a person can ask for again.
+      postEphemeral: (args) => post.chat.postEphemeral(args as unknown as ChatPostEphemeralArguments),
     },
+    // A trigger id is good for three seconds: a retry would come too late.
+    views: { open: (args) => post.views.open(args as unknown as ViewsOpenArguments) },
     conversations: {
       history: (args) => read.conversations.history(args) as Promise<HistoryResult>,
       replies: (args) => read.conversations.replies(args) as Promise<HistoryResult>,
@@ -138,13 +162,14 @@ export function createSlackClients(o: SlackClientOptions): SlackApi {
 }
 
 // The SDK logs every failed request at warn and its own chatter at debug/info; our delivery
-// logs each failure once with its meaning, so the SDK's lines go to debug.
+// logs each failure once with its meaning, so the SDK's lines go to debug (its own level is kept
+// as `sdk_level`, never as the line's `level`).
 function bridgeLogger(log: Logger | undefined): SdkLogger {
   let level = LogLevel.WARN;
   const emit =
     (sdkLevel: string) =>
     (...msgs: unknown[]): void =>
-      log?.debug('slack.sdk', { level: sdkLevel, message: msgs.map(String).join(' ') });
+      log?.debug('slack.sdk', { sdk_level: sdkLevel, message: msgs.map(String).join(' ') });
   return {
     debug: () => {},
     info: () => {},

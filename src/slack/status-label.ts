@@ -1,5 +1,5 @@
 // How a commitment's status and due date read in messages: an emoji a reader can scan for,
-// then the word.
+// then words ("Due soon", "Overdue 10 days"), never the internal slug.
 
 import type { CommitmentStatus } from '../commitments/commitment.ts';
 import type { CommitmentView } from '../commitments/commitment-view.ts';
@@ -21,9 +21,29 @@ export function statusEmoji(status: string): string {
   return emoji[status as CommitmentStatus] ?? ':grey_question:';
 }
 
-/** `:red_circle: overdue` */
-export function statusLabel(status: string): string {
-  return `${statusEmoji(status)} ${ownText(status, 40)}`;
+const words: Record<CommitmentStatus, string> = {
+  open: 'Open',
+  'due-soon': 'Due soon',
+  overdue: 'Overdue',
+  stale: 'Stale',
+  met: 'Met',
+  'partly-met': 'Partly met',
+  dropped: 'Dropped',
+  superseded: 'Superseded',
+};
+
+/** `Due soon`, `Partly met`; an unknown status as written. */
+export function statusWords(status: string): string {
+  return words[status as CommitmentStatus] ?? ownText(status, 40);
+}
+
+/** `:red_circle: Overdue 10 days` (with the days when known), `:hourglass_flowing_sand: Due soon`. */
+export function statusLabel(status: string, daysOverdue?: number): string {
+  const days =
+    status === 'overdue' && daysOverdue !== undefined && daysOverdue > 0
+      ? ` ${daysOverdue} day${daysOverdue === 1 ? '' : 's'}`
+      : '';
+  return `${statusEmoji(status)} ${statusWords(status)}${days}`;
 }
 
 /** `April 2024 (by 30 April 2024)`, `30 April 2024`, or `none stated`. */

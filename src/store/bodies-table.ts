@@ -1,9 +1,9 @@
 // SQL for `item_bodies`: the queue of GOV.UK Content API reads, and what a read writes back to the
-// item. A body that arrives after the item was matched marks it `match_pending = 2`: matched again for
-// what the body adds, never alerted again for what its title and summary already said.
+// item. A body that arrives after the item was matched marks it pending again with `body_only`: matched
+// again for what the body adds, never alerted again for what its title and summary already said.
 
 import type { Db } from './open-store.ts';
-import { prepared } from './prepared.ts';
+import { cachedStatement as prepared } from './statement-cache.ts';
 
 /** After this many failed reads an item keeps its feed text only (about 3 days with the backoff). */
 export const maxBodyAttempts = 10;
@@ -67,7 +67,8 @@ export function recordBodyRead(db: Db, itemId: number, r: BodyRead, now: string)
     db,
     `UPDATE items SET body = @body, summary = @summary, publisher = COALESCE(publisher, @publisher),
       published_at = COALESCE(@firstPublishedAt, published_at),
-      match_pending = CASE WHEN @changed AND match_pending = 0 THEN 2 ELSE match_pending END
+      match_pending = CASE WHEN @changed THEN 1 ELSE match_pending END,
+      body_only = CASE WHEN @changed AND match_pending = 0 THEN 1 ELSE body_only END
     WHERE id = @itemId`,
   ).run({
     body: r.body,

@@ -3,6 +3,7 @@
 
 import type { CommitmentStatus } from '../commitments/commitment.ts';
 import type { Db } from './open-store.ts';
+import { cachedStatement } from './statement-cache.ts';
 
 export interface CommitmentState {
   commitmentId: string;
@@ -92,7 +93,17 @@ export function getCommitmentState(db: Db, id: string): CommitmentState | undefi
 }
 
 export function listCommitmentStates(db: Db): CommitmentState[] {
-  return db.prepare<[], StateRow>('SELECT * FROM commitment_state ORDER BY commitment_id').all().map(toState);
+  return cachedStatement<[], StateRow>(db, 'SELECT * FROM commitment_state ORDER BY commitment_id')
+    .all()
+    .map(toState);
+}
+
+/** When followthrough first watched anything on this database (its first run), if it has. */
+export function firstWatchedAt(db: Db): string | undefined {
+  return (
+    db.prepare<[], { at: string | null }>('SELECT MIN(first_watched_at) AS at FROM commitment_state').get()
+      ?.at ?? undefined
+  );
 }
 
 /** First sight of a commitment: a row in `open` and a `watch` event. Returns true when it was new. */
@@ -107,7 +118,8 @@ export function ensureCommitmentState(db: Db, id: string, now: string, ruleHash:
   return inserted;
 }
 
-export function setRuleHash(db: Db, id: string, hash: string): void {
+/** `null`: the rules were last applied to nothing, so the next sync catches the commitment up again. */
+export function setRuleHash(db: Db, id: string, hash: string | null): void {
   db.prepare('UPDATE commitment_state SET rule_hash = ? WHERE commitment_id = ?').run(hash, id);
 }
 

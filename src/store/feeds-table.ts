@@ -3,7 +3,7 @@
 import type { FeedConfig } from '../config/config.ts';
 import type { SkippedEntry } from '../feeds/feed-item.ts';
 import type { Db } from './open-store.ts';
-import { prepared } from './prepared.ts';
+import { cachedStatement as prepared } from './statement-cache.ts';
 
 export interface FeedState {
   id: string;

@@ -5,7 +5,7 @@
 
 import type { FeedItem } from '../feeds/feed-item.ts';
 import type { Db } from './open-store.ts';
-import { prepared } from './prepared.ts';
+import { cachedStatement as prepared } from './statement-cache.ts';
 
 import { type ItemOrigin, type ItemRow, toStoredItem, type StoredItem } from './item-row.ts';
 
@@ -159,7 +159,7 @@ function itemStatements(db: Db) {
         summary = @summary, body = CASE WHEN @keepBody THEN body ELSE @body END,
         publisher = COALESCE(@publisher, publisher), published_at = COALESCE(published_at, @publishedAt),
         updated_at = @updatedAt, last_seen_at = @now,
-        major_updates = major_updates + 1, match_pending = 1,
+        major_updates = major_updates + 1, match_pending = 1, body_only = 0,
         origin = CASE WHEN @origin = 'live' THEN 'live' ELSE origin END
       WHERE id = @id`,
     ),
@@ -203,19 +203,20 @@ export type PendingItem = StoredItem & { bodyOnly: boolean };
 
 /** Items waiting to be matched, oldest first. */
 export function pendingItems(db: Db, limit: number): PendingItem[] {
-  return prepared<[number], ItemRow & { match_pending: number }>(
+  return prepared<[number], ItemRow & { body_only: number }>(
     db,
     // Without the hint SQLite reads the whole table in id order to find the few pending rows.
-    'SELECT * FROM items INDEXED BY items_pending WHERE match_pending > 0 ORDER BY id LIMIT ?',
+    'SELECT * FROM items INDEXED BY items_pending WHERE match_pending = 1 ORDER BY id LIMIT ?',
   )
     .all(limit)
-    .map((r) => ({ ...toStoredItem(r), bodyOnly: r.match_pending === 2 }));
+    .map((r) => ({ ...toStoredItem(r), bodyOnly: r.body_only === 1 }));
 }
 
 export function markItemsMatched(db: Db, ids: number[]): void {
-  prepared(db, 'UPDATE items SET match_pending = 0 WHERE id IN (SELECT value FROM json_each(?))').run(
-    JSON.stringify(ids),
-  );
+  prepared(
+    db,
+    'UPDATE items SET match_pending = 0, body_only = 0 WHERE id IN (SELECT value FROM json_each(?))',
+  ).run(JSON.stringify(ids));
 }
 
 export function itemSources(db: Db, id: number): string[] {

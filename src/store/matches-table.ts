@@ -6,6 +6,7 @@
 import type { MatchKind, MatchReason } from '../match/match-types.ts';
 import type { TieredHit } from '../match/match-tiered.ts';
 import type { Db } from './open-store.ts';
+import { cachedStatement } from './statement-cache.ts';
 
 export type MatchOrigin = 'live' | 'baseline' | 'backfill' | 'history' | 'replay' | 'verdict';
 /** What a stored match is: what a rule said (progress, possible fulfilment) or the review tier. */
@@ -139,7 +140,7 @@ export function setMatchVerdict(
 const evidenceSelect = `SELECT m.*, i.path, i.url, i.title, i.display_type, i.publisher, i.updated_at AS item_updated_at
   FROM matches m JOIN items i ON i.id = m.item_id`;
 
-type EvidenceDbRow = MatchRow & {
+export type EvidenceDbRow = MatchRow & {
   path: string;
   url: string;
   title: string;
@@ -148,7 +149,7 @@ type EvidenceDbRow = MatchRow & {
   item_updated_at: string;
 };
 
-function toEvidence(r: EvidenceDbRow): EvidenceRow {
+export function toEvidence(r: EvidenceDbRow): EvidenceRow {
   return {
     ...toMatch(r),
     path: r.path,
@@ -162,11 +163,13 @@ function toEvidence(r: EvidenceDbRow): EvidenceRow {
 
 /** Evidence for a commitment, newest publication first. */
 export function evidenceFor(db: Db, commitmentId: string, limit = 1000): EvidenceRow[] {
-  return db
-    .prepare<[string, number], EvidenceDbRow>(
-      `${evidenceSelect} WHERE m.commitment_id = ? AND ${countsAsEvidence}
+  // m.item_updated_at mirrors i.updated_at (triggers, migration 004): ordering by it walks the
+  // matches_newest index, so the newest few cost the same however long the list is.
+  return cachedStatement<[string, number], EvidenceDbRow>(
+    db,
+    `${evidenceSelect} WHERE m.commitment_id = ? AND ${countsAsEvidence}
        ORDER BY m.item_updated_at DESC, m.id DESC LIMIT ?`,
-    )
+  )
     .all(commitmentId, limit)
     .map(toEvidence);
 }
@@ -184,16 +187,51 @@ export function matchesBetween(db: Db, from: string, to: string): EvidenceRow[] 
 
 /** Items only a page body matched (the review tier), no verdict yet: newest publication first. */
 export function relatedFor(db: Db, commitmentId: string, limit = 1000): EvidenceRow[] {
-  return db
-    .prepare<[string, number], EvidenceDbRow>(
-      `${evidenceSelect} WHERE m.commitment_id = ? AND m.kind = 'related' AND m.verdict IS NULL AND m.origin != 'verdict'
-       ORDER BY i.updated_at DESC, m.id DESC LIMIT ?`,
-    )
+  return cachedStatement<[string, number], EvidenceDbRow>(
+    db,
+    `${evidenceSelect} WHERE m.commitment_id = ? AND m.kind = 'related' AND m.verdict IS NULL AND m.origin != 'verdict'
+       ORDER BY m.item_updated_at DESC, m.id DESC LIMIT ?`,
+  )
     .all(commitmentId, limit)
     .map(toEvidence);
 }
 
+/** The newest evidence's item (title, url, public timestamp): one step down the matches_newest index. */
+export function newestEvidence(
+  db: Db,
+  commitmentId: string,
+): { title: string; url: string; updatedAt: string; displayType?: string; publisher?: string } | undefined {
+  // Only the columns wanted: on this per-cycle path a wide row costs more than the lookup.
+  const r = cachedStatement<
+    [string],
+    { title: string; url: string; updated_at: string; display_type: string | null; publisher: string | null }
+  >(
+    db,
+    `SELECT i.title, i.url, i.updated_at, i.display_type, i.publisher FROM matches m JOIN items i ON i.id = m.item_id
+     WHERE m.commitment_id = ? AND ${countsAsEvidence} ORDER BY m.item_updated_at DESC, m.id DESC LIMIT 1`,
+  ).get(commitmentId);
+  if (!r) return undefined;
+  return {
+    title: r.title,
+    url: r.url,
+    updatedAt: r.updated_at,
+    // What it is and who published it, for the status card's "last evidence" line.
+    ...(r.display_type ? { displayType: r.display_type } : {}),
+    ...(r.publisher ? { publisher: r.publisher } : {}),
+  };
+}
+
+/** Kept per commitment by triggers on `matches` (migration 004) under the same rule: no count over its whole list. */
 export function countEvidence(db: Db, commitmentId: string): number {
+  return (
+    cachedStatement<[string], { n: number }>(db, 'SELECT n FROM evidence_counts WHERE commitment_id = ?').get(
+      commitmentId,
+    )?.n ?? 0
+  );
+}
+
+/** The same count, over the rows themselves (the oracle the running count is tested against). */
+export function countEvidenceRows(db: Db, commitmentId: string): number {
   return db
     .prepare<[string], { n: number }>(
       `SELECT COUNT(*) AS n FROM matches m WHERE m.commitment_id = ? AND ${countsAsEvidence}`,

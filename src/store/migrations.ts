@@ -12,4 +12,8 @@ import { initial } from './migrations/001-initial.ts';
 import { verdicts } from './migrations/002-verdicts.ts';
 import { sources } from './migrations/003-sources.ts';
 
-export const migrations: Migration[] = [initial, verdicts, sources];
+import { runningCounts } from './migrations/004-running-counts.ts';
+import { slackApp } from './migrations/005-slack-app.ts';
+import { reviewTier } from './migrations/006-review-tier.ts';
+
+export const migrations: Migration[] = [initial, verdicts, sources, runningCounts, slackApp, reviewTier];

@@ -187,6 +187,19 @@ export function cancelItemAlerts(db: Db, commitmentId: string, itemId: number, r
     .run(reason, commitmentId, itemId).changes;
 }
 
+/** A commitment's alerts of these kinds that have not left (a resolution withdraws its reminders). Returns how many. */
+export function cancelCommitmentAlerts(
+  db: Db,
+  commitmentId: string,
+  kinds: AlertKind[],
+  reason: string,
+): number {
+  return db
+    .prepare(`UPDATE outbox SET state = 'cancelled', last_error = ?
+      WHERE commitment_id = ? AND state IN ('pending', 'held') AND kind IN (SELECT value FROM json_each(?))`)
+    .run(reason, commitmentId, JSON.stringify(kinds)).changes;
+}
+
 export function cancelAlert(db: Db, id: number, error: string): void {
   db.prepare(`UPDATE outbox SET state = 'cancelled', last_error = ? WHERE id = ?`).run(error, id);
 }

@@ -1,7 +1,8 @@
 // SQL for the Slack thread of each commitment (columns of `commitment_state`): the status card
 // is the thread's top-level message and every alert about the commitment replies under it.
 // `card_posting_at` is set before the card is posted, so after a crash the history is checked
-// for that card before another is posted.
+// for that card before another is posted. `card_facts` is a hash of what the card last showed:
+// the card is edited whenever the facts differ, not only its status.
 
 import type { Db } from './open-store.ts';
 
@@ -89,6 +90,20 @@ export function setThreadUrl(db: Db, commitmentId: string, url: string): void {
 
 export function setCardStatus(db: Db, commitmentId: string, status: string): void {
   db.prepare('UPDATE commitment_state SET card_status = ? WHERE commitment_id = ?').run(status, commitmentId);
+}
+
+/** The hash of the facts the card last showed (null: not known, e.g. posted by an older version). */
+export function getCardFacts(db: Db, commitmentId: string): string | null {
+  const r = db
+    .prepare<[string], { card_facts: string | null }>(
+      'SELECT card_facts FROM commitment_state WHERE commitment_id = ?',
+    )
+    .get(commitmentId);
+  return r?.card_facts ?? null;
+}
+
+export function setCardFacts(db: Db, commitmentId: string, hash: string): void {
+  db.prepare('UPDATE commitment_state SET card_facts = ? WHERE commitment_id = ?').run(hash, commitmentId);
 }
 
 /**

@@ -12,6 +12,8 @@ import {
   compileCommitment,
 } from '../../src/match/compile-commitment.ts';
 import { matchHistory } from '../../src/match/match-history.ts';
+import { buildProfiles } from '../../src/match/review-profile.ts';
+import { indexProfiles, scoreReviews } from '../../src/match/review-score.ts';
 import { matchItems } from '../../src/match/match-items.ts';
 import { planExpression } from '../../src/match/match-plan.ts';
 import type { MatchableItem } from '../../src/match/match-types.ts';
@@ -132,6 +134,29 @@ export async function benchMatching(): Promise<string[]> {
       `${fmt(mRegex.cpuMs / mOurs.cpuMs)}× less`,
     ),
   );
+  // The review tier beside it: the same batch scored against 500 commitment profiles (their words and
+  // rule terms), once the profiles are built and indexed (a poll rebuilds them: measured on its own).
+  const r = rng(23);
+  const reviewInput = cs.map((c) => ({
+    id: c.id,
+    title: prose(r, 12),
+    quote: prose(r, 30),
+    sourceUrl: `https://www.gov.uk/news/${c.id}`,
+    sinceDate: '2024-01-01',
+    ruleTerms: c.match.any,
+  }));
+  const reviewStats = { docs: 50_000, df: (t: string) => (t.length % 7) * 300 };
+  let ix = indexProfiles(buildProfiles(reviewInput, reviewStats));
+  const mProfiles = await best(5, () => {
+    ix = indexProfiles(buildProfiles(reviewInput, reviewStats));
+  });
+  let reviewed = 0;
+  const mReview = await best(10, () => {
+    reviewed = scoreReviews(batch, ix, { timeZone: tz }).length;
+  });
+  out.push(row('  + review tier on the same batch (CPU ms)', fmt(mReview.cpuMs, 1), '', ''));
+  out.push(row('  + building 500 review profiles (CPU ms)', fmt(mProfiles.cpuMs, 1), '', ''));
+  if (reviewed < 0) out.push('unreachable');
   out.push(
     row(
       '  same, wall ms',

@@ -2,19 +2,27 @@
 // Speed is measured here, never asserted in timed tests. Name sections to run only those:
 // `node --import tsx test/bench/run.ts matching`.
 
+import { benchCommitments } from './bench-commitments.ts';
 import { benchFeeds } from './bench-feeds.ts';
 import { benchHistory } from './bench-history.ts';
 import { benchLatency } from './bench-latency.ts';
 import { benchMatching } from './bench-matching.ts';
+import { benchCycle } from './bench-cycle.ts';
+import { benchMemory } from './bench-memory.ts';
+import { benchPeakMemory } from './bench-peak-memory.ts';
 import { benchSources } from './bench-sources.ts';
 import { header } from './measure.ts';
 
 const sections: Array<[string, () => Promise<string[]>]> = [
   ['feeds', benchFeeds],
   ['sources', benchSources],
-  ['history', benchHistory],
+  ['cycle', benchCycle],
   ['matching', benchMatching],
   ['latency', benchLatency],
+  ['history', benchHistory],
+  ['commitments', benchCommitments],
+  ['memory', benchMemory],
+  ['peak-memory', benchPeakMemory],
 ];
 
 console.log(`followthrough benchmarks — node ${process.version}, ${new Date().toISOString()}\n`);

@@ -174,6 +174,53 @@ describe('extract', () => {
     expect(tested.stdout).not.toContain('Police workforce statistics');
   });
 
+  it('says a proposal is already watched (same quote) instead of proposing customs-partnership-2', async () => {
+    const first = await runCli(['extract', seed, '--append', '--only', 'customs-partnership'], {
+      env: cfg.env,
+    });
+    expect(first.code, first.stderr).toBe(0);
+    const again = await runCli(['extract', seed], { env: cfg.env });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(
+      /# already watched: ".+" is the watched commitment customs-partnership \(same quote\)/,
+    );
+    expect(again.stdout).not.toContain('customs-partnership-2');
+    expect(again.stdout).toContain('Frontex'); // the others are still proposed
+    const appendAll = await runCli(['extract', seed, '--append', '--only', 'customs-partnership'], {
+      env: cfg.env,
+    });
+    expect(appendAll.stdout).toContain('already watched, not appended');
+    expect(file().match(/- id: customs-partnership/g)).toHaveLength(1);
+  });
+
+  it('on a terminal, a proposal can be edited before it is appended', async () => {
+    const proposals = await runCli(['extract', seed], { env: cfg.env });
+    const count = (proposals.stdout.match(/^ {2}- id: /gm) ?? []).length;
+    expect(count).toBeGreaterThan(1);
+    // edit the first (id, title, due kept, owners, match), drop the rest
+    const answers = [
+      'e',
+      'customs-deal',
+      'Customs deal with France',
+      '',
+      'UK, France',
+      'customs partnership | customs deal',
+    ]
+      .concat(Array.from({ length: count - 1 }, () => 'n'))
+      .join('\n');
+    const r = await runCli(['extract', seed, '--append', '--interactive'], {
+      env: cfg.env,
+      input: `${answers}\n`,
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('kept as edited: customs-deal');
+    const text = file();
+    expect(text).toMatch(/- id: customs-deal\n\s+title: Customs deal with France/);
+    expect(text).toMatch(/owners: \[ UK, France \]/);
+    expect(text).toMatch(/- customs deal/);
+    expect(text.match(/- id: /g)).toHaveLength(1);
+  });
+
   it('--only with an unknown id is a usage error and writes nothing', async () => {
     const r = await runCli(['extract', seed, '--append', '--only', 'nonsense'], { env: cfg.env });
     expect(r.code).toBe(2);

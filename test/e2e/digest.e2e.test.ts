@@ -44,6 +44,18 @@ describe('digest over a replayed history', () => {
     expect(section(r.stdout, 'Quiet')).toContain('Frontex');
   });
 
+  it('a past week built years later: the same figures as on the day, no "today" leaking in', async () => {
+    const args = ['digest', '--week', '2024-W19', '--dry-run', '--format', 'markdown'];
+    const then = await runCli([...args, '--now', '2024-05-13T09:00:00Z'], { env: cfg.env });
+    const later = await runCli([...args, '--now', '2026-11-30T09:00:00Z'], { env: cfg.env });
+    expect(later.code, later.stderr).toBe(0);
+    const strip = (md: string) => md.replace(/^.*(built|generated).*$/gim, '');
+    expect(section(later.stdout, 'Overdue')).toContain('13 days overdue');
+    expect(section(later.stdout, 'Overdue')).toEqual(section(then.stdout, 'Overdue'));
+    expect(section(later.stdout, 'Quiet')).toEqual(section(then.stdout, 'Quiet'));
+    expect(strip(later.stdout)).not.toMatch(/\b9\d\d days/);
+  });
+
   it('the week before, it was not yet overdue', async () => {
     const r = await runCli(
       ['digest', '--week', '2024-W18', '--dry-run', '--format', 'markdown', '--now', '2024-05-06T09:00:00Z'],

@@ -138,7 +138,7 @@ describe('alerts in Slack (end to end)', () => {
     expect(alerts('overdue')).toHaveLength(1);
     // the card was brought up to date
     const updates = slack.callsTo('chat.update');
-    expect(updates.some((u) => JSON.stringify(u.body.blocks).includes(':red_circle: overdue'))).toBe(true);
+    expect(updates.some((u) => JSON.stringify(u.body.blocks).includes(':red_circle: Overdue'))).toBe(true);
   });
 
   it('Slack down for a whole cycle, then back: every alert arrives exactly once, in order', async () => {
@@ -158,6 +158,43 @@ describe('alerts in Slack (end to end)', () => {
     expect(ids).toEqual(outboxOrder());
     await poll('2025-09-02T12:00:00Z');
     expect(alertIdsInSlack()).toEqual(ids);
+  });
+
+  it('status says why alerts are stuck (last error, next attempt), in text and --json', async () => {
+    setUp();
+    slack.script('chat.postMessage', { kind: 'http-error', status: 503 }, Infinity);
+    const down = await poll('2025-09-02T10:00:00Z');
+    expect(down.code, down.stderr).toBe(0);
+    const text = await runCli(['status'], { env });
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/OUTBOX {2}\d+ pending/);
+    expect(text.stdout).toMatch(
+      /! .+ → #followthrough: .*503.* · 1 attempt · next attempt 2025-09-02T10:\d\d/,
+    );
+    const json = JSON.parse((await runCli(['status', '--json'], { env })).stdout) as {
+      stuck: Array<{ lastError: string; nextAttemptAt: string; attempts: number; what: string }>;
+      stuckTotal: number;
+    };
+    expect(json.stuckTotal).toBeGreaterThan(0);
+    expect(json.stuck[0]).toMatchObject({ attempts: 1 });
+    expect(json.stuck[0]!.lastError).toMatch(/503/);
+    expect(Date.parse(json.stuck[0]!.nextAttemptAt)).toBeGreaterThan(Date.parse('2025-09-02T10:00:00Z'));
+  });
+
+  it('blocked delivery (not_in_channel): poll --once and status exit 4 until it is fixed', async () => {
+    setUp();
+    slack.script('chat.postMessage', { kind: 'error', error: 'not_in_channel' }, Infinity);
+    const blocked = await poll('2025-09-02T10:00:00Z');
+    expect(blocked.code, blocked.stderr).toBe(4);
+    expect(blocked.stderr).toMatch(/#followthrough blocked: not_in_channel — fix: /);
+    const status = await runCli(['status'], { env });
+    expect(status.code).toBe(4);
+    expect(status.stdout).toMatch(/held: not_in_channel/);
+    slack.clearScripts();
+    // the hourly probe after the fix releases everything; then all is well again
+    const fixed = await poll('2025-09-02T11:05:00Z');
+    expect(fixed.code, fixed.stderr).toBe(0);
+    expect((await runCli(['status'], { env })).code).toBe(0);
   });
 
   it('killed (SIGKILL) after Slack accepted a post but before it was marked sent: no duplicate after restart', async () => {

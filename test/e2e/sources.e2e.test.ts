@@ -191,6 +191,12 @@ describe('sources beyond GOV.UK, end to end', () => {
     // the body-only match: recorded for review, not alerted, its reason naming the body
     const brussels = 'https://www.gov.uk/government/news/home-secretary-in-brussels';
     expect(alertsFor(brussels)).toEqual([]);
+    const reviews = slack
+      .messages('#followthrough')
+      .filter((m) => m.metadata?.event_payload.kind === 'review');
+    expect(reviews.some((m) => (m.metadata!.event_payload.item_urls as string[]).includes(brussels))).toBe(
+      true,
+    );
     const [related] = query<{ kind: string; why: string }>(
       "SELECT m.kind, m.why FROM matches m JOIN items i ON i.id = m.item_id WHERE i.path = '/government/news/home-secretary-in-brussels'",
     );

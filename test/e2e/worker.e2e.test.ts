@@ -57,3 +57,47 @@ it('runs its jobs, refuses a second worker, and stops cleanly on SIGTERM', async
   expect(status.code, status.stderr).toBe(0);
   expect((JSON.parse(status.stdout) as { lock: unknown }).lock).toBeNull();
 });
+
+it('SIGTERM while a feed request hangs: exits 0 well within docker’s 10 s grace', async () => {
+  govuk.fail(govukPaths.organisationFeed, { kind: 'hang' });
+  const env = { ...cfg.env, SLACK_BOT_TOKEN: token, SLACK_API_URL: slack.url };
+  const child = startCli(['run'], { env });
+  const done = collect(child, 60_000);
+  const deadline = Date.now() + 30_000;
+  const hung = () =>
+    govuk.requests.some((r) => r.path.startsWith(govukPaths.organisationFeed) && r.status === null);
+  while (!hung() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  expect(hung()).toBe(true);
+  const t0 = Date.now();
+  child.kill('SIGTERM');
+  const result = await done;
+  const took = Date.now() - t0;
+  expect(result.code, result.stderr).toBe(0);
+  // the feed's own timeout is 20 s: waiting it out would overrun the grace period
+  expect(took).toBeLessThan(10_000);
+  expect(result.logs.map((l) => l.event)).toContain('worker.stopped');
+  // the abandoned poll was not recorded as a feed failure
+  const status = await runCli(['status', '--json'], { env: cfg.env });
+  const feeds = (JSON.parse(status.stdout) as { feeds: Array<{ failures: number }> }).feeds;
+  expect(feeds.every((f) => f.failures === 0)).toBe(true);
+});
+
+it('health: ok while the worker runs; fails at once when it has died (no waiting out the heartbeat)', async () => {
+  const env = { ...cfg.env, SLACK_BOT_TOKEN: token, SLACK_API_URL: slack.url };
+  const child = startCli(['run'], { env });
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
+  const done = collect(child, 60_000);
+  const deadline = Date.now() + 30_000;
+  while (!parseLogs(stderr).some((l) => l.event === 'job.cycle') && Date.now() < deadline)
+    await new Promise((r) => setTimeout(r, 100));
+  const ok = await runCli(['health'], { env: cfg.env });
+  expect(ok.code, ok.stderr).toBe(0);
+  child.kill('SIGKILL');
+  await done;
+  const dead = await runCli(['health'], { env: cfg.env });
+  expect(dead.code).toBe(1);
+  expect(dead.stderr).toMatch(/no longer running/);
+});

@@ -20,9 +20,20 @@ export const chromiumArgs: readonly string[] = [
   '--disable-sync',
 ];
 
-/** Browser tests are skipped only on request, never because the browser is missing (CI must fail then). */
-export function browserTestsSkipped(env: NodeJS.ProcessEnv = process.env): boolean {
-  return env.FOLLOWTHROUGH_SKIP_BROWSER === '1';
+/**
+ * Why the browser tests cannot run here, or undefined when they must run. On a developer's machine
+ * without Chromium they are skipped with the reason said; under CI=true they are required, and a
+ * missing browser fails them (.ci/run installs it). FOLLOWTHROUGH_SKIP_BROWSER=1 skips them anywhere.
+ */
+export function browserSkipReason(
+  env: NodeJS.ProcessEnv = process.env,
+  installed: (path: string) => boolean = existsSync,
+): string | undefined {
+  if (env.FOLLOWTHROUGH_SKIP_BROWSER === '1') return 'FOLLOWTHROUGH_SKIP_BROWSER=1 is set';
+  if (env.CI === 'true' || env.CI === '1') return undefined;
+  if (!installed(chromiumPath))
+    return `${chromiumPath} is not installed (install it with \`apt-get install -y chromium\`; under CI=true it is required)`;
+  return undefined;
 }
 
 export interface HeadlessChromium {
@@ -34,7 +45,7 @@ export interface HeadlessChromium {
 export async function launchChromium(): Promise<HeadlessChromium> {
   if (!existsSync(chromiumPath)) {
     throw new Error(
-      `${chromiumPath} is missing: install it with \`apt-get install -y chromium\` (.ci/run does), or set FOLLOWTHROUGH_SKIP_BROWSER=1 to skip browser tests`,
+      `${chromiumPath} is missing: install it with \`apt-get install -y chromium\` (.ci/run does); browser tests are required under CI=true`,
     );
   }
   const userDataDir = await mkdtemp(join(tmpdir(), 'followthrough-chromium-'));

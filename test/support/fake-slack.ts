@@ -4,7 +4,7 @@
 // never arrived", the window that exactly-once delivery has to survive.
 
 import { createHash } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface FakeCall {
@@ -43,6 +43,8 @@ export type FakeBehaviour =
 export interface FakeSlackOptions {
   /** When set, every call must carry `Authorization: Bearer <token>`. */
   token?: string;
+  /** When set, `apps.connections.open` must carry this app-level token (and refuses the bot token, as Slack does). */
+  appToken?: string;
   /** Milliseconds since the epoch, for message ts; real time by default. */
   clock?: () => number;
 }
@@ -59,6 +61,10 @@ export interface FakeSlack {
   /** The next `times` calls to `method` behave so (Infinity: until cleared). Scripts queue in order. */
   script(method: string, behaviour: FakeBehaviour, times?: number): void;
   clearScripts(method?: string): void;
+  /** Answer another method (the Socket Mode fake adds apps.connections.open, views.open, …). */
+  handle(method: string, handler: (body: Record<string, unknown>) => Record<string, unknown>): void;
+  /** The HTTP server, for a WebSocket upgrade on the same port. */
+  server: Server;
   close(): Promise<void>;
 }
 
@@ -221,11 +227,13 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       if (b.kind === 'store-then-hang') return void hung.add(res);
       return sendRaw(res, b.status, '<html><body>upstream error</body></html>', 'text/html');
     }
-    if (options.token !== undefined) {
+    const expected = method === 'apps.connections.open' ? options.appToken : options.token;
+    if (expected !== undefined) {
       const bearer = auth?.replace(/^Bearer /, '');
       if (!bearer) return send(res, 200, { ok: false, error: (call.outcome = 'not_authed') });
-      if (bearer !== options.token)
-        return send(res, 200, { ok: false, error: (call.outcome = 'invalid_auth') });
+      if (method === 'apps.connections.open' && bearer === options.token)
+        return send(res, 200, { ok: false, error: (call.outcome = 'not_allowed_token_type') });
+      if (bearer !== expected) return send(res, 200, { ok: false, error: (call.outcome = 'invalid_auth') });
     }
     const handler = handlers[method];
     if (!handler) return send(res, 200, { ok: false, error: (call.outcome = 'unknown_method') });
@@ -252,6 +260,10 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       if (method) scripts.delete(method);
       else scripts.clear();
     },
+    handle(method, handler) {
+      handlers[method] = handler;
+    },
+    server,
     close: () =>
       new Promise<void>((resolve) => {
         for (const res of hung) res.destroy();
@@ -340,7 +352,7 @@ function parseBody(raw: string, contentType: string | undefined): Record<string,
   } else {
     body = Object.fromEntries(new URLSearchParams(raw));
   }
-  for (const key of ['blocks', 'metadata', 'attachments']) {
+  for (const key of ['blocks', 'metadata', 'attachments', 'view']) {
     const v = body[key];
     if (typeof v === 'string') {
       try {

@@ -10,7 +10,7 @@ export function testConfig(over: Partial<Config> & { feeds?: FeedConfig[] } = {}
     commitmentsFile: '/test/commitments.yaml',
     digestDir: '/test/digests',
     feeds: [],
-    slack: { channel: '#followthrough', reminderDays: 7 },
+    slack: { channel: '#followthrough', reminderDays: 7, reminderMaxDays: 112, reviewers: [] },
     schedule: { ...defaults.schedule },
     staleDays: 90,
     dueSoonDays: 7,

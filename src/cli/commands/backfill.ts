@@ -25,18 +25,24 @@ export async function backfillCommand(argv: string[], io: CliIo): Promise<number
   const db = openDatabase(config);
   const lock = takeWorkerLock(db, 'backfill');
   try {
-    const { commitments } = loadWatched(config, { db, log, clock: fixedClock(now) });
+    const { commitments, validated } = loadWatched(config, { db, log, clock: fixedClock(now) });
     const progress = io.isTTY
       ? (feed: string, seen: number, total: number) =>
           process.stdout.write(`\r${feed}: ${seen}/${total} results   `)
       : undefined;
-    const report = await backfill(config, commitments, since, {
-      db,
-      log,
-      clock: fixedClock(now),
-      fetchFeed,
-      ...(progress ? { progress } : {}),
-    });
+    const report = await backfill(
+      config,
+      commitments,
+      since,
+      {
+        db,
+        log,
+        clock: fixedClock(now),
+        fetchFeed,
+        ...(progress ? { progress } : {}),
+      },
+      { match: validated },
+    );
     if (io.isTTY) process.stdout.write('\n');
     for (const s of report.sources)
       io.out(`${s.feed}: ${s.error ? `FAILED: ${s.error}` : `${s.added} new items since ${since}`}`);
@@ -44,7 +50,11 @@ export async function backfillCommand(argv: string[], io: CliIo): Promise<number
       io.out(
         'no feed can be read back in time: add `recover:` (a Search API query) to a feed, or a parliament-statements feed',
       );
-    io.out(`matched ${report.match.items} items: ${report.match.matches} matches`);
+    io.out(
+      validated
+        ? `matched ${report.match.items} items: ${report.match.matches} matches`
+        : 'not matched: the commitments file has no commitments yet; the items wait to be matched',
+    );
     return report.sources.some((s) => s.error) ? exitCodes.feedsFailed : exitCodes.ok;
   } finally {
     lock.release();

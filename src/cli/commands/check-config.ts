@@ -44,7 +44,12 @@ export async function checkConfigCommand(argv: string[], io: CliIo): Promise<num
     slack: {
       channel: config.slack.channel,
       reminder_days: config.slack.reminderDays,
+      reminder_max_days: config.slack.reminderMaxDays,
+      reviewers: config.slack.reviewers.length ? config.slack.reviewers : '(anyone in the channel)',
       token: env.slackToken ? redact(env.slackToken) : '(not set: alerts go to the console)',
+      app_token: env.slackAppToken
+        ? redact(env.slackAppToken)
+        : '(not set: messages carry no buttons; see the README, "Slack app")',
       api_url: env.slackApiUrl ?? 'https://slack.com/api/',
     },
     schedule: config.schedule,
@@ -67,6 +72,6 @@ export async function checkConfigCommand(argv: string[], io: CliIo): Promise<num
 
 /** Shows a token's kind and length only. */
 export function redact(token: string): string {
-  const kind = /^xox[a-z]-/.test(token) ? token.slice(0, 5) : '';
+  const kind = /^xox[a-z]-/.test(token) ? token.slice(0, 5) : token.startsWith('xapp-') ? 'xapp-' : '';
   return `${kind}…[redacted, ${token.length} characters]`;
 }

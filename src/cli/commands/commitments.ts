@@ -1,6 +1,7 @@
 // `followthrough commitments <sub>`: view, decide and edit watched commitments.
 
 import { UsageError } from '../../errors.ts';
+import { unknownCommand } from '../args.ts';
 import type { CliIo } from '../io.ts';
 
 type Sub = (argv: string[], io: CliIo) => Promise<number>;
@@ -38,6 +39,10 @@ export async function commitmentsCommand(argv: string[], io: CliIo): Promise<num
     return name ? 0 : 2;
   }
   const sub = subs[name];
-  if (!sub) throw new UsageError(`unknown commitments command "${name}"\n\n${commitmentsUsage}`);
+  if (!sub) {
+    throw new UsageError(
+      `${await unknownCommand(name, Object.keys(subs), 'commitments command')}\n\n${commitmentsUsage}`,
+    );
+  }
   return (await sub())(rest, io);
 }

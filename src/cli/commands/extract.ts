@@ -8,18 +8,18 @@ import {
   hasCommitment,
   readCommitmentsDocument,
   writeCommitmentsDocument,
-  type CommitmentEntry,
 } from '../../config/edit-commitments.ts';
 import { readEnv } from '../../config/env.ts';
 import { FollowthroughError, UsageError } from '../../errors.ts';
 import type { ProposedCommitment } from '../../extract/extract-commitments.ts';
 import { extractCommitments } from '../../extract/extract-commitments.ts';
+import { type Duplicate, findDuplicate, type WatchedSource } from '../../extract/find-duplicate.ts';
 import { proposalEntry, proposalsToYaml, uniqueIds } from '../../extract/proposals-to-yaml.ts';
 import { readAnnouncement } from '../../extract/read-announcement.ts';
 import { parse, parseNow } from '../args.ts';
 import { loadContext } from '../context.ts';
 import { exitCodes, type CliIo } from '../io.ts';
-import { createAsker } from '../prompt.ts';
+import { askWhichToKeep, type Candidate } from './extract-review.ts';
 import { catchUp } from './commitments/shared.ts';
 
 const usage = `usage: followthrough extract <GOV.UK URL | file> [--source-url URL] [--min-confidence 0-1]
@@ -62,15 +62,21 @@ export async function extractCommand(argv: string[], io: CliIo): Promise<number>
   if (sourceUrl) proposals = proposals.map((p) => ({ ...p, source: { ...p.source, url: sourceUrl } }));
 
   if (!values.append) {
-    // Printing needs no config; when one loads, ids are kept clear of those already watched.
-    const existing = existingIds(io);
+    // Printing needs no config; when one loads, ids are kept clear of those already watched and
+    // proposals that are already watched are named, not proposed again.
+    const watchedNow = watchedEntries(io);
+    const { fresh, duplicates } = splitDuplicates(proposals, watchedNow);
+    const notes = duplicates.map((d) => `# already watched: ${duplicateLine(d)}`);
     io.out(
-      proposals.length
-        ? proposalsToYaml(proposals, {
-            existingIds: existing,
-            header: `proposed from ${input} — review before adding`,
-          }).trimEnd()
-        : `# no commitments found in ${input}`,
+      [
+        ...notes,
+        fresh.length
+          ? proposalsToYaml(fresh, {
+              existingIds: watchedNow.map((w) => w.id),
+              header: `proposed from ${input} — review before adding`,
+            }).trimEnd()
+          : `# no new commitments found in ${input}`,
+      ].join('\n'),
     );
     return exitCodes.ok;
   }
@@ -78,14 +84,18 @@ export async function extractCommand(argv: string[], io: CliIo): Promise<number>
   const now = parseNow(values.now);
   const ctx = loadContext(io);
   const doc = readCommitmentsDocument(ctx.config.commitmentsFile);
-  const entries = toEntries(proposals, (id) => hasCommitment(doc, id));
+  const { fresh, duplicates } = splitDuplicates(proposals, entriesOf(doc.toJS()));
+  for (const d of duplicates) io.out(`already watched, not appended: ${duplicateLine(d)}`);
+  const entries = toEntries(fresh, (id) => hasCommitment(doc, id));
   let chosen = entries;
   if (values.only) {
     const wanted = values.only
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean);
-    const unknown = wanted.filter((id) => !entries.some((e) => e.entry.id === id));
+    const unknown = wanted.filter(
+      (id) => !entries.some((e) => e.entry.id === id) && !duplicates.some((d) => d.proposal.id === id),
+    );
     if (unknown.length)
       throw new UsageError(
         `--only names ${unknown.join(', ')}, which ${unknown.length === 1 ? 'is' : 'are'} not among the proposals ` +
@@ -93,7 +103,7 @@ export async function extractCommand(argv: string[], io: CliIo): Promise<number>
       );
     chosen = entries.filter((e) => wanted.includes(String(e.entry.id)));
   } else if (values.interactive || io.inputIsTTY) {
-    chosen = await askWhichToKeep(io, entries);
+    chosen = await askWhichToKeep(io, entries, (id) => hasCommitment(doc, id));
   }
   if (chosen.length === 0) {
     io.out('nothing appended');
@@ -122,38 +132,10 @@ export async function extractCommand(argv: string[], io: CliIo): Promise<number>
   return exitCodes.ok;
 }
 
-interface Candidate {
-  entry: CommitmentEntry;
-  proposal: ProposedCommitment;
-}
-
 /** The file's form of each proposal, with an id that clashes with neither the file nor another proposal. */
 function toEntries(ps: ProposedCommitment[], taken: (id: string) => boolean): Candidate[] {
   const ids = uniqueIds(ps, taken);
   return ps.map((p, i) => ({ entry: proposalEntry(p, ids[i]), proposal: p }));
-}
-
-async function askWhichToKeep(io: CliIo, entries: Candidate[]): Promise<Candidate[]> {
-  const asker = createAsker(io);
-  const kept: Candidate[] = [];
-  try {
-    for (const c of entries) {
-      io.out(
-        `\n${c.entry.id}  (confidence ${c.proposal.confidence.toFixed(2)})\n  "${c.proposal.source.quote}"\n` +
-          `  due: ${c.proposal.due ? `${c.proposal.due.text} (${c.proposal.due.phrase})` : 'none'}` +
-          `   owners: ${c.proposal.owners.join(', ') || '?'}\n` +
-          `  match: ${c.proposal.match.any.join(' | ') || '(none: add one with commitments edit)'}`,
-      );
-      const answer = await asker.ask('keep it? (y/n)', {
-        default: c.proposal.confidence >= 0.5 ? 'y' : 'n',
-        check: (a) => (/^(y|yes|n|no)$/i.test(a) ? undefined : 'answer y or n'),
-      });
-      if (/^y/i.test(answer)) kept.push(c);
-    }
-  } finally {
-    asker.close();
-  }
-  return kept;
 }
 
 /** The configured zone when a config loads (extraction needs none, and uses the default zone then). */
@@ -165,13 +147,43 @@ function configuredZone(io: CliIo): { timeZone?: string } {
   }
 }
 
-function existingIds(io: CliIo): string[] {
+function watchedEntries(io: CliIo): WatchedSource[] {
   try {
     const ctx = loadContext(io);
-    const doc = readCommitmentsDocument(ctx.config.commitmentsFile);
-    const list = doc.toJS() as { commitments?: Array<{ id?: unknown }> } | null;
-    return (list?.commitments ?? []).map((c) => String(c.id));
+    return entriesOf(readCommitmentsDocument(ctx.config.commitmentsFile).toJS());
   } catch {
     return [];
   }
+}
+
+function entriesOf(js: unknown): WatchedSource[] {
+  const list = (js as { commitments?: unknown } | null)?.commitments;
+  if (!Array.isArray(list)) return [];
+  return list.map((c: { id?: unknown; source?: { url?: string; quote?: string } }) => ({
+    id: String(c?.id),
+    ...(c?.source ? { source: c.source } : {}),
+  }));
+}
+
+interface KnownDuplicate {
+  proposal: ProposedCommitment;
+  of: Duplicate;
+}
+
+function splitDuplicates(
+  ps: ProposedCommitment[],
+  watched: WatchedSource[],
+): { fresh: ProposedCommitment[]; duplicates: KnownDuplicate[] } {
+  const fresh: ProposedCommitment[] = [];
+  const duplicates: KnownDuplicate[] = [];
+  for (const p of ps) {
+    const of = findDuplicate(p, watched);
+    if (of) duplicates.push({ proposal: p, of });
+    else fresh.push(p);
+  }
+  return { fresh, duplicates };
+}
+
+function duplicateLine(d: KnownDuplicate): string {
+  return `"${d.proposal.title}" is the watched commitment ${d.of.id} (${d.of.why})`;
 }

@@ -1,23 +1,37 @@
 // `followthrough health`: exit 0 while a worker holds this database's lock with a fresh heartbeat
-// (the container HEALTHCHECK), 1 otherwise, with the reason.
+// (the container HEALTHCHECK), 1 otherwise, with the reason. The worker beats every 15 s; 45 s
+// without one (three beats missed) is a dead or wedged worker. A holder on this host whose process
+// is gone is dead at once.
 
 import { openStore } from '../../store/open-store.ts';
 import { readLock } from '../../store/worker-lock.ts';
 import { parse } from '../args.ts';
-import { loadContext } from '../context.ts';
+import { hostname } from 'node:os';
+import { UsageError } from '../../errors.ts';
+import { isAlive, loadContext } from '../context.ts';
 import { exitCodes, type CliIo } from '../io.ts';
 
 const usage = `usage: followthrough health [--max-age SECONDS]
-Exit 0 when a worker is running on this database (heartbeat within --max-age, default 180 s).`;
+Exit 0 when a worker is running on this database (heartbeat within --max-age, default 45 s).`;
+
+export const defaultMaxAgeSeconds = 45;
 
 export async function healthCommand(argv: string[], io: CliIo): Promise<number> {
   const { values } = parse(argv, { 'max-age': { type: 'string' } }, usage, false);
-  const maxAge = Number(values['max-age'] ?? 180);
+  const maxAge = Number(values['max-age'] ?? defaultMaxAgeSeconds);
+  if (!Number.isFinite(maxAge) || maxAge <= 0)
+    throw new UsageError(`--max-age must be a number of seconds\n\n${usage}`);
   const { config } = loadContext(io);
   const db = openStore(config.database, { readonly: true });
   try {
     const lock = readLock(db);
     const age = lock ? (Date.now() - Date.parse(lock.heartbeatAt)) / 1000 : Infinity;
+    if (lock && lock.host === hostname() && !isAlive(lock.pid)) {
+      io.err(
+        `unhealthy: the worker (pid ${lock.pid}) is no longer running; its last heartbeat was ${Math.round(age)} s ago`,
+      );
+      return exitCodes.failure;
+    }
     if (lock && age <= maxAge) {
       io.out(`ok: worker pid ${lock.pid} on ${lock.host}, heartbeat ${Math.round(age)} s ago`);
       return exitCodes.ok;

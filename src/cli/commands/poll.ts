@@ -5,6 +5,8 @@
 import { fetchFeed } from '../../feeds/fetch-feed.ts';
 import { fixedClock } from '../../jobs/clock.ts';
 import { runCycle, type CycleReport } from '../../jobs/run-cycle.ts';
+import { UsageError } from '../../errors.ts';
+import { listBlockedChannels } from '../../store/slack-channels-table.ts';
 import { parse, parseNow } from '../args.ts';
 import { loadContext, openDatabase, takeWorkerLock } from '../context.ts';
 import { exitCodes, type CliIo } from '../io.ts';
@@ -12,7 +14,8 @@ import { makeSlack } from '../slack-adapter.ts';
 
 const usage = `usage: followthrough poll --once [--now ISO] [--json]
 Runs one whole cycle: fetch feeds, match new items, check statuses as of --now
-(default: the present), deliver alerts. Exit code 3 when some feeds failed.`;
+(default: the present), deliver alerts. Exit code 4 when Slack delivery is blocked (a person
+must fix something: \`followthrough status\` says what), 3 when some feeds failed.`;
 
 export async function pollCommand(argv: string[], io: CliIo): Promise<number> {
   const { values } = parse(
@@ -21,6 +24,12 @@ export async function pollCommand(argv: string[], io: CliIo): Promise<number> {
     usage,
     false,
   );
+  if (!values.once)
+    throw new UsageError(
+      'poll runs one whole cycle and then exits, so it needs --once: `followthrough poll --once` ' +
+        '(for cron or a Kubernetes CronJob). To keep polling on the schedule, run the worker: `followthrough run`.' +
+        `\n\n${usage}`,
+    );
   const now = parseNow(values.now);
   const { env, config, log } = loadContext(io);
   const db = openDatabase(config);
@@ -36,6 +45,12 @@ export async function pollCommand(argv: string[], io: CliIo): Promise<number> {
       console: (text) => io.out(text),
     });
     io.out(values.json ? JSON.stringify(summarise(report), null, 2) : formatCycle(report));
+    // Blocked delivery (not_in_channel, invalid_auth…) needs a person: cron and monitoring must see it.
+    if (listBlockedChannels(db).length > 0) {
+      for (const b of listBlockedChannels(db))
+        io.err(`Slack ${b.channel === '*' ? 'workspace' : b.channel} blocked: ${b.error} — fix: ${b.fix}`);
+      return exitCodes.deliveryBlocked;
+    }
     return report.poll && report.poll.failed > 0 ? exitCodes.feedsFailed : exitCodes.ok;
   } finally {
     lock.release();
@@ -47,6 +62,7 @@ export function summarise(r: CycleReport) {
   return {
     commitments: r.commitments.length,
     commitments_problem: r.commitmentsProblem ?? null,
+    match_skipped: r.matchSkipped ?? null,
     feeds: r.poll?.feeds ?? [],
     bodies: r.bodies ?? null,
     matched_items: r.match.items,
@@ -61,7 +77,9 @@ export function formatCycle(r: CycleReport): string {
   const lines: string[] = [];
   if (r.commitmentsProblem)
     lines.push(
-      `! the commitments file is invalid; the last valid set stays in force:\n${r.commitmentsProblem}`,
+      r.matchSkipped
+        ? `! ${r.matchSkipped}:\n${r.commitmentsProblem}`
+        : `! the commitments file is not in force; the last valid set stays in force:\n${r.commitmentsProblem}`,
     );
   for (const f of r.poll?.feeds ?? []) {
     const detail =

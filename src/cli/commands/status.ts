@@ -9,7 +9,8 @@ import { openStore } from '../../store/open-store.ts';
 
 const usage = `usage: followthrough status [--json] [--now ISO]
 Shows feeds (last success, failures, last error, next attempt), item counts, commitments,
-the outbox and blocked Slack channels. Exit code 3 when a feed is failing or dead.`;
+the outbox (what is stuck, why, and the next attempt) and blocked Slack channels.
+Exit code 4 while Slack delivery is blocked, 3 when a feed is failing or dead, 0 otherwise.`;
 
 export async function statusCommand(argv: string[], io: CliIo): Promise<number> {
   const { values } = parse(argv, { json: { type: 'boolean' }, now: { type: 'string' } }, usage, false);
@@ -18,6 +19,7 @@ export async function statusCommand(argv: string[], io: CliIo): Promise<number> 
   try {
     const snapshot = collectStatus(config, db, parseNow(values.now));
     io.out(values.json ? JSON.stringify(snapshot, null, 2) : formatStatus(snapshot));
+    if (snapshot.blockedChannels.length > 0) return exitCodes.deliveryBlocked;
     return snapshot.feeds.some((f) => f.failures > 0 || f.deadAt) ? exitCodes.feedsFailed : exitCodes.ok;
   } finally {
     db.close();
@@ -34,7 +36,8 @@ export function formatStatus(s: StatusSnapshot): string {
   );
   if (s.commitmentsFileProblem)
     out.push(
-      `\n! commitments file invalid since ${s.commitmentsFileProblem.since}; the last valid set stays in force:\n` +
+      `\n! commitments file not in force since ${s.commitmentsFileProblem.since}` +
+        `${s.commitments.length ? '; the last valid set stays in force' : ''}:\n` +
         `${s.commitmentsFileProblem.detail}`,
     );
   out.push('', 'FEEDS');
@@ -60,6 +63,11 @@ export function formatStatus(s: StatusSnapshot): string {
     );
     if (c.lastEvidence)
       out.push(`    last evidence ${c.lastEvidence.updatedAt.slice(0, 10)}: ${c.lastEvidence.title}`);
+    if (c.lastVerdict)
+      out.push(
+        `    last verdict ${c.lastVerdict.at.slice(0, 10)}: ${c.lastVerdict.verdict} by ${c.lastVerdict.actor} ` +
+          `(${c.lastVerdict.via}) — ${c.lastVerdict.itemUrl}`,
+      );
     if (c.silentForDays !== null)
       out.push(
         `    ! its rules have matched nothing in ${Math.floor(c.silentForDays / 7)} weeks of stored history: ` +
@@ -73,6 +81,12 @@ export function formatStatus(s: StatusSnapshot): string {
     `OUTBOX  ${o.pending} pending · ${o.sending} unconfirmed · ${o.held} held · ${o.sent} sent` +
       `${o.oldestPendingAt ? ` · oldest pending ${o.oldestPendingAt}` : ''}`,
   );
+  for (const a of s.stuck)
+    out.push(
+      `  ! ${a.what} → ${a.channel}: ${a.state === 'held' ? 'held: ' : ''}${a.lastError}` +
+        ` · ${a.attempts} attempt${a.attempts === 1 ? '' : 's'} · next attempt ${a.nextAttemptAt}`,
+    );
+  if (s.stuckTotal > s.stuck.length) out.push(`  … and ${s.stuckTotal - s.stuck.length} more waiting`);
   for (const b of s.blockedChannels)
     out.push(
       `  ! Slack ${b.channel === '*' ? 'workspace' : b.channel} blocked since ${b.blockedAt}: ${b.error} — fix: ${b.fix}`,

@@ -5,7 +5,6 @@
 // - `items` gains `body` (plain text: a GOV.UK page body, a statement's full text, an entry's content),
 //   `publisher` and `published_at`; `item_keys` holds every other key an item is known by (a Lords repeat's id, a
 //   WordPress guid); `item_bodies` is the polite queue of Content API reads.
-// - `matches` keeps its item's timestamp (kept by triggers): a commitment's evidence is one index.
 // - `items_fts` indexes the body too. New rows are indexed by items-table.ts in one statement per batch:
 //   an AFTER INSERT trigger makes FTS5 flush a segment per row (a savepoint per trigger statement),
 //   measured 4× slower than indexing the batch at once. Updates keep their trigger.
@@ -53,9 +52,8 @@ export const sources: Migration = {
     ALTER TABLE items ADD COLUMN body TEXT;        -- plain text, HTML stripped; null until known
     ALTER TABLE items ADD COLUMN publisher TEXT;   -- Home Office, National Crime Agency, …
     ALTER TABLE items ADD COLUMN published_at TEXT; -- first publication, when the source says
-    -- match_pending 2: matched before, and its body has arrived since: matched again for what the body adds.
-    DROP INDEX items_pending;
-    CREATE INDEX items_pending ON items(match_pending) WHERE match_pending > 0;
+    -- 1 with match_pending: matched before, and its body has arrived since: matched again for what the body adds.
+    ALTER TABLE items ADD COLUMN body_only INTEGER NOT NULL DEFAULT 0;
 
     -- Other keys an item is known by: both ids of a Commons statement and its Lords repeat, a guid.
     CREATE TABLE item_keys (
@@ -81,18 +79,6 @@ export const sources: Migration = {
       last_modified   TEXT
     );
     CREATE INDEX item_bodies_queue ON item_bodies(priority DESC, next_attempt_at) WHERE state = 'pending';
-
-    -- Each match carries its item's public timestamp, so "the newest evidence" and "how much evidence"
-    -- are read from one index instead of sorting every match of a commitment on each status check.
-    ALTER TABLE matches ADD COLUMN item_updated_at TEXT;
-    UPDATE matches SET item_updated_at = (SELECT updated_at FROM items WHERE id = matches.item_id);
-    CREATE INDEX matches_evidence ON matches(commitment_id, item_updated_at, kind, verdict);
-    CREATE TRIGGER matches_item_time AFTER INSERT ON matches BEGIN
-      UPDATE matches SET item_updated_at = (SELECT updated_at FROM items WHERE id = new.item_id) WHERE id = new.id;
-    END;
-    CREATE TRIGGER items_time_to_matches AFTER UPDATE OF updated_at ON items BEGIN
-      UPDATE matches SET item_updated_at = new.updated_at WHERE item_id = new.id;
-    END;
 
     DROP TRIGGER items_ai;
     DROP TRIGGER items_au;

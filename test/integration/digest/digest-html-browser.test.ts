@@ -10,14 +10,13 @@ import { buildDigest } from '../../../src/digest/build-digest.ts';
 import type { DigestCommitment, DigestEvidence, DigestFacts } from '../../../src/digest/digest-facts.ts';
 import { renderDigestHtml } from '../../../src/digest/render-html.ts';
 import { HIT_END, HIT_START } from '../../../src/match/match-types.ts';
-import { browserTestsSkipped, launchChromium } from '../../support/chromium.ts';
+import { browserSkipReason, launchChromium } from '../../support/chromium.ts';
 import type { HeadlessChromium } from '../../support/chromium.ts';
 
-const skip = browserTestsSkipped();
+const skipReason = browserSkipReason();
+const skip = skipReason !== undefined;
 if (skip) {
-  console.warn(
-    '\n!!! FOLLOWTHROUGH_SKIP_BROWSER=1: the HTML digest browser test is SKIPPED. CI must not set it. !!!\n',
-  );
+  console.warn(`\n!!! The HTML digest browser test is SKIPPED: ${skipReason}. !!!\n`);
 }
 
 const seedUrl =
@@ -164,7 +163,7 @@ const facts: DigestFacts = {
   alertsDelivered: 6,
 };
 
-describe.skipIf(skip)('HTML digest in headless Chromium', () => {
+describe.skipIf(skip)(`HTML digest in headless Chromium${skip ? ` — SKIPPED: ${skipReason}` : ''}`, () => {
   let browser: HeadlessChromium;
   let dir: string;
   let fileUrl: string;

@@ -23,6 +23,7 @@ let sleeps: number[];
 let slack: SlackApi;
 let log: ReturnType<typeof createMemoryLogger>;
 const statuses = new Map<string, CommitmentStatus>();
+const evidenceCounts = new Map<string, number>();
 
 const commitment = (id: string) => ({
   id,
@@ -36,7 +37,7 @@ const commitment = (id: string) => ({
 
 const cardFacts = (id: string): StatusCardFacts => ({
   commitment: commitment(id),
-  evidenceCount: 1,
+  evidenceCount: evidenceCounts.get(id) ?? 1,
   asOf: new Date(clock).toISOString(),
 });
 
@@ -112,6 +113,7 @@ beforeEach(async () => {
   sleeps = [];
   seq = 0;
   statuses.clear();
+  evidenceCounts.clear();
   t = tempDb();
   log = createMemoryLogger();
   fake = await startFakeSlack({ token, clock: () => clock });
@@ -184,9 +186,22 @@ describe('deliverOutbox', () => {
     const a3 = enqueue('possible-fulfilment');
     await deliverAlerts(deps());
     const reply3 = fake.messages(channel)[3]!;
-    expect(reply3).toMatchObject({ thread_ts: card!.ts, reply_broadcast: true });
+    // Only the overdue alert is broadcast: a possible fulfilment stays in the thread (issue: calm messages).
+    expect(reply3).toMatchObject({ thread_ts: card!.ts });
+    expect(reply3.reply_broadcast).toBeUndefined();
     expect(reply3.metadata!.event_payload.alert_id).toBe(a3);
     expect(fake.messages(channel).filter((m) => !m.thread_ts)).toHaveLength(1);
+  });
+
+  it('reminders stay in the thread: only the overdue alert is also shown in the channel', async () => {
+    enqueue('overdue');
+    const reminder = enqueue('reminder');
+    await deliverAlerts(deps());
+    const [card, overdue, again] = fake.messages(channel);
+    expect(overdue).toMatchObject({ thread_ts: card!.ts, reply_broadcast: true });
+    expect(again).toMatchObject({ thread_ts: card!.ts });
+    expect(again!.metadata!.event_payload.alert_id).toBe(reminder);
+    expect(again!.reply_broadcast).toBeUndefined();
   });
 
   it('a #name channel: the card goes to the name, the thread keeps the ID Slack returned', async () => {
@@ -499,12 +514,30 @@ describe('refreshCards', () => {
     expect(updates).toHaveLength(2);
     const card = fake.messages(channel)[0]!;
     expect(updates.map((u) => u.body.ts)).toEqual([card.ts, card.ts]);
-    expect(JSON.stringify(card.blocks)).toContain(':white_check_mark: met');
+    expect(JSON.stringify(card.blocks)).toContain(':white_check_mark: Met');
     expect(card.metadata).toEqual({
       event_type: 'followthrough_card',
       event_payload: { commitment_id: 'customs-partnership' },
     });
     expect(getThread(t.db, 'customs-partnership')!.cardStatus).toBe('met');
+  });
+
+  it('edits the card when its facts change without a status change (new evidence), once', async () => {
+    enqueue('progress');
+    await deliverAlerts(deps());
+    const refresh = () => refreshCards({ db: t.db, slack, log, cardFacts, timeZone: 'Europe/London' });
+    expect(await refresh()).toEqual({ updated: 0, failed: 0 });
+    clock += 86_400_000; // a later day alone changes nothing
+    expect(await refresh()).toEqual({ updated: 0, failed: 0 });
+    evidenceCounts.set('customs-partnership', 4);
+    expect(await refresh()).toEqual({ updated: 1, failed: 0 });
+    expect(await refresh()).toEqual({ updated: 0, failed: 0 });
+    expect(JSON.stringify(fake.messages(channel)[0]!.blocks)).toContain('*Evidence*\\n4 items');
+    // With the Slack app the card gains its buttons: that is a change too.
+    expect(
+      await refreshCards({ db: t.db, slack, log, cardFacts, timeZone: 'Europe/London', interactive: true }),
+    ).toEqual({ updated: 1, failed: 0 });
+    expect(JSON.stringify(fake.messages(channel)[0]!.blocks)).toContain('followthrough_resolve');
   });
 
   it('a failed edit is retried on the next run', async () => {

@@ -123,8 +123,8 @@ describe('the scheduled digest', () => {
 
   it('a digest missed while the worker was down is sent once, at the next start', async () => {
     const cfg = config('0 9 * * 1');
-    // Before Monday 09:00 the week's digest is not due yet.
-    const early = start(cfg, '2024-05-13T07:30:00Z');
+    // Running during the week (it first ran on Sunday), and before Monday 09:00 the digest is not due yet.
+    const early = start(cfg, '2024-05-12T07:30:00Z');
     await early.idle();
     await early.stop();
     expect(digestPosts()).toEqual({});
@@ -141,5 +141,16 @@ describe('the scheduled digest', () => {
     await new Promise((r) => setTimeout(r, 300));
     await again.idle();
     expect(digestPosts()).toEqual({ '#followthrough': ['2024-W19'], '#borders': ['2024-W19'] });
+  });
+
+  it('a first start sends no catch-up for a week that ended before followthrough ever ran', async () => {
+    const first = start(config('0 9 * * 1'), '2024-05-14T12:00:00Z');
+    await first.idle();
+    await new Promise((r) => setTimeout(r, 300));
+    await first.idle();
+    expect(digestPosts()).toEqual({});
+    expect(log.records.find((r) => r.event === 'digest.catch_up_skipped')).toMatchObject({
+      week: '2024-W19',
+    });
   });
 });

@@ -35,7 +35,10 @@ afterEach(async () => {
 });
 
 const config = () =>
-  testConfig({ commitmentsFile: file, slack: { channel: '#followthrough', reminderDays: 7 } });
+  testConfig({
+    commitmentsFile: file,
+    slack: { channel: '#followthrough', reminderDays: 7, reminderMaxDays: 112, reviewers: [] },
+  });
 const noFetch = async (): Promise<FetchOutcome> => {
   throw new Error('no feeds in this test');
 };

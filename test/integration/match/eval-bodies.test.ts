@@ -74,10 +74,12 @@ describe('the body rule on a history with bodies', () => {
     ]);
     const related = result.matches.find((m) => m.historyId === 'B1')!;
     expect(related.why.hits[0]).toMatchObject({ term: 'customs partnership', fields: ['body'] });
-    // nothing was alerted for the related items
-    expect(result.weeks.flatMap((w) => w.alerts).map((a) => a.itemTitle)).toEqual([
-      'Customs partnership talks',
+    // only the title match alerted; the related items went to review
+    const alerts = result.weeks.flatMap((w) => w.alerts);
+    expect(alerts.filter((a) => a.kind !== 'review').map((a) => [a.kind, a.itemTitle])).toEqual([
+      ['progress', 'Customs partnership talks'],
     ]);
+    expect(alerts.filter((a) => a.kind === 'review')).toHaveLength(2);
 
     const effect = evaluateBodies(
       history,

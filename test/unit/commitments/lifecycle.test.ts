@@ -192,3 +192,60 @@ describe('daysOverdue', () => {
     expect(daysOverdue(commitment({ due: undefined }), at('2030-01-01T00:00:00Z'), 'Europe/London')).toBe(0);
   });
 });
+
+describe('reminder back-off', () => {
+  const since = '2024-05-08T08:00:00.000Z';
+  const day = 86_400_000;
+
+  /** Walks the daily check over `days` days after the overdue alert; returns the day numbers reminded. */
+  function remindedDays(days: number, o: typeof options & { reminderMaxDays?: number }): number[] {
+    let s = state('overdue', { statusSince: since, lastRemindedAt: since });
+    const out: number[] = [];
+    for (let d = 1; d <= days; d++) {
+      const now = new Date(Date.parse(since) + d * day);
+      const plan = planLifecycle(commitment(), s, now, o);
+      if (plan.alerts.some((a) => a.kind === 'reminder')) {
+        out.push(d);
+        s = { ...s, lastRemindedAt: plan.remindedAt! };
+      }
+    }
+    return out;
+  }
+
+  it('doubles the gap after each reminder: 7, 14, 28, 56 … days', () => {
+    expect(remindedDays(400, options)).toEqual([7, 21, 49, 105, 217]);
+  });
+
+  it('caps the gap at reminder_max_days', () => {
+    expect(remindedDays(400, { ...options, reminderMaxDays: 56 })).toEqual([
+      7, 21, 49, 105, 161, 217, 273, 329, 385,
+    ]);
+    expect(remindedDays(60, { ...options, reminderDays: 10, reminderMaxDays: 10 })).toEqual([
+      10, 20, 30, 40, 50, 60,
+    ]);
+  });
+
+  it('eighteen months overdue bring at most 8 reminders with the default cap (112 days)', () => {
+    const reminded = remindedDays(549, { ...options, reminderMaxDays: 112 });
+    expect(reminded).toEqual([7, 21, 49, 105, 217, 329, 441]);
+    expect(reminded.length).toBeLessThanOrEqual(8);
+  });
+
+  it('a worker down across several slots sends one reminder when it is back, then keeps to the schedule', () => {
+    const s = state('overdue', { statusSince: since, lastRemindedAt: since });
+    const back = new Date(Date.parse(since) + 60 * day);
+    expect(planLifecycle(commitment(), s, back, options).alerts.map((a) => a.kind)).toEqual(['reminder']);
+    // After a reminder on day 60, the next slot on the schedule is day 105.
+    expect(nextReminderAt({ ...s, lastRemindedAt: back.toISOString() }, 7)?.getTime()).toBe(
+      Date.parse(since) + 105 * day,
+    );
+  });
+
+  it('reopening starts the schedule again from the reopen', () => {
+    const reopened = state('overdue', {
+      statusSince: '2025-01-10T09:00:00.000Z',
+      lastRemindedAt: '2024-09-01T09:00:00.000Z',
+    });
+    expect(nextReminderAt(reopened, 7, 112)?.toISOString()).toBe('2025-01-17T09:00:00.000Z');
+  });
+});

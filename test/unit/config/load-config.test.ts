@@ -53,7 +53,12 @@ describe('loadConfig', () => {
       ['home-office', 'atom'],
       ['search', 'search'],
     ]);
-    expect(c.slack).toEqual({ channel: '#followthrough', reminderDays: 7 });
+    expect(c.slack).toEqual({
+      channel: '#followthrough',
+      reminderDays: 7,
+      reminderMaxDays: 112,
+      reviewers: [],
+    });
     expect(c.staleDays).toBe(90);
   });
 
@@ -136,5 +141,40 @@ schedule:
     } catch (err) {
       expect((err as ConfigError).problems[0]).toMatchObject({ field: '(file)', message: 'file not found' });
     }
+  });
+});
+
+describe('slack: reminder back-off and reviewers', () => {
+  it('reads reminder_max_days and reviewers', () => {
+    const c = loadConfig(
+      write(
+        valid.replace(
+          'slack:\n  channel: "#followthrough"\n',
+          'slack:\n  channel: "#followthrough"\n  reminder_days: 5\n  reminder_max_days: 40\n  reviewers: [U0123ABCD, W0987ZYXW]\n',
+        ),
+      ),
+      {},
+      '/srv/app',
+    );
+    expect(c.slack).toEqual({
+      channel: '#followthrough',
+      reminderDays: 5,
+      reminderMaxDays: 40,
+      reviewers: ['U0123ABCD', 'W0987ZYXW'],
+    });
+  });
+
+  it('a cap below the first gap and a reviewer that is not a user id are problems with their fix', () => {
+    const found = problems(
+      valid.replace(
+        'slack:\n  channel: "#followthrough"\n',
+        'slack:\n  channel: "#followthrough"\n  reminder_days: 14\n  reminder_max_days: 7\n  reviewers: [alice]\n',
+      ),
+    );
+    expect(found.map((p) => p.field)).toEqual(['slack.reminder_max_days', 'slack.reviewers[0]']);
+    expect(found[0]!.message).toContain('shorter than reminder_days (14)');
+    expect(found[1]!.message).toBe('"alice" is not a Slack user id');
+    expect(found[1]!.fix).toContain('Copy member ID');
+    expect(found.every((p) => p.line !== undefined)).toBe(true);
   });
 });

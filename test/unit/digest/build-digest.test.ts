@@ -304,3 +304,45 @@ describe('buildDigest', () => {
     expect(buildDigest(fullWeek()).today).toBe('2024-05-13');
   });
 });
+
+describe('an item that is evidence for two commitments', () => {
+  const both = () =>
+    facts([
+      commitment('customs', { title: 'Customs partnership', newEvidence: [evidence(1), evidence(2)] }),
+      commitment('returns', {
+        title: 'Returns agreement',
+        threadUrl: 'https://x.slack.com/archives/C1/p2',
+        newEvidence: [evidence(1)],
+      }),
+    ]);
+
+  it('is one entry in New evidence, naming both; the other commitment says where it is', () => {
+    const d = buildDigest(both());
+    const section = d.sections.find((s) => s.id === 'new-evidence')!;
+    const lines = section.entries.flatMap((e) => e.evidence.map((l) => [e.id, l.url]));
+    expect(lines).toEqual([
+      ['customs', 'https://www.gov.uk/government/news/item-1'],
+      ['customs', 'https://www.gov.uk/government/news/item-2'],
+    ]);
+    const [shared] = section.entries[0]!.evidence;
+    expect(shared!.alsoFor).toEqual([
+      { id: 'returns', title: 'Returns agreement', threadUrl: 'https://x.slack.com/archives/C1/p2' },
+    ]);
+    expect(section.entries[1]!.facts).toContain('1 item listed under “Customs partnership”');
+    expect(d.headline.newItems).toBe(2);
+  });
+
+  it('every renderer names both commitments on the one line', async () => {
+    const { renderDigestSlack } = await import('../../../src/digest/render-slack.ts');
+    const { renderDigestMarkdown } = await import('../../../src/digest/render-markdown.ts');
+    const { renderDigestHtml } = await import('../../../src/digest/render-html.ts');
+    const d = buildDigest(both());
+    const slack = JSON.stringify(renderDigestSlack(d).map((m) => m.blocks));
+    expect(slack.match(/item-1\|Item 1>/g)).toHaveLength(1);
+    expect(slack).toContain('also evidence for *<https://x.slack.com/archives/C1/p2|Returns agreement>*');
+    const md = renderDigestMarkdown(d);
+    expect(md.match(/\[Item 1\]/g)).toHaveLength(1);
+    expect(md).toContain('also evidence for **[Returns agreement](https://x.slack.com/archives/C1/p2)**');
+    expect(renderDigestHtml(d).match(/>Item 1</g)).toHaveLength(1);
+  });
+});

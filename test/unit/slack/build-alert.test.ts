@@ -87,8 +87,10 @@ function texts(msg: SlackMessage): Array<{ kind: string; text: string }> {
     const t = b.text as { text: string } | undefined;
     if (t) out.push({ kind: b.type as string, text: t.text });
     for (const f of (b.fields ?? []) as Array<{ text: string }>) out.push({ kind: 'field', text: f.text });
-    for (const e of (b.elements ?? []) as Array<{ text: string }>)
-      out.push({ kind: 'context', text: e.text });
+    for (const e of (b.elements ?? []) as Array<{ text: string | { text: string } }>)
+      if (typeof e.text === 'string') out.push({ kind: 'context', text: e.text });
+      // Buttons: plain text of at most 75 characters.
+      else expect(e.text.text.length).toBeLessThanOrEqual(75);
   }
   return out;
 }
@@ -119,34 +121,34 @@ function expectValid(msg: SlackMessage): void {
 const ctx = { timeZone: 'Europe/London' };
 
 describe('buildAlertMessage', () => {
-  const table: Array<{ kind: AlertKind; header: string; has: string[]; payloadKeys: string[] }> = [
+  const table: Array<{ kind: AlertKind; lead: string; has: string[]; payloadKeys: string[] }> = [
     {
       kind: 'progress',
-      header: 'Progress: UK and France lead',
+      lead: '*<https://www.gov.uk/government/news/uk-and-france-launch-customs-partnership|UK and France launch',
       has: [
         '<https://www.gov.uk/government/news/uk-and-france-launch-customs-partnership|UK and France launch customs partnership>',
         'Press release · 18 April 2024',
-        'Kind: progress',
-        '*Why it matched:* rule `customs partnership`',
+        'Matched *customs partnership* in the title.',
+        'Why: rule `customs partnership`',
         'April 2024 (by 30 April 2024)',
-        ':large_blue_circle: open',
+        ':large_blue_circle: Open',
         'npx followthrough commitments resolve customs-partnership --status met --evidence https://www.gov.uk/government/news/uk-and-france-launch-customs-partnership --note "…"',
       ],
       payloadKeys: ['alert_id', 'commitment_id', 'kind', 'item_url'],
     },
     {
       kind: 'possible-fulfilment',
-      header: 'Possible fulfilment: UK and France',
+      lead: ':eyes: *Possible fulfilment — a person should check* (*launch* in the title)',
       has: [
         '*Possible fulfilment — a person should check*',
-        '*Possible fulfilment:* rule `customs partnership AND (launched OR agreed OR signed)`',
+        'Possible fulfilment: rule `customs partnership AND (launched OR agreed OR signed)`',
         'UK and France *launch* customs partnership',
       ],
       payloadKeys: ['alert_id', 'commitment_id', 'kind', 'item_url'],
     },
     {
       kind: 'due-soon',
-      header: 'Due soon: UK and France',
+      lead: '*UK and France lead a new customs partnership with the Calais Group* is due',
       has: [
         'is due April 2024 (by 30 April 2024)',
         '*Evidence*\n2 items',
@@ -157,7 +159,7 @@ describe('buildAlertMessage', () => {
     },
     {
       kind: 'overdue',
-      header: 'Overdue: UK and France',
+      lead: '*UK and France lead a new customs partnership with the Calais Group* was due',
       has: [
         '*8 days overdue*',
         '*Days overdue*\n8',
@@ -168,13 +170,13 @@ describe('buildAlertMessage', () => {
     },
     {
       kind: 'reminder',
-      header: 'Still overdue: UK and France',
+      lead: '*UK and France lead a new customs partnership with the Calais Group* was due',
       has: ['No resolution has been recorded yet.', '*Last evidence*'],
       payloadKeys: ['alert_id', 'commitment_id', 'kind'],
     },
     {
       kind: 'summary',
-      header: 'Earlier matches: UK and France',
+      lead: 'Found on the first poll of the feeds',
       has: [
         'Found on the first poll of the feeds: 2 items match this commitment, 1 of them a *possible fulfilment — a person should check*.',
         '<https://www.gov.uk/government/news/calais-group-customs-talks|Calais Group customs talks>',
@@ -185,13 +187,16 @@ describe('buildAlertMessage', () => {
   ];
 
   it.each(table)(
-    '$kind: header, facts, commands, metadata, fallback text',
-    ({ kind, header, has, payloadKeys }) => {
+    '$kind: no header (it is a thread reply), facts in words, commands, metadata, fallback text',
+    ({ kind, lead, has, payloadKeys }) => {
       const msg = buildAlertMessage(payload(kind), ctx);
-      expect(msg.blocks[0]).toMatchObject({ type: 'header', text: { type: 'plain_text' } });
-      expect((msg.blocks[0]!.text as { text: string }).text.startsWith(header)).toBe(true);
+      // A reply under the status card does not repeat the commitment's title as a header.
+      expect(msg.blocks.some((b) => b.type === 'header')).toBe(false);
+      expect(msg.blocks[0]).toMatchObject({ type: 'section', text: { type: 'mrkdwn' } });
+      expect((msg.blocks[0]!.text as { text: string }).text.startsWith(lead)).toBe(true);
       const text = allText(msg);
       for (const s of has) expect(text, s).toContain(s);
+      expect(text).not.toContain('Kind:');
       expect(Object.keys(msg.metadata!.event_payload).sort()).toEqual([...payloadKeys].sort());
       expect(msg.metadata).toEqual({
         event_type: 'followthrough_alert',
@@ -349,5 +354,96 @@ describe('buildAlertMessage', () => {
       '25 earlier GOV.UK items match “UK and France lead a new customs partnership with the Calais Group”',
     );
     expectValid(msg);
+  });
+});
+
+describe('buildAlertMessage with the Slack app (buttons instead of commands)', () => {
+  const interactive = { timeZone: 'Europe/London', interactive: true };
+  const actionsOf = (msg: SlackMessage) =>
+    msg.blocks
+      .filter((b) => b.type === 'actions')
+      .map((b) => (b.elements as Array<{ action_id: string; value: string }>).map((e) => e.action_id));
+
+  it.each<[AlertKind, string[][]]>([
+    ['progress', [['followthrough_evidence', 'followthrough_not_related']]],
+    ['possible-fulfilment', [['followthrough_evidence', 'followthrough_not_related']]],
+    ['due-soon', [['followthrough_resolve', 'followthrough_snooze']]],
+    ['overdue', [['followthrough_resolve', 'followthrough_snooze']]],
+    ['reminder', [['followthrough_resolve', 'followthrough_snooze']]],
+    [
+      'summary',
+      [
+        ['followthrough_evidence', 'followthrough_not_related'],
+        ['followthrough_evidence', 'followthrough_not_related'],
+        ['followthrough_resolve', 'followthrough_snooze'],
+      ],
+    ],
+  ])('%s carries its buttons and no shell command', (kind, expected) => {
+    const msg = buildAlertMessage(payload(kind), interactive);
+    expect(actionsOf(msg)).toEqual(expected);
+    expect(allText(msg)).not.toContain('npx followthrough');
+    expectValid(msg);
+  });
+
+  it('an item button names the commitment and the item it is under', () => {
+    const msg = buildAlertMessage(payload('progress'), interactive);
+    const [evidence] = msg.blocks.find((b) => b.type === 'actions')!.elements as Array<{ value: string }>;
+    expect(JSON.parse(evidence!.value)).toEqual({
+      c: 'customs-partnership',
+      u: 'https://www.gov.uk/government/news/uk-and-france-launch-customs-partnership',
+    });
+  });
+
+  it('a summary of 60 long items with buttons stays within the limits', () => {
+    const entries = Array.from({ length: 60 }, (_, i) => ({
+      item: item({
+        title: `Item ${i} ${'long '.repeat(40)}`,
+        url: `https://www.gov.uk/government/news/${'x'.repeat(300)}-${i}`,
+      }),
+      why,
+      kind: 'progress' as const,
+    }));
+    const msg = buildAlertMessage(payload('summary', { summaryItems: entries }), interactive);
+    expectValid(msg);
+    expect(allText(msg)).toContain('`/followthrough show customs-partnership` lists them all');
+  });
+
+  it.each<[NonNullable<AlertPayload['reply']>, string]>([
+    [
+      {
+        action: 'not-related',
+        actor: 'U0REVIEW1',
+        item: { url: 'https://www.gov.uk/a', title: 'A &amp; <b>' },
+      },
+      ':heavy_minus_sign: Marked not related by <@U0REVIEW1>: <https://www.gov.uk/a|A &amp; &lt;b&gt;>',
+    ],
+    [
+      { action: 'evidence', actor: 'U0REVIEW1', item: { url: 'https://www.gov.uk/a', title: 'A' } },
+      ':white_check_mark: Counted as evidence by <@U0REVIEW1>: <https://www.gov.uk/a|A>',
+    ],
+    [
+      {
+        action: 'resolve',
+        actor: 'U0REVIEW1',
+        status: 'partly-met',
+        note: 'talks <!here>',
+        evidenceUrl: 'https://www.gov.uk/b',
+      },
+      ':memo: Marked *Partly met* by <@U0REVIEW1> — “talks &lt;!here&gt;” · <https://www.gov.uk/b|evidence>',
+    ],
+    [
+      { action: 'snooze', actor: 'U0REVIEW1', until: '2024-05-21T23:00:00.000Z' },
+      ':zzz: Reminders snoozed until 22 May 2024 by <@U0REVIEW1>',
+    ],
+    [
+      { action: 'reopen', actor: 'alice', status: 'overdue' },
+      ':leftwards_arrow_with_hook: Reopened by alice: now *Overdue*',
+    ],
+  ])('a reply to an action is one short line: %j', (reply, line) => {
+    const msg = buildAlertMessage(payload('reply', { reply }), ctx);
+    expect(msg.blocks).toEqual([{ type: 'section', text: { type: 'mrkdwn', text: line } }]);
+    expect(msg.text.length).toBeGreaterThan(0);
+    expect(msg.text).not.toContain('<!here>');
+    expect(msg.metadata!.event_payload.kind).toBe('reply');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CommitmentStatus } from '../../../src/commitments/commitment.ts';
-import { buildStatusCard } from '../../../src/slack/build-card.ts';
+import { buildStatusCard, cardFingerprint } from '../../../src/slack/build-card.ts';
 import type { StatusCardFacts } from '../../../src/slack/alert.ts';
 import { limits } from '../../../src/slack/limits.ts';
 
@@ -41,7 +41,7 @@ describe('buildStatusCard', () => {
       },
     });
     expect(fields).toEqual([
-      '*Status*\n:large_blue_circle: open',
+      '*Status*\n:large_blue_circle: Open',
       '*Due*\nApril 2024 (by 30 April 2024)',
       '*Owners*\nUK, France',
       '*Evidence*\n3 items',
@@ -57,19 +57,19 @@ describe('buildStatusCard', () => {
     );
   });
 
-  it.each<[CommitmentStatus, string]>([
-    ['open', ':large_blue_circle:'],
-    ['due-soon', ':hourglass_flowing_sand:'],
-    ['overdue', ':red_circle:'],
-    ['stale', ':zzz:'],
-    ['met', ':white_check_mark:'],
-    ['partly-met', ':large_yellow_circle:'],
-    ['dropped', ':x:'],
-    ['superseded', ':arrows_counterclockwise:'],
-  ])('status %s has its emoji', (status, emoji) => {
+  it.each<[CommitmentStatus, string, string]>([
+    ['open', ':large_blue_circle:', 'Open'],
+    ['due-soon', ':hourglass_flowing_sand:', 'Due soon'],
+    ['overdue', ':red_circle:', 'Overdue'],
+    ['stale', ':zzz:', 'Stale'],
+    ['met', ':white_check_mark:', 'Met'],
+    ['partly-met', ':large_yellow_circle:', 'Partly met'],
+    ['dropped', ':x:', 'Dropped'],
+    ['superseded', ':arrows_counterclockwise:', 'Superseded'],
+  ])('status %s has its emoji and its words', (status, emoji, words) => {
     const card = buildStatusCard(facts({}, status), ctx);
     expect((card.blocks[0]!.text as { text: string }).text.startsWith(`${emoji} `)).toBe(true);
-    expect(allText(card)).toContain(`*Status*\\n${emoji} ${status}`);
+    expect(allText(card)).toContain(`*Status*\\n${emoji} ${words}`);
   });
 
   it('shows a short quote and leaves out a long one; says when reminders are snoozed', () => {
@@ -107,5 +107,43 @@ describe('buildStatusCard', () => {
     expect((card.blocks[0]!.text as { text: string }).text.length).toBeLessThanOrEqual(limits.headerText);
     expect(JSON.stringify(card.blocks).length + card.text.length).toBeLessThanOrEqual(limits.messageTotal);
     expect(card.text.length).toBeLessThanOrEqual(limits.messageText);
+  });
+});
+
+describe('the status card with the Slack app', () => {
+  const interactive = { timeZone: 'Europe/London', interactive: true };
+  const buttons = (card: ReturnType<typeof buildStatusCard>) =>
+    card.blocks
+      .filter((b) => b.type === 'actions')
+      .flatMap((b) => (b.elements as Array<{ action_id: string; value: string }>).map((e) => e.action_id));
+
+  it.each<[CommitmentStatus, string[]]>([
+    ['open', ['followthrough_resolve', 'followthrough_snooze']],
+    ['overdue', ['followthrough_resolve', 'followthrough_snooze']],
+    ['met', ['followthrough_reopen']],
+    ['dropped', ['followthrough_reopen']],
+  ])('%s: %j', (status, expected) => {
+    expect(buttons(buildStatusCard(facts({}, status), interactive))).toEqual(expected);
+    expect(buttons(buildStatusCard(facts({}, status), ctx))).toEqual([]);
+  });
+
+  it('no due date: nothing to snooze', () => {
+    const noDue = facts({ commitment: { ...facts().commitment, due: undefined, dueLastDay: undefined } });
+    expect(buttons(buildStatusCard(noDue, interactive))).toEqual(['followthrough_resolve']);
+  });
+
+  it('the fingerprint changes with what the card shows, not with the day it was built', () => {
+    const base = cardFingerprint(facts(), ctx);
+    expect(cardFingerprint(facts({ asOf: '2025-01-01T00:00:00.000Z' }), ctx)).toBe(base);
+    for (const changed of [
+      facts({ evidenceCount: 4 }),
+      facts({
+        lastEvidence: { title: 'Newer', url: 'https://www.gov.uk/n', updatedAt: '2024-05-01T10:00:00.000Z' },
+      }),
+      facts({ snoozedUntil: '2024-06-01T00:00:00.000Z' }),
+      facts({}, 'overdue'),
+    ])
+      expect(cardFingerprint(changed, ctx)).not.toBe(base);
+    expect(cardFingerprint(facts(), interactive)).not.toBe(base);
   });
 });

@@ -8,6 +8,7 @@ import { isHttpUrl } from '../../../config/check-fields.ts';
 import {
   addEntry,
   editEntry,
+  hasCommitment,
   readCommitmentsDocument,
   removeEntry,
   writeCommitmentsDocument,
@@ -15,6 +16,7 @@ import {
 } from '../../../config/edit-commitments.ts';
 import { idPattern } from '../../../config/load-commitments.ts';
 import { FollowthroughError, UsageError } from '../../../errors.ts';
+import { confirmRemoval } from '../../../jobs/load-watched.ts';
 import { parseRule } from '../../../match/rule-language.ts';
 import { addEvent, getCommitmentState } from '../../../store/commitment-state-table.ts';
 import { countEvidence } from '../../../store/matches-table.ts';
@@ -117,18 +119,28 @@ export async function removeCommand(argv: string[], io: CliIo): Promise<number> 
       );
     }
     const doc = readCommitmentsDocument(ctx.config.commitmentsFile);
-    removeEntry(doc, id);
-    writeCommitmentsDocument(ctx.config.commitmentsFile, doc, { staleDays: ctx.config.staleDays });
+    const now = parseNow(values.now);
+    // Already gone from the file (a hand edit the worker refused as too big a drop): confirm it.
+    const inFile = hasCommitment(doc, id);
+    if (inFile) {
+      removeEntry(doc, id);
+      writeCommitmentsDocument(ctx.config.commitmentsFile, doc, { staleDays: ctx.config.staleDays });
+    }
+    const confirmed = confirmRemoval(db, id, now);
+    if (!inFile && !confirmed) removeEntry(doc, id); // neither in the file nor in force: says so
     if (getCommitmentState(db, id))
       addEvent(db, {
         commitmentId: id,
-        at: parseNow(values.now).toISOString(),
+        at: now.toISOString(),
         kind: 'unwatch',
         reason: 'removed from the commitments file',
         actor: actor(values.by, io.env),
       });
+    const where = inFile
+      ? `from ${ctx.config.commitmentsFile}`
+      : 'from the set in force (it was already gone from the file)';
     io.out(
-      `removed ${id} from ${ctx.config.commitmentsFile}${evidence ? ` (its ${evidence} evidence and history stay in the database)` : ''}`,
+      `removed ${id} ${where}${evidence ? ` (its ${evidence} evidence and history stay in the database)` : ''}`,
     );
     return exitCodes.ok;
   } finally {

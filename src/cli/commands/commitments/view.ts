@@ -3,6 +3,7 @@
 import type { Commitment } from '../../../commitments/commitment.ts';
 import { getCommitmentState, listEvents } from '../../../store/commitment-state-table.ts';
 import { HIT_END, HIT_START } from '../../../match/match-types.ts';
+import { reviewReasonPlain } from '../../../slack/build-review.ts';
 import { evidenceFor, relatedFor, type EvidenceRow } from '../../../store/matches-table.ts';
 import { listVerdicts } from '../../../store/verdicts-table.ts';
 import { openStore, type Db } from '../../../store/open-store.ts';
@@ -133,7 +134,7 @@ export async function showCommand(argv: string[], io: CliIo): Promise<number> {
       ...(review.length
         ? [
             '',
-            `FOR REVIEW (${review.length}): matched only in the page body; not counted until a person says so`,
+            `FOR REVIEW (${review.length}): not counted until a person says it is evidence`,
             ...review.flatMap(reviewLines),
           ]
         : []),
@@ -156,16 +157,19 @@ export async function showCommand(argv: string[], io: CliIo): Promise<number> {
 }
 
 function reviewLines(m: EvidenceRow): string[] {
+  const head = [`  ${m.itemUpdatedAt.slice(0, 10)}  [related] ${m.title}`, `              ${m.url}`];
+  const decide = `              decide: followthrough commitments review ${m.commitmentId} --item ${m.url} --verdict evidence|not-related`;
+  // Raised by the review tier (no rule matched), or by a rule that matched only the page body.
+  if (m.why.review) return [...head, `              why: ${reviewReasonPlain(m.why)}`, decide];
   return [
-    `  ${m.itemUpdatedAt.slice(0, 10)}  [related] ${m.title}`,
-    `              ${m.url}`,
-    `              why: ${m.why.rule}`,
+    ...head,
+    `              why: rule ${m.why.rule}, only in the page body`,
     ...m.why.hits.map(
       (h) =>
         `                ${h.term} (${h.fields.join('+')}): ` +
         h.context.split(HIT_START).join('[').split(HIT_END).join(']'),
     ),
-    `              decide: followthrough commitments review ${m.commitmentId} --item ${m.url} --verdict evidence|not-related`,
+    decide,
   ];
 }
 

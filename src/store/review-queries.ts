@@ -1,0 +1,111 @@
+// SQL for the review tier: word frequencies of the stored history (items_vocab over items_fts), the
+// examples people gave (verdicts), and the `related` rows of `matches` still to present or to list.
+// Presented rows carry the review message that showed them (review_alert_id).
+
+import type { ReviewExample, TermStats } from '../match/review-profile.ts';
+import { type EvidenceRow, toEvidence, type EvidenceDbRow } from './matches-table.ts';
+import type { Db } from './open-store.ts';
+import { getItem, type StoredItem } from './items-table.ts';
+
+/** Document frequencies as items_fts counts them, each looked up once per call. */
+export function termStats(db: Db): TermStats {
+  const docs = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM items').get()!.n;
+  const lookup = db.prepare<[string], { doc: number }>('SELECT doc FROM items_vocab WHERE term = ?');
+  const seen = new Map<string, number>();
+  return {
+    docs,
+    df: (term) => {
+      let n = seen.get(term);
+      if (n === undefined) {
+        n = lookup.get(term)?.doc ?? 0;
+        seen.set(term, n);
+      }
+      return n;
+    },
+  };
+}
+
+/** Items people gave a verdict on, per commitment, oldest verdict first. */
+export function reviewExamples(db: Db): Map<string, ReviewExample[]> {
+  const rows = db
+    .prepare<
+      [],
+      {
+        commitment_id: string;
+        item_id: number;
+        title: string;
+        summary: string;
+        verdict: 'evidence' | 'not-related';
+      }
+    >(
+      `SELECT m.commitment_id, m.item_id, i.title, i.summary, m.verdict FROM matches m JOIN items i ON i.id = m.item_id
+       WHERE m.verdict IS NOT NULL ORDER BY m.verdict_at, m.id`,
+    )
+    .all();
+  const out = new Map<string, ReviewExample[]>();
+  for (const r of rows) {
+    const list = out.get(r.commitment_id) ?? [];
+    list.push({ itemId: r.item_id, title: r.title, summary: r.summary, verdict: r.verdict });
+    out.set(r.commitment_id, list);
+  }
+  return out;
+}
+
+/** `commitment\nitem` for every match row of these items: a pair already known is never raised again. */
+export function knownPairs(db: Db, itemIds: number[]): Set<string> {
+  const rows = db
+    .prepare<[string], { commitment_id: string; item_id: number }>(
+      'SELECT commitment_id, item_id FROM matches WHERE item_id IN (SELECT value FROM json_each(?))',
+    )
+    .all(JSON.stringify(itemIds));
+  return new Set(rows.map((r) => `${r.commitment_id}\n${r.item_id}`));
+}
+
+/** Review items raised for a commitment at or after `since` (a person's own verdicts excluded). */
+export function reviewsRaisedSince(db: Db, commitmentId: string, since: string): number {
+  return db
+    .prepare<[string, string], { n: number }>(
+      `SELECT COUNT(*) AS n FROM matches WHERE commitment_id = ? AND kind = 'related' AND origin != 'verdict'
+       AND matched_at >= ?`,
+    )
+    .get(commitmentId, since)!.n;
+}
+
+export interface PendingReview {
+  matchId: number;
+  row: EvidenceRow;
+  item: StoredItem;
+}
+
+/** Related rows from live items that no review message has shown yet and no person has judged, oldest first. */
+export function unpresentedReviews(db: Db): PendingReview[] {
+  return db
+    .prepare<[], EvidenceDbRow>(
+      `SELECT m.*, i.path, i.url, i.title, i.display_type, i.updated_at AS item_updated_at
+       FROM matches m JOIN items i ON i.id = m.item_id
+       WHERE m.kind = 'related' AND m.review_alert_id IS NULL AND m.verdict IS NULL AND m.origin = 'live'
+       ORDER BY m.id`,
+    )
+    .all()
+    .map((r) => ({ matchId: r.id, row: toEvidence(r), item: getItem(db, r.item_id)! }));
+}
+
+export function markPresented(db: Db, matchIds: number[], alertId: string): void {
+  db.prepare('UPDATE matches SET review_alert_id = ? WHERE id IN (SELECT value FROM json_each(?))').run(
+    alertId,
+    JSON.stringify(matchIds),
+  );
+}
+
+/** Items for review raised in [from, to) that no person has judged yet: the digest's "For review". */
+export function reviewsBetween(db: Db, from: string, to: string): EvidenceRow[] {
+  return db
+    .prepare<[string, string], EvidenceDbRow>(
+      `SELECT m.*, i.path, i.url, i.title, i.display_type, i.updated_at AS item_updated_at
+       FROM matches m JOIN items i ON i.id = m.item_id
+       WHERE m.kind = 'related' AND m.verdict IS NULL AND m.origin != 'verdict' AND m.matched_at >= ? AND m.matched_at < ?
+       ORDER BY m.score DESC, m.id`,
+    )
+    .all(from, to)
+    .map(toEvidence);
+}

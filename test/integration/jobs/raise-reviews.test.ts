@@ -1,0 +1,157 @@
+// The review tier inside the poll's matching, on a real database: an item no rule matched but that
+// shares the commitment's mechanism is recorded as `related`, presented once in one review message
+// (kind review, one line and two buttons per item, item_urls in metadata), never counted as evidence
+// until a person says so, never raised again once marked not related, and kept to the weekly cap.
+
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Commitment } from '../../../src/commitments/commitment.ts';
+import type { FeedItem } from '../../../src/feeds/feed-item.ts';
+import { fixedClock } from '../../../src/jobs/clock.ts';
+import { matchPending } from '../../../src/jobs/match-pending.ts';
+import { maxPerWeek } from '../../../src/jobs/raise-reviews.ts';
+import { recordVerdict } from '../../../src/jobs/record-verdict.ts';
+import { syncCommitments } from '../../../src/jobs/sync-commitments.ts';
+import { silentLogger } from '../../../src/log.ts';
+import { buildAlertMessage } from '../../../src/slack/build-alert.ts';
+import { upsertItems } from '../../../src/store/items-table.ts';
+import { allMatches, countEvidence } from '../../../src/store/matches-table.ts';
+import { listOutbox } from '../../../src/store/outbox-table.ts';
+import { tempDb, type TempDb } from '../../support/temp-db.ts';
+import { testConfig } from '../../support/test-config.ts';
+
+const customs: Commitment = {
+  id: 'customs-partnership',
+  title: 'UK and France lead a new customs partnership with the Calais Group',
+  source: {
+    url: 'https://www.gov.uk/government/news/calais-group',
+    published: '2024-03-05',
+    quote: 'The UK and France will lead a new customs partnership.',
+    context: 'Customs agencies will share information to disrupt shipments of small boat materials.',
+  },
+  owners: ['UK', 'France'],
+  graceDays: 7,
+  staleDays: 90,
+  match: { any: ['customs partnership', 'engines AND small boat*'], exclude: ['statistics'] },
+  fulfilment: [],
+};
+
+const item = (slug: string, title: string, summary: string, day: string): FeedItem => ({
+  path: `/government/news/${slug}`,
+  url: `https://www.gov.uk/government/news/${slug}`,
+  title,
+  displayType: 'Press release',
+  summary,
+  updatedAt: `${day}T09:30:00.000Z`,
+});
+
+// No rule line matches it: no "customs partnership", no "engines".
+const seizure = item(
+  'seizure',
+  'Shipments of boat materials seized on their way to the Channel',
+  'Officers disrupted shipments of small boat materials bound for people smugglers.',
+  '2024-05-07',
+);
+const statistics = item(
+  'stats',
+  'Small boat arrivals statistics',
+  'Statistics on shipments of small boat materials and crossings of the English Channel.',
+  '2024-05-07',
+);
+const crossing = item(
+  'crossing',
+  'Migrants cross the English Channel',
+  'Small boats crossed the Channel.',
+  '2024-05-07',
+);
+
+let t: TempDb;
+const config = testConfig();
+beforeEach(() => {
+  t = tempDb();
+  syncCommitments(config, [customs], {
+    db: t.db,
+    log: silentLogger,
+    clock: fixedClock(new Date('2024-05-01')),
+  });
+});
+afterEach(() => t.cleanup());
+
+const poll = (items: FeedItem[], now: string) => {
+  upsertItems(t.db, 'home-office', items, now, 'live');
+  return matchPending(config, [customs], { db: t.db, log: silentLogger, clock: fixedClock(new Date(now)) });
+};
+
+describe('the review tier in a poll', () => {
+  it('raises what shares the mechanism, not what shares only the topic, and presents it once', () => {
+    poll([seizure, statistics, crossing], '2024-05-07T10:00:00Z');
+    const related = allMatches(t.db).filter((m) => m.kind === 'related');
+    // The statistics release is excluded by the commitment's own rule; the crossing shares only the topic.
+    expect(related.map((m) => m.path)).toEqual(['/government/news/seizure']);
+    expect(related[0]!.why.review?.mechanism).toEqual(expect.arrayContaining(['shipments']));
+    expect(countEvidence(t.db, customs.id)).toBe(0);
+
+    const reviews = listOutbox(t.db).filter((r) => r.kind === 'review');
+    expect(reviews).toHaveLength(1);
+    const msg = buildAlertMessage(reviews[0]!.payload, { timeZone: 'Europe/London' });
+    expect(msg.blocks.some((b) => b.type === 'header')).toBe(false);
+    expect(msg.blocks.filter((b) => b.type === 'actions')).toHaveLength(1);
+    expect(msg.metadata?.event_payload).toMatchObject({
+      commitment_id: customs.id,
+      kind: 'review',
+      item_urls: [seizure.url],
+    });
+    expect(JSON.stringify(msg.blocks)).toContain('*shipments*');
+
+    // The next poll presents nothing again.
+    poll([], '2024-05-07T10:15:00Z');
+    expect(listOutbox(t.db).filter((r) => r.kind === 'review')).toHaveLength(1);
+  });
+
+  it('a review item counts once a person says it is evidence; one marked not related is never raised again', () => {
+    poll([seizure], '2024-05-07T10:00:00Z');
+    recordVerdict(t.db, {
+      commitmentId: customs.id,
+      itemUrl: seizure.url,
+      verdict: 'evidence',
+      actor: 'ana',
+      at: new Date('2024-05-07T11:00:00Z'),
+      via: 'cli',
+    });
+    expect(countEvidence(t.db, customs.id)).toBe(1);
+    recordVerdict(t.db, {
+      commitmentId: customs.id,
+      itemUrl: seizure.url,
+      verdict: 'not-related',
+      actor: 'ana',
+      at: new Date('2024-05-07T12:00:00Z'),
+      via: 'cli',
+    });
+    // A major update makes it pending again: it is not raised again.
+    poll([{ ...seizure, updatedAt: '2024-05-08T09:30:00.000Z' }], '2024-05-08T10:00:00Z');
+    expect(listOutbox(t.db).filter((r) => r.kind === 'review')).toHaveLength(1);
+    expect(countEvidence(t.db, customs.id)).toBe(0);
+  });
+
+  it('keeps to the weekly cap, the best first', () => {
+    const many = [1, 2, 3, 4].map((n) =>
+      item(
+        `s${n}`,
+        `Shipments of boat materials seized ${n}`,
+        'Officers disrupted shipments of materials.',
+        '2024-05-07',
+      ),
+    );
+    poll(many, '2024-05-07T10:00:00Z');
+    poll(
+      [item('s5', 'Shipments of boat materials seized again', 'Shipments disrupted.', '2024-05-08')],
+      '2024-05-08T10:00:00Z',
+    );
+    expect(allMatches(t.db).filter((m) => m.kind === 'related')).toHaveLength(maxPerWeek);
+    // A new week has room again.
+    poll(
+      [item('s6', 'Shipments of boat materials seized once more', 'Shipments disrupted.', '2024-05-14')],
+      '2024-05-14T10:00:00Z',
+    );
+    expect(allMatches(t.db).filter((m) => m.kind === 'related')).toHaveLength(maxPerWeek + 1);
+  });
+});
