@@ -11,7 +11,6 @@ export interface Migration {
 import { initial } from './migrations/001-initial.ts';
 import { verdicts } from './migrations/002-verdicts.ts';
 import { sources } from './migrations/003-sources.ts';
-
 import { runningCounts } from './migrations/004-running-counts.ts';
 import { slackApp } from './migrations/005-slack-app.ts';
 import { reviewTier } from './migrations/006-review-tier.ts';
