@@ -5,7 +5,7 @@
 // and reviewed again, never half-presented. Volume: at most maxPerPoll items per commitment a poll and
 // maxPerWeek raised in the local ISO week, the highest scores first.
 
-import { localDay, mondayOf, startOfDay } from '../calendar.ts';
+import { addDays, localDay, mondayOf, startOfDay } from '../calendar.ts';
 import { commitmentView } from '../commitments/commitment-view.ts';
 import type { Commitment } from '../commitments/commitment.ts';
 import type { Config } from '../config/config.ts';
@@ -24,7 +24,7 @@ import {
   knownPairs,
   markPresented,
   reviewExamples,
-  reviewsRaisedSince,
+  reviewsRaisedBetween,
   termStats,
   unpresentedReviews,
 } from '../store/review-queries.ts';
@@ -116,13 +116,13 @@ export function raiseReviews(
 ): ReviewReport {
   const live = batch.filter((i) => i.origin === 'live').map((i) => ({ ...i, key: i.path }));
   const candidates = reviewCandidates(db, config, open, live, ruleHits);
-  const weekStart = startOfDay(mondayOf(localDay(now, config.timezone)), config.timezone).toISOString();
+  const week = localWeekOf(now, config.timezone);
   const report: ReviewReport = { raised: 0, messages: 0 };
   const perCommitment = new Map<string, number>();
   for (const c of candidates) {
     const taken = perCommitment.get(c.commitmentId) ?? 0;
     if (taken >= maxPerPoll) continue;
-    if (reviewsRaisedSince(db, c.commitmentId, weekStart) >= maxPerWeek) continue;
+    if (reviewsRaisedBetween(db, c.commitmentId, week.start, week.end) >= maxPerWeek) continue;
     const why = { rule: '', hits: [], review: c.reason };
     recordMatch(db, { ...c, kind: 'related', why }, now.toISOString(), 'live');
     perCommitment.set(c.commitmentId, taken + 1);
@@ -130,6 +130,15 @@ export function raiseReviews(
   }
   report.messages = presentReviews(db, config, open, now);
   return report;
+}
+
+/** [Monday 00:00, next Monday 00:00) of the local week of `now`, as ISO instants. */
+export function localWeekOf(now: Date, timeZone: string): { start: string; end: string } {
+  const monday = mondayOf(localDay(now, timeZone));
+  return {
+    start: startOfDay(monday, timeZone).toISOString(),
+    end: startOfDay(addDays(monday, 7), timeZone).toISOString(),
+  };
 }
 
 /** One review message per commitment for every related row not yet shown. Call inside a transaction. */

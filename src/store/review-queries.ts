@@ -61,14 +61,14 @@ export function knownPairs(db: Db, itemIds: number[]): Set<string> {
   return new Set(rows.map((r) => `${r.commitment_id}\n${r.item_id}`));
 }
 
-/** Review items raised for a commitment at or after `since` (a person's own verdicts excluded). */
-export function reviewsRaisedSince(db: Db, commitmentId: string, since: string): number {
+/** Review items raised for a commitment in [from, to) (a person's own verdicts excluded): the weekly cap. */
+export function reviewsRaisedBetween(db: Db, commitmentId: string, from: string, to: string): number {
   return db
-    .prepare<[string, string], { n: number }>(
+    .prepare<[string, string, string], { n: number }>(
       `SELECT COUNT(*) AS n FROM matches WHERE commitment_id = ? AND kind = 'related' AND origin != 'verdict'
-       AND matched_at >= ?`,
+       AND matched_at >= ? AND matched_at < ?`,
     )
-    .get(commitmentId, since)!.n;
+    .get(commitmentId, from, to)!.n;
 }
 
 export interface PendingReview {
