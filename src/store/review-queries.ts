@@ -109,3 +109,14 @@ export function reviewsBetween(db: Db, from: string, to: string): EvidenceRow[] 
     .all(from, to)
     .map(toEvidence);
 }
+
+/** Of these item links, those a person has judged (evidence or not related) for the commitment. */
+export function judgedItemUrls(db: Db, commitmentId: string, urls: string[]): Set<string> {
+  const rows = db
+    .prepare<[string, string], { url: string }>(
+      `SELECT i.url FROM matches m JOIN items i ON i.id = m.item_id
+       WHERE m.commitment_id = ? AND m.verdict IS NOT NULL AND i.url IN (SELECT value FROM json_each(?))`,
+    )
+    .all(commitmentId, JSON.stringify(urls));
+  return new Set(rows.map((r) => r.url));
+}
