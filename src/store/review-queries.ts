@@ -7,9 +7,28 @@ import { type EvidenceRow, toEvidence, type EvidenceDbRow } from './matches-tabl
 import type { Db } from './open-store.ts';
 import { getItem, type StoredItem } from './items-table.ts';
 
+/** How many items are stored: the running count (migration 004), the same at 500,000 items as at 5,000. */
+export function storedItemCount(db: Db): number {
+  return db.prepare<[], { total: number }>('SELECT total FROM item_counts WHERE id = 1').get()?.total ?? 0;
+}
+
+/** What the review tier's profiles were built from, besides the commitments: a new verdict changes it. */
+export function lastVerdictId(db: Db): number {
+  return db.prepare<[], { id: number | null }>('SELECT MAX(id) AS id FROM verdicts').get()?.id ?? 0;
+}
+
+/** How many of these announcement paths are stored (an announcement stored later changes its profiles). */
+export function storedPathCount(db: Db, paths: string[]): number {
+  return db
+    .prepare<[string], { n: number }>(
+      'SELECT COUNT(*) AS n FROM items WHERE path IN (SELECT value FROM json_each(?))',
+    )
+    .get(JSON.stringify(paths))!.n;
+}
+
 /** Document frequencies as items_fts counts them, each looked up once per call. */
 export function termStats(db: Db): TermStats {
-  const docs = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM items').get()!.n;
+  const docs = storedItemCount(db);
   const lookup = db.prepare<[string], { doc: number }>('SELECT doc FROM items_vocab WHERE term = ?');
   const seen = new Map<string, number>();
   return {
