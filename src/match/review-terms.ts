@@ -65,6 +65,16 @@ export function reviewWordClass(folded: string): number {
   return stopWords.has(folded) || folded.length < 3 || /^\d/.test(folded) ? 0 : keptWord;
 }
 
+/** Stems of the words of `text` written with a lower-case first letter (not names, not acronyms). */
+export function lowerCaseTerms(text: string): Set<string> {
+  const out = new Set<string>();
+  forEachFoldedToken(text, (folded, start) => {
+    const c = text.charCodeAt(start);
+    if (c >= 0x61 && c <= 0x7a && reviewWordClass(folded) === keptWord) out.add(termOf(folded));
+  });
+  return out;
+}
+
 /** True for a pair of stems ("suppli chain"). */
 export function isPair(term: string): boolean {
   return term.includes(' ');
