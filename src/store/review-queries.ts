@@ -139,3 +139,36 @@ export function judgedItemUrls(db: Db, commitmentId: string, urls: string[]): Se
     .all(commitmentId, JSON.stringify(urls));
   return new Set(rows.map((r) => r.url));
 }
+
+export interface JudgedItem {
+  itemId: number;
+  url: string;
+  title: string;
+  summary: string;
+  updatedAt: string;
+  verdict: 'evidence' | 'not-related';
+}
+
+/** The items a person judged for a commitment, oldest verdict first (what `commitments tune` learns from). */
+export function judgedItems(db: Db, commitmentId: string): JudgedItem[] {
+  return db
+    .prepare<[string], JudgedItem>(
+      `SELECT i.id AS itemId, i.url, i.title, i.summary, i.updated_at AS updatedAt, m.verdict
+       FROM matches m JOIN items i ON i.id = m.item_id
+       WHERE m.commitment_id = ? AND m.verdict IS NOT NULL ORDER BY m.verdict_at, m.id`,
+    )
+    .all(commitmentId);
+}
+
+/** A commitment's review items no person has judged yet, best first. */
+export function unjudgedReviews(db: Db, commitmentId: string): EvidenceRow[] {
+  return db
+    .prepare<[string], EvidenceDbRow>(
+      `SELECT m.*, i.path, i.url, i.title, i.display_type, i.updated_at AS item_updated_at
+       FROM matches m JOIN items i ON i.id = m.item_id
+       WHERE m.commitment_id = ? AND m.kind = 'related' AND m.verdict IS NULL AND m.origin != 'verdict'
+       ORDER BY m.score DESC, m.id`,
+    )
+    .all(commitmentId)
+    .map(toEvidence);
+}
