@@ -34,15 +34,16 @@ export const learnedFlag = 4;
 export interface ReviewIndex {
   profiles: ReviewProfile[];
   table: PostingTable;
-  /** Posting ids of single stems (family members included). */
-  postings: Map<string, Int32Array>;
+  /** Posting ids of single stems (family members included). Plain arrays: a typed array per stem costs
+   *  more to make than it saves to read. */
+  postings: Map<string, number[]>;
   /** Posting ids of `word*` terms, by the stem before the `*`. */
-  prefixes: Map<string, Int32Array>;
+  prefixes: Map<string, number[]>;
   longestPrefix: number;
   /** An id for every stem of a single term or of a pair, so a pair is found by two numbers. */
   stemIds: Map<string, number>;
   /** Posting ids of pairs, by the first stem's id, then the second's (small integers hash fastest). */
-  pairs: Map<number, Map<number, Int32Array>>;
+  pairs: Map<number, Map<number, number[]>>;
 }
 
 const familyDiscount = 0.7;
@@ -55,10 +56,13 @@ export function indexProfiles(profiles: ReviewProfile[]): ReviewIndex {
   const pairs = new Map<string, number[]>();
   const all: Posting[] = [];
   let longestPrefix = 0;
-  const add = (map: Map<string, number[]>, term: string, p: Posting): void => {
+  const file = (map: Map<string, number[]>, term: string, id: number): void => {
     const list = map.get(term);
-    if (list) list.push(all.length);
-    else map.set(term, [all.length]);
+    if (list) list.push(id);
+    else map.set(term, [id]);
+  };
+  const add = (map: Map<string, number[]>, term: string, p: Posting): void => {
+    file(map, term, all.length);
     all.push(p);
   };
   profiles.forEach((profile, k) => {
@@ -80,18 +84,22 @@ export function indexProfiles(profiles: ReviewProfile[]): ReviewIndex {
         longestPrefix = Math.max(longestPrefix, stem.length);
       }
     }
-    // A family member of a mechanism stem is looked up under that member's own stem.
+    // A family member of a mechanism stem is looked up under that member's own stem: one posting for
+    // all the members, filed under each.
     for (const stem of profile.mechanismStems) {
+      const variants = familyOf(stem).filter((v) => !profile.terms.has(v));
+      if (variants.length === 0) continue;
       const t = profile.terms.get(stem)!;
-      const p: Posting = {
+      const id = all.length;
+      all.push({
         profile: k,
         weight: t.weight * familyDiscount,
         mechanism: true,
         anchor: t.anchor === true,
         idea: t.idea,
         word: t.word,
-      };
-      for (const variant of familyOf(stem)) if (!profile.terms.has(variant)) add(postings, variant, p);
+      });
+      for (const variant of variants) file(postings, variant, id);
     }
   });
   const stemIds = new Map<string, number>();
@@ -104,22 +112,25 @@ export function indexProfiles(profiles: ReviewProfile[]): ReviewIndex {
     return id;
   };
   for (const stem of postings.keys()) idOf(stem);
-  const flat = (m: Map<string, number[]>) => new Map([...m].map(([k, v]) => [k, Int32Array.from(v)]));
+  const table: PostingTable = {
+    all,
+    profile: new Int32Array(all.length),
+    weight: new Float64Array(all.length),
+    idea: new Float64Array(all.length),
+    flags: new Uint8Array(all.length),
+  };
+  all.forEach((p, id) => {
+    table.profile[id] = p.profile;
+    table.weight[id] = p.weight;
+    table.idea[id] = p.idea;
+    table.flags[id] =
+      (p.mechanism ? mechanismFlag : 0) | (p.anchor ? anchorFlag : 0) | (p.learnedFrom ? learnedFlag : 0);
+  });
   return {
     profiles,
-    table: {
-      all,
-      profile: Int32Array.from(all, (p) => p.profile),
-      weight: Float64Array.from(all, (p) => p.weight),
-      idea: Float64Array.from(all, (p) => p.idea),
-      flags: Uint8Array.from(
-        all,
-        (p) =>
-          (p.mechanism ? mechanismFlag : 0) | (p.anchor ? anchorFlag : 0) | (p.learnedFrom ? learnedFlag : 0),
-      ),
-    },
-    postings: flat(postings),
-    prefixes: flat(prefixes),
+    table,
+    postings,
+    prefixes,
     longestPrefix,
     stemIds,
     pairs: pairsById(pairs, idOf),
@@ -129,8 +140,8 @@ export function indexProfiles(profiles: ReviewProfile[]): ReviewIndex {
 function pairsById(
   pairs: Map<string, number[]>,
   idOf: (stem: string) => number,
-): Map<number, Map<number, Int32Array>> {
-  const out = new Map<number, Map<number, Int32Array>>();
+): Map<number, Map<number, number[]>> {
+  const out = new Map<number, Map<number, number[]>>();
   for (const [term, list] of pairs) {
     const [first, second] = term.split(' ').map(idOf) as [number, number];
     let inner = out.get(first);
@@ -138,25 +149,21 @@ function pairsById(
       inner = new Map();
       out.set(first, inner);
     }
-    inner.set(second, Int32Array.from(list));
+    inner.set(second, list);
   }
   return out;
 }
 
-const none = new Int32Array(0);
+const none: number[] = [];
 
 /** Posting ids a single item stem hits: its own, and those of every `word*` it starts with. */
-export function postingsOf(ix: ReviewIndex, term: string): Int32Array {
+export function postingsOf(ix: ReviewIndex, term: string): number[] {
   const exact = ix.postings.get(term) ?? none;
   if (ix.prefixes.size === 0) return exact;
   let out = exact;
   for (let n = 3; n <= Math.min(term.length, ix.longestPrefix); n++) {
     const more = ix.prefixes.get(term.slice(0, n));
-    if (!more) continue;
-    const joined = new Int32Array(out.length + more.length);
-    joined.set(out);
-    joined.set(more, out.length);
-    out = joined;
+    if (more) out = out.concat(more);
   }
   return out;
 }

@@ -135,11 +135,10 @@ export function buildProfiles(
       (overall.get(term) ?? 0) >= crowd ||
       commonInHistory(stats, term) ||
       (isPair(term) && term.split(' ').every((s) => headline.has(s)));
-    const topicStems = new Set(
-      [...own[i]!].filter(([term, o]) => !isPair(term) && isTopic(term, o.t)).map(([k]) => k),
-    );
+    const topics = new Map([...own[i]!].map(([term, o]) => [term, isTopic(term, o.t)]));
+    const topicStems = new Set([...topics].filter(([term, topic]) => topic && !isPair(term)).map(([k]) => k));
     for (const [term, { t, field, rule, prefix }] of own[i]!) {
-      const topic = isTopic(term, t);
+      const topic = topics.get(term)!;
       const role: TermRole = topic ? 'topic' : 'mechanism';
       const weight = termWeight(stats, term) * field * (topic ? topicFactor : 1);
       // A pair of the commitment's own words anchors it only when neither word is its topic: "smuggling

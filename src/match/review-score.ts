@@ -70,7 +70,7 @@ export function scoreReviews(
   const { dot, ideas, anchors, learned, touched } = sums;
   const seen = new Int32Array(V);
   // The posting lists the current item hits, with the item-side weight of each.
-  const lists: Int32Array[] = [];
+  const lists: number[][] = [];
   const listWeights: number[] = [];
   const pairSeen = new Set<number>();
   const out: ReviewCandidate[] = [];
@@ -164,7 +164,7 @@ interface Sums {
 function accumulate(
   s: Sums,
   table: ReviewIndex['table'],
-  lists: Int32Array[],
+  lists: number[][],
   listWeights: number[],
   n: number,
   mark: number,
@@ -201,9 +201,9 @@ function accumulate(
 function lookups(
   bix: BatchIndex,
   ix: ReviewIndex,
-): { single: Array<Int32Array | undefined>; stemOf: Int32Array } {
+): { single: Array<number[] | undefined>; stemOf: Int32Array } {
   const V = bix.vocab.length;
-  const single = new Array<Int32Array | undefined>(V);
+  const single = new Array<number[] | undefined>(V);
   const stemOf = new Int32Array(V).fill(-1);
   for (let t = 0; t < V; t++) {
     const term = bix.vocab[t]!;

@@ -40,7 +40,7 @@ function reference(items: MatchableItem[], ix: ReviewIndex, timeZone: string): R
     const vector = itemVector(item);
     const accs = new Map<number, ReturnType<typeof newAcc>>();
     for (const [term, w] of vector) {
-      let ids: Int32Array | undefined;
+      let ids: number[] | undefined;
       if (isPair(term)) {
         const [a, b] = term.split(' ') as [string, string];
         const [ia, ib] = [ix.stemIds.get(a), ix.stemIds.get(b)];
