@@ -13,6 +13,7 @@ import { isManual } from '../commitments/lifecycle.ts';
 import { localDay } from '../calendar.ts';
 import type { DigestCommitment, DigestFacts, DigestWeek } from './digest-facts.ts';
 import type { TextPart } from './digest-text.ts';
+import { type DigestReview, reviewSection } from './digest-review.ts';
 import { listSharedOnce } from './shared-evidence.ts';
 import { daysToDue, entryFor, feedSummary, fulfilments, overdueDays, weekText } from './digest-entry.ts';
 
@@ -142,6 +143,8 @@ export interface Digest {
   headline: DigestHeadline;
   /** Non-empty sections, in `sectionOrder`. */
   sections: DigestSection[];
+  /** Items raised for review this week and not judged yet, per commitment; absent when none wait. */
+  forReview?: DigestReview;
   /** No new evidence and no resolution this week: the digest says so. */
   nothingNew: boolean;
   footer: DigestFooter;
@@ -171,6 +174,7 @@ export function buildDigest(facts: DigestFacts): Digest {
   }
   const count = (id: DigestSectionId): number => buckets.get(id)?.length ?? 0;
   const itemUrls = new Set(facts.commitments.flatMap((c) => c.newEvidence.map((e) => e.item.url)));
+  const forReview = reviewSection(facts.commitments, tz);
 
   return {
     week: facts.week,
@@ -190,6 +194,7 @@ export function buildDigest(facts: DigestFacts): Digest {
       stale: count('stale'),
     },
     sections,
+    ...(forReview ? { forReview } : {}),
     nothingNew: count('new-evidence') === 0 && count('resolved') === 0,
     footer: {
       feeds: facts.feeds

@@ -28,6 +28,14 @@ export interface DigestEvidence {
   matchedAt: string;
 }
 
+/** An item the review tier raised: no rule matched it, and no person has judged it yet. */
+export interface DigestReviewItem {
+  item: { url: string; title: string; displayType: string | null; updatedAt: string };
+  why: MatchReason;
+  /** When it was raised. */
+  raisedAt: string;
+}
+
 /** The commitment as alerts show it (its status as of the end of the week, or `now` if earlier), and the week's facts. */
 export interface DigestCommitment extends CommitmentView {
   /** `YYYY-MM-DD`, the announcement's date: the start of the bar in the HTML digest. */
@@ -45,6 +53,8 @@ export interface DigestCommitment extends CommitmentView {
   snoozedUntil?: string;
   /** Evidence matched during the week, newest first. */
   newEvidence: DigestEvidence[];
+  /** Items raised for review during the week that no person has judged yet, best first. */
+  forReview?: DigestReviewItem[];
   /** A person's resolution during the week. */
   resolvedThisWeek?: {
     status: CommitmentStatus;

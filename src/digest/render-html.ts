@@ -11,6 +11,7 @@ import type {
   DigestSection,
   DigestSectionId,
 } from './build-digest.ts';
+import type { DigestReview } from './digest-review.ts';
 import { headlineParts } from './digest-summary.ts';
 import type { HeadlinePart } from './digest-summary.ts';
 import { nothingNewText } from './digest-summary.ts';
@@ -57,6 +58,7 @@ export function renderDigestHtml(d: Digest): string {
       ),
     );
   for (const s of d.sections) rows.push(section(s));
+  if (d.forReview) rows.push(review(d.forReview));
   rows.push(footer(d));
   const frameStyle =
     `width:100%;max-width:680px;background-color:#ffffff;font-family:${font};font-size:15px;line-height:1.45;` +
@@ -152,6 +154,33 @@ function entry(e: DigestEntry): string {
     parts.join('') +
     '</td></tr></table>'
   );
+}
+
+function review(r: DigestReview): string {
+  const heading =
+    `<h2 id="for-review" style="margin:16px 0 10px;padding-left:8px;border-left:6px solid ${colour.grey};` +
+    `font-size:19px;line-height:1.3;">${esc(r.title)} ` +
+    `<span style="font-weight:normal;color:${colour.secondary};">(${r.entries.length})</span></h2>`;
+  const entries = r.entries.map((e) => {
+    const title = e.threadUrl
+      ? a(e.threadUrl, e.title, 'font-weight:bold;')
+      : `<strong>${esc(e.title)}</strong>`;
+    const items = e.items.map(
+      (i) =>
+        `<li class="review" style="margin:0 0 8px;">${i.url ? a(i.url, i.title) : esc(i.title)} ` +
+        `<span style="font-size:13px;color:${colour.secondary};">${esc(i.publisher)} · ${esc(i.day)}</span>` +
+        `<div style="font-size:13px;color:${colour.secondary};">${context(i.reason)}</div></li>`,
+    );
+    return (
+      `<table role="presentation" class="entry review-entry" data-commitment="${esc(e.id)}" width="100%" cellpadding="0" ` +
+      `cellspacing="0" border="0" style="width:100%;margin:0 0 12px;border:1px solid ${colour.border};` +
+      `border-left:6px solid ${colour.grey};"><tr><td style="padding:8px 12px;">` +
+      `<p style="margin:0 0 4px;">${title}</p>` +
+      `<p style="margin:0 0 4px;font-size:14px;color:${colour.secondary};">${esc(e.fact)}</p>` +
+      `<ul style="margin:8px 0 0;padding-left:20px;">${items.join('')}</ul></td></tr></table>`
+    );
+  });
+  return row(heading + entries.join('\n'));
 }
 
 function linkHtml(l: DigestLink): string {

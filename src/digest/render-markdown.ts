@@ -3,6 +3,7 @@
 // survives) and the punctuation that starts emphasis, links or tables gets a backslash.
 
 import type { Digest, DigestEntry, DigestEvidenceLine, DigestLink, DigestSection } from './build-digest.ts';
+import type { DigestReview } from './digest-review.ts';
 import { headlineParts, nothingNewText } from './digest-summary.ts';
 import type { TextPart } from './digest-text.ts';
 
@@ -18,6 +19,7 @@ export function renderDigestMarkdown(d: Digest): string {
   );
   if (d.nothingNew) out.push(`_${md(nothingNewText)}_`, '');
   for (const s of d.sections) out.push(...section(s), '');
+  if (d.forReview) out.push(...review(d.forReview), '');
   out.push('---', '', ...footer(d));
   return `${out.join('\n')}\n`;
 }
@@ -53,6 +55,18 @@ function evidence(ev: DigestEvidenceLine): string[] {
   const terms = ev.terms.map((t) => `**${md(t)}**`).join(', ');
   lines.push(`    matched rule ${md(ev.rule)}${terms ? ` on ${terms}` : ''}`);
   for (const c of ev.contexts) lines.push(`    - “${context(c)}”`);
+  return lines;
+}
+
+function review(r: DigestReview): string[] {
+  const lines = [`## ${md(r.title)} (${r.entries.length})`, ''];
+  for (const e of r.entries) {
+    lines.push(`- **${e.threadUrl ? link(e.title, e.threadUrl) : md(e.title)}**: ${md(e.fact)}`);
+    for (const i of e.items)
+      lines.push(
+        `  - ${i.url ? link(i.title, i.url) : md(i.title)} (${md(i.publisher)}, ${md(i.day)}): ${context(i.reason)}`,
+      );
+  }
   return lines;
 }
 

@@ -7,6 +7,7 @@ import type { SlackMessage } from '../slack/alert.ts';
 import { escapeSlack, slackLink } from '../slack/escape.ts';
 import { limits, truncate } from '../slack/limits.ts';
 import type { Digest, DigestEntry, DigestEvidenceLine, DigestLink } from './build-digest.ts';
+import type { DigestReview } from './digest-review.ts';
 import { headlineParts, nothingNewText } from './digest-summary.ts';
 import type { TextPart } from './digest-text.ts';
 
@@ -29,6 +30,11 @@ export function renderDigestSlack(d: Digest): SlackMessage[] {
     heading: `*${escapeSlack(s.title)}* (${s.entries.length})`,
     lines: s.entries.flatMap(entryLines),
   }));
+  if (d.forReview)
+    parts.push({
+      heading: `*${escapeSlack(d.forReview.title)}* (${d.forReview.entries.length})`,
+      lines: reviewLines(d.forReview),
+    });
   parts.push({ heading: '*Feeds and delivery*', lines: footerLines(d) });
 
   // The parent: headline, then whole parts in order while they fit.
@@ -209,6 +215,24 @@ function evidenceLine(ev: DigestEvidenceLine): string {
   });
   const also = named.length ? ` · also evidence for ${named.join(', ')}` : '';
   return fitLine(`      ◦ ${shown}${also}`, ` (${about})${flag}${why}${contexts}`);
+}
+
+function reviewLines(r: DigestReview): string[] {
+  return r.entries.flatMap((e) => {
+    const title = short(e.title, maxTitle);
+    const name = e.threadUrl ? slackLink(e.threadUrl, title) : escapeSlack(title);
+    return [
+      fitLine(`• *${name}*`, `: ${escapeSlack(e.fact)}`),
+      ...e.items.map((i) => {
+        const t = short(i.title, maxTitle);
+        const shown = i.url ? slackLink(i.url, t) : escapeSlack(t);
+        return fitLine(
+          `      ◦ ${shown}`,
+          ` (${escapeSlack(`${i.publisher}, ${i.day}`)}) · ${context(i.reason)}`,
+        );
+      }),
+    ];
+  });
 }
 
 /** A line's head (which holds the link) is kept whole; its tail is cut if the line would exceed a section. */

@@ -20,6 +20,8 @@ export interface ProposedCommitment {
   owners: string[];
   due?: ProposedDue;
   match: { any: string[] };
+  /** Each line checked against the stored history, when a store was there to check it (`extract` sets it). */
+  ruleChecks?: string[];
   /** 0–1: how sure the extractor is that this is a commitment worth watching. */
   confidence: number;
   reasons: string[];

@@ -29,6 +29,8 @@ export function proposalsToYaml(ps: ProposedCommitment[], opts: ProposalsToYamlO
       if (!p.source.url)
         lines.push("   source.url unknown: add the announcement's address before using this entry");
       if (!p.match.any.length) lines.push('   no match rule found: write match.any by hand');
+      if (p.ruleChecks?.length)
+        lines.push(' checked against the stored history:', ...p.ruleChecks.map((c) => `   - ${oneLine(c)}`));
       (node as YAMLMap).commentBefore = lines.join('\n');
       if (isMap(node)) {
         const owners = node.get('owners', true);

@@ -19,6 +19,7 @@ import {
 } from '../store/outbox-table.ts';
 import { getBlock, listBlockedChannels, workspaceChannel } from '../store/slack-channels-table.ts';
 import { recordDigestPart, deliverRow } from './deliver-row.ts';
+import { pruneReview } from './prune-review.ts';
 import { type DeliveryCounts, type DeliveryDeps, type Run, startRun } from './delivery-run.ts';
 
 export type { DeliveryCounts, DeliveryDeps } from './delivery-run.ts';
@@ -60,7 +61,9 @@ async function deliverChannel(run: Run, list: OutboxRow[]): Promise<void> {
 function printToConsole(deps: DeliveryDeps, limit: number): DeliveryCounts {
   const counts: DeliveryCounts = { sent: 0, deferred: 0, held: 0, checkedDuplicates: 0 };
   const write = deps.console ?? ((text: string) => process.stdout.write(`${text}\n`));
-  for (const row of listUnsent(deps.db, limit, { includeHeld: true })) {
+  for (const queued of listUnsent(deps.db, limit, { includeHeld: true })) {
+    const row = pruneReview(deps.db, queued);
+    if (!row) continue;
     const text = formatConsoleAlert(row.payload, { timeZone: deps.timeZone });
     if (text) write(text);
     const now = deps.clock().toISOString();

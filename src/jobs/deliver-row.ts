@@ -15,6 +15,7 @@ import { applyFailure, releaseProbe } from './delivery-failure.ts';
 import { isoNow, knownChannelIdOf, lookUpChannelId, type Run } from './delivery-run.ts';
 import { ensureThread } from './ensure-thread.ts';
 import { DeliveryFailure, type EarlierAttempt, findEarlierPost, postOnce } from './post-once.ts';
+import { pruneReview } from './prune-review.ts';
 
 export const digestEventType = 'followthrough_digest';
 
@@ -38,6 +39,11 @@ export async function deliverRow(run: Run, row: OutboxRow): Promise<void> {
   if (row.state === 'sending') run.counts.checkedDuplicates++;
   try {
     const ts = row.kind === 'digest' ? await postDigestPart(run, row) : await postAlert(run, row);
+    if (ts === null) {
+      // Withdrawn before it left (a review message whose items were all judged): the probe passes on.
+      if (probe) run.probing.add(probe);
+      return;
+    }
     if (ts === undefined) {
       // A later part of a digest whose first part is not in Slack yet: it waits its turn.
       run.stopped.add(row.channel);
@@ -50,8 +56,10 @@ export async function deliverRow(run: Run, row: OutboxRow): Promise<void> {
   }
 }
 
-/** An alert or notice: check for an earlier attempt, ensure the thread, post. Returns the ts. */
-async function postAlert(run: Run, row: OutboxRow): Promise<string> {
+/** An alert or notice: check for an earlier attempt, ensure the thread, post. Returns the ts, or null
+ *  for a review message withdrawn because every item in it was judged meanwhile. */
+async function postAlert(run: Run, queued: OutboxRow): Promise<string | null> {
+  let row = queued;
   const { db, log } = run.deps;
   if (row.state === 'sending') {
     const ts = await findEarlierPost(run, alertEarlier(run, row));
@@ -61,6 +69,13 @@ async function postAlert(run: Run, row: OutboxRow): Promise<string> {
       return ts;
     }
   }
+  // Not in Slack yet: a review message shows only the items nobody has judged since it was queued.
+  const pruned = pruneReview(db, row);
+  if (!pruned) {
+    log.info('slack.review_withdrawn', { alert_id: row.alertId, commitment: row.commitmentId });
+    return null;
+  }
+  row = pruned;
   // A notice is about followthrough itself: it goes to the top level of the channel, in no thread.
   let thread: { channel: string; ts: string } | undefined;
   if (row.kind !== 'notice') {

@@ -18,6 +18,7 @@ import { listFeedStates } from '../store/feeds-table.ts';
 import { countItemsSeenBetween } from '../store/items-table.ts';
 import { matchesBetween } from '../store/matches-table.ts';
 import type { Db } from '../store/open-store.ts';
+import { reviewsBetween } from '../store/review-queries.ts';
 import { channelFor } from './alert-facts.ts';
 
 export function digestChannels(config: Config, commitments: Commitment[]): string[] {
@@ -40,6 +41,7 @@ export function gatherDigestFacts(
   const mine = commitments.filter((c) => channelFor(c, config) === channel);
   const weekMatches = matchesBetween(db, week.start, week.end);
   const weekEvents = eventsBetween(db, week.start, week.end);
+  const weekReviews = reviewsBetween(db, week.start, week.end);
   const facts: DigestCommitment[] = mine.map((c) => {
     const state = getCommitmentState(db, c.id);
     const last = lastEvidenceBefore(db, c.id, asOf);
@@ -63,6 +65,13 @@ export function gatherDigestFacts(
           kind: m.kind,
           why: m.why,
           matchedAt: m.updatedAt && m.updatedAt >= week.start ? m.updatedAt : m.matchedAt,
+        })),
+      forReview: weekReviews
+        .filter((m) => m.commitmentId === c.id)
+        .map((m) => ({
+          item: { url: m.url, title: m.title, displayType: m.displayType, updatedAt: m.itemUpdatedAt },
+          why: m.why,
+          raisedAt: m.matchedAt,
         })),
       ...(c.due ? { daysToDue: daysBetween(today, c.due.lastDay) } : {}),
       ...(c.due && status === 'overdue'

@@ -5,30 +5,27 @@
 // and reviewed again, never half-presented. Volume: at most maxPerPoll items per commitment a poll and
 // maxPerWeek raised in the local ISO week, the highest scores first.
 
-import { localDay, mondayOf, startOfDay } from '../calendar.ts';
+import { addDays, localDay, mondayOf, startOfDay } from '../calendar.ts';
 import { commitmentView } from '../commitments/commitment-view.ts';
 import type { Commitment } from '../commitments/commitment.ts';
 import type { Config } from '../config/config.ts';
-import { canonicalPath } from '../feeds/normalise.ts';
 import { compileExpression } from '../match/compile-commitment.ts';
 import { matchItems } from '../match/match-items.ts';
 import type { MatchableItem, MatchHit } from '../match/match-types.ts';
-import { buildProfiles, type ReviewCommitment } from '../match/review-profile.ts';
-import { type ReviewCandidate, indexProfiles, scoreReviews } from '../match/review-score.ts';
+import { type ReviewCandidate, scoreReviews } from '../match/review-score.ts';
 import { getCommitmentState } from '../store/commitment-state-table.ts';
-import { getItemByPath, type StoredItem } from '../store/items-table.ts';
+import type { StoredItem } from '../store/items-table.ts';
 import { recordMatch } from '../store/matches-table.ts';
 import type { Db } from '../store/open-store.ts';
 import { enqueueAlert } from '../store/outbox-table.ts';
 import {
   knownPairs,
   markPresented,
-  reviewExamples,
-  reviewsRaisedSince,
-  termStats,
+  reviewsRaisedBetween,
   unpresentedReviews,
 } from '../store/review-queries.ts';
 import { alertItem, channelFor } from './alert-facts.ts';
+import { reviewIndexFor } from './review-index-cache.ts';
 
 export const maxPerPoll = 2;
 export const maxPerWeek = 2;
@@ -36,25 +33,6 @@ export const maxPerWeek = 2;
 export interface ReviewReport {
   raised: number;
   messages: number;
-}
-
-/** The review tier's view of the watched commitments (their words, rules and announcement). */
-export function reviewCommitments(db: Db, commitments: Commitment[]): ReviewCommitment[] {
-  return commitments.map((c) => {
-    const sourceKey = canonicalPath(c.source.url);
-    const announcement = getItemByPath(db, sourceKey);
-    return {
-      id: c.id,
-      title: c.title,
-      quote: c.source.quote,
-      ...(c.source.context ? { context: c.source.context } : {}),
-      sourceUrl: c.source.url,
-      sinceDate: c.source.published,
-      sourceKey,
-      ...(announcement ? { announcementTitle: announcement.title } : {}),
-      ruleTerms: c.match.any.flatMap((e) => compileExpression(e).leaves.map((l) => l.term)),
-    };
-  });
 }
 
 /** Candidates for a batch, best first per commitment, not yet known, not excluded by the commitment's rules. */
@@ -66,8 +44,7 @@ export function reviewCandidates(
   ruleHits: Array<Pick<MatchHit, 'commitmentId' | 'itemId'>>,
 ): ReviewCandidate[] {
   if (open.length === 0 || items.length === 0) return [];
-  const profiles = buildProfiles(reviewCommitments(db, open), termStats(db), reviewExamples(db));
-  const scored = scoreReviews(items, indexProfiles(profiles), { timeZone: config.timezone });
+  const scored = scoreReviews(items, reviewIndexFor(db, open).index, { timeZone: config.timezone });
   const known = knownPairs(
     db,
     items.map((i) => i.id),
@@ -120,13 +97,13 @@ export function raiseReviews(
     .filter((i) => i.origin === 'live')
     .map(({ body: _body, ...i }) => ({ ...i, key: i.path }));
   const candidates = reviewCandidates(db, config, open, live, ruleHits);
-  const weekStart = startOfDay(mondayOf(localDay(now, config.timezone)), config.timezone).toISOString();
+  const week = localWeekOf(now, config.timezone);
   const report: ReviewReport = { raised: 0, messages: 0 };
   const perCommitment = new Map<string, number>();
   for (const c of candidates) {
     const taken = perCommitment.get(c.commitmentId) ?? 0;
     if (taken >= maxPerPoll) continue;
-    if (reviewsRaisedSince(db, c.commitmentId, weekStart) >= maxPerWeek) continue;
+    if (reviewsRaisedBetween(db, c.commitmentId, week.start, week.end) >= maxPerWeek) continue;
     const why = { rule: '', hits: [], review: c.reason };
     recordMatch(db, { ...c, kind: 'related', why }, now.toISOString(), 'live');
     perCommitment.set(c.commitmentId, taken + 1);
@@ -134,6 +111,15 @@ export function raiseReviews(
   }
   report.messages = presentReviews(db, config, open, now);
   return report;
+}
+
+/** [Monday 00:00, next Monday 00:00) of the local week of `now`, as ISO instants. */
+export function localWeekOf(now: Date, timeZone: string): { start: string; end: string } {
+  const monday = mondayOf(localDay(now, timeZone));
+  return {
+    start: startOfDay(monday, timeZone).toISOString(),
+    end: startOfDay(addDays(monday, 7), timeZone).toISOString(),
+  };
 }
 
 /** One review message per commitment for every related row not yet shown. Call inside a transaction. */

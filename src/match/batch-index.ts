@@ -30,10 +30,13 @@ export interface BatchIndex {
   postSlot: Int32Array;
   /** Position of the occurrence within its slot. */
   postPos: Int32Array;
+  /** Per token, what `classify` said of its folded form (indexItems' second argument), when given. */
+  tokenClass?: Uint8Array;
 }
 
-/** `items`: one per id, in ascending id (match-items.ts sorts them). */
-export function indexItems(items: MatchableItem[]): BatchIndex {
+/** `items`: one per id, in ascending id (match-items.ts sorts them). `classify` (the review tier's: is
+ *  this folded token one of its words?) is asked once per distinct folded token, its answer kept per token. */
+export function indexItems(items: MatchableItem[], classify?: (folded: string) => number): BatchIndex {
   const slots = items.length * fieldCount;
   const texts: string[] = new Array(slots);
   const slotStart = new Int32Array(slots + 1);
@@ -47,8 +50,19 @@ export function indexItems(items: MatchableItem[]): BatchIndex {
   let terms = new Int32Array(1024 + (chars >> 2));
   let starts = new Int32Array(terms.length);
   let ends = new Int32Array(terms.length);
+  let classes = classify ? new Uint8Array(terms.length) : undefined;
+  const classOf = classify ? new Map<string, number>() : undefined;
   let count = 0;
   const sink = (token: string, start: number, end: number): void => {
+    if (classes) {
+      let c = classOf!.get(token);
+      if (c === undefined) {
+        c = classify!(token);
+        classOf!.set(token, c);
+      }
+      if (count === classes.length) classes = growBytes(classes);
+      classes[count] = c;
+    }
     let id = folded.get(token);
     if (id === undefined) {
       const term = termOf(token);
@@ -104,7 +118,14 @@ export function indexItems(items: MatchableItem[]): BatchIndex {
     postStart,
     postSlot,
     postPos,
+    ...(classes ? { tokenClass: classes.subarray(0, count) } : {}),
   };
+}
+
+function growBytes(a: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
+  const bigger = new Uint8Array(a.length * 2);
+  bigger.set(a);
+  return bigger;
 }
 
 function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {

@@ -9,7 +9,7 @@
 // statistics release on small-boat crossings shares the topic of every Calais commitment and the
 // mechanism of none.
 
-import { isPair, type TextTerm, textTerms } from './review-terms.ts';
+import { isPair, lowerCaseTerms, type TextTerm, textTerms } from './review-terms.ts';
 
 export interface ReviewCommitment {
   id: string;
@@ -127,18 +127,25 @@ export function buildProfiles(
   return commitments.map((c, i) => {
     const headline = new Set(textTerms(c.announcementTitle ?? '').map((t) => t.term));
     const terms = new Map<string, ProfileTerm>();
+    const isTopic = (term: string, t: TextTerm): boolean =>
+      t.place ||
+      headline.has(term) ||
+      (perSource.get(c.sourceUrl)?.get(term) ?? 0) >= 2 ||
+      (perSource.get(c.sourceUrl)?.get(term.replace(/\*$/, '')) ?? 0) >= 2 ||
+      (overall.get(term) ?? 0) >= crowd ||
+      commonInHistory(stats, term) ||
+      (isPair(term) && term.split(' ').every((s) => headline.has(s)));
+    const topics = new Map([...own[i]!].map(([term, o]) => [term, isTopic(term, o.t)]));
+    const topicStems = new Set([...topics].filter(([term, topic]) => topic && !isPair(term)).map(([k]) => k));
     for (const [term, { t, field, rule, prefix }] of own[i]!) {
-      const topic =
-        t.place ||
-        headline.has(term) ||
-        (perSource.get(c.sourceUrl)?.get(term) ?? 0) >= 2 ||
-        (perSource.get(c.sourceUrl)?.get(term.replace(/\*$/, '')) ?? 0) >= 2 ||
-        (overall.get(term) ?? 0) >= crowd ||
-        commonInHistory(stats, term) ||
-        (isPair(term) && term.split(' ').every((s) => headline.has(s)));
+      const topic = topics.get(term)!;
       const role: TermRole = topic ? 'topic' : 'mechanism';
       const weight = termWeight(stats, term) * field * (topic ? topicFactor : 1);
-      const anchor = role === 'mechanism' && (rule || isPair(term));
+      // A pair of the commitment's own words anchors it only when neither word is its topic: "smuggling
+      // networks" names who the commitment is against, which every item on the topic shares.
+      const ownPair =
+        isPair(term) && term.split(' ').every((s) => !topicStems.has(s) && !topicStems.has(`${s}*`));
+      const anchor = role === 'mechanism' && (rule || ownPair);
       const idea = isPair(term) || (field >= fieldWeights.rule && !t.namePart) ? 1 : 0.5;
       terms.set(term, {
         term,
@@ -238,6 +245,12 @@ const learnedFactor = 0.6;
 function learn(terms: Map<string, ProfileTerm>, examples: ReviewExample[], stats: TermStats): void {
   const rejected = new Set<string>();
   const seenIn = new Map<string, { word: string; titles: string[] }>();
+  // A name says who, not what: the agency that publishes most evidence ("NCA", "National Crime Agency")
+  // recurs in it as it recurs in everything it publishes. Only a word written in lower case somewhere in
+  // the confirmed evidence is learned.
+  const lowerCase = new Set<string>();
+  for (const e of examples)
+    if (e.verdict === 'evidence') for (const t of lowerCaseTerms(`${e.title} ${e.summary}`)) lowerCase.add(t);
   for (const e of examples) {
     const words = textTerms(`${e.title} ${e.summary}`).filter((t) => !t.place && !isPair(t.term));
     for (const t of words) {
@@ -252,6 +265,7 @@ function learn(terms: Map<string, ProfileTerm>, examples: ReviewExample[], stats
   for (const [term, s] of seenIn) {
     if (s.titles.length < 2 || rejected.has(term) || terms.has(term) || commonInHistory(stats, term))
       continue;
+    if (!lowerCase.has(term)) continue;
     if (s.titles.length / Math.max(1, stats.df(term)) < 0.5) continue;
     if ([...terms.values()].some((t) => t.role === 'topic' && term.startsWith(t.term.replace(/\*$/, ''))))
       continue;

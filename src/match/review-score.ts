@@ -1,6 +1,9 @@
 // The review tier (pure): items no rule matched that are probably about a commitment, each with the
-// words that tie it to it. One pass over the batch: every profile term is in one inverted index, so
-// each item is compared with only the commitments it shares a word with.
+// words that tie it to it. The batch is indexed once (batch-index.ts, with the review tier's own test of
+// which tokens are words); each distinct term and pair of an item is looked up once in the profiles'
+// inverted index (review-index.ts), and what it shares with each profile is summed in flat arrays. Only
+// profiles that pass cheap bounds (two ideas at most generously counted, an anchor, the score) are
+// judged in full (review-judge.ts): most (item, commitment) pairs cost a few additions.
 // An item is raised for a commitment when it shares two of the commitment's mechanism ideas
 // (review-profile.ts: a pair such as "supply chain" is one idea, a word of the announcement's context or
 // of a name half of one, a family match such as supplier ~ supply counts at a discount), is on its topic
@@ -12,16 +15,14 @@
 // Items dated before the announcement, and the announcement itself, are never raised.
 
 import { dayOfInstant } from '../calendar.ts';
-import type { MatchableItem, ReviewReason } from './match-types.ts';
-import type { ExampleVector, ReviewProfile } from './review-profile.ts';
-import { isPair, sameFamily, textTerms } from './review-terms.ts';
+import { type BatchIndex, fieldCount, indexItems } from './batch-index.ts';
+import type { MatchableItem } from './match-types.ts';
+import { postingsOf, type ReviewIndex } from './review-index.ts';
+import { judge, newAcc, type ReviewCandidate } from './review-judge.ts';
+import { keptWord, reviewWordClass, textTerms } from './review-terms.ts';
 
-export interface ReviewCandidate {
-  commitmentId: string;
-  itemId: number;
-  score: number;
-  reason: ReviewReason;
-}
+export { indexProfiles, type ReviewIndex } from './review-index.ts';
+export type { ReviewCandidate } from './review-judge.ts';
 
 export interface ReviewOptions {
   timeZone: string;
@@ -30,257 +31,221 @@ export interface ReviewOptions {
 }
 
 const defaults = { minScore: 0.25, minLikeness: 0.4 };
-const itemFields = { title: 1, summary: 0.7, body: 0.35 } as const;
-const familyDiscount = 0.7;
-const familyEndings = ['er', 'ur', 'ure', 'ship', 'ion', 'ation', 'ive', 'ment'];
+/** Weights of title, summary and body, in batch-index's field order. */
+const fieldWeights = [1, 0.7, 0.35] as const;
 
-interface Posting {
-  profile: number;
-  weight: number;
-  mechanism: boolean;
-  anchor: boolean;
-  idea: number;
-  word: string;
-  learnedFrom?: string[];
-}
-
-export interface ReviewIndex {
-  profiles: ReviewProfile[];
-  postings: Map<string, Posting[]>;
-  /** Postings of `word*` terms, by the stem before the `*`. */
-  prefixes: Map<string, Posting[]>;
-  longestPrefix: number;
-}
-
-/** Index profiles once; reuse for every batch until the profiles change. */
-export function indexProfiles(profiles: ReviewProfile[]): ReviewIndex {
-  const postings = new Map<string, Posting[]>();
-  const prefixes = new Map<string, Posting[]>();
-  let longestPrefix = 0;
-  const add = (map: Map<string, Posting[]>, term: string, p: Posting): void => {
-    const list = map.get(term);
-    if (list) list.push(p);
-    else map.set(term, [p]);
-  };
-  profiles.forEach((profile, k) => {
-    for (const t of profile.terms.values()) {
-      const p = {
-        profile: k,
-        weight: t.weight,
-        mechanism: t.role === 'mechanism',
-        anchor: t.anchor === true,
-        idea: t.idea,
-        word: t.word,
-        ...(t.learnedFrom ? { learnedFrom: t.learnedFrom } : {}),
-      };
-      if (!t.prefix) add(postings, t.term, p);
-      else {
-        const stem = t.term.slice(0, -1);
-        add(prefixes, stem, p);
-        longestPrefix = Math.max(longestPrefix, stem.length);
-      }
-    }
-    // A family member of a mechanism stem is looked up under that member's own stem.
-    for (const stem of profile.mechanismStems) {
-      const t = profile.terms.get(stem)!;
-      const p = {
-        profile: k,
-        weight: t.weight * familyDiscount,
-        mechanism: true,
-        anchor: t.anchor === true,
-        idea: t.idea,
-        word: t.word,
-      };
-      for (const variant of familyOf(stem)) if (!profile.terms.has(variant)) add(postings, variant, p);
-    }
-  });
-  return { profiles, postings, prefixes, longestPrefix };
-}
-
-/** Postings an item term hits: its own, and those of every `word*` it starts with. */
-function postingsOf(ix: ReviewIndex, term: string): Posting[] {
-  const exact = ix.postings.get(term);
-  if (ix.prefixes.size === 0 || isPair(term)) return exact ?? [];
-  let out = exact ?? [];
-  for (let n = 3; n <= Math.min(term.length, ix.longestPrefix); n++) {
-    const more = ix.prefixes.get(term.slice(0, n));
-    if (more) out = out === exact ? [...out, ...more] : out.concat(more);
-  }
-  return out;
-}
-
-/** Stems that sameFamily() relates to `stem`, one ending added or removed. */
-function familyOf(stem: string): string[] {
-  const out: string[] = [];
-  for (const e of familyEndings) {
-    if (sameFamily(stem, stem + e)) out.push(stem + e);
-    if (stem.endsWith(e) && sameFamily(stem.slice(0, -e.length), stem)) out.push(stem.slice(0, -e.length));
-  }
-  return out;
-}
-
-interface Acc {
-  dot: number;
-  anchors: number;
-  /** Mechanism words hit: their weight and how much each counts as an idea. */
-  mechanism: Map<string, number>;
-  ideas: Map<string, number>;
-  topic: Map<string, number>;
-  /** Learned words hit, and the confirmed items they came from. */
-  learned: Map<string, string[]>;
-}
-
-/** Candidates per item, in item order; several commitments may raise one item. */
+/** Candidates in ascending item id (one item per id, the last given winning); several commitments may raise one item. */
 export function scoreReviews(
   items: MatchableItem[],
   ix: ReviewIndex,
   opts: ReviewOptions,
 ): ReviewCandidate[] {
+  const P = ix.profiles.length;
+  if (items.length === 0 || P === 0) return [];
   const minScore = opts.minScore ?? defaults.minScore;
   const minLikeness = opts.minLikeness ?? defaults.minLikeness;
+  const byId = new Map<number, MatchableItem>();
+  for (const item of items) byId.set(item.id, item);
+  const bix = indexItems(
+    [...byId.values()].sort((a, b) => a.id - b.id),
+    reviewWordClass,
+  );
+  const { single, stemOf } = lookups(bix, ix);
+  const { pairs } = ix;
+  const V = bix.vocab.length;
+  const owner = ix.table.profile;
+  // Locals, not imports, in the hot loop: a module loader may turn imported bindings into getters.
+  const kept = keptWord;
+  const { slotStart, terms, tokenClass } = bix;
+  const classes = tokenClass!;
+  // Per profile, what the current item shares with it; `stamp` says which item the figures are for.
+  const sums: Sums = {
+    dot: new Float64Array(P),
+    ideas: new Float64Array(P),
+    anchors: new Int32Array(P),
+    learned: new Int32Array(P),
+    stamp: new Int32Array(P),
+    touched: new Int32Array(P),
+  };
+  const { dot, ideas, anchors, learned, touched } = sums;
+  const seen = new Int32Array(V);
+  // The posting lists the current item hits, with the item-side weight of each.
+  const lists: number[][] = [];
+  const listWeights: number[] = [];
+  const pairSeen = new Set<number>();
   const out: ReviewCandidate[] = [];
-  for (const item of items) {
-    const day = dayOfInstant(item.updatedAt, opts.timeZone) ?? '';
-    const vector = itemVector(item);
-    const accs = new Map<number, Acc>();
-    for (const [term, weight] of vector) {
-      for (const p of postingsOf(ix, term)) {
-        let acc = accs.get(p.profile);
-        if (!acc) {
-          acc = {
-            dot: 0,
-            anchors: 0,
-            mechanism: new Map(),
-            ideas: new Map(),
-            topic: new Map(),
-            learned: new Map(),
-          };
-          accs.set(p.profile, acc);
+  for (let i = 0; i < bix.items.length; i++) {
+    const mark = i + 1;
+    let n = 0;
+    pairSeen.clear();
+    // An item's distinct terms and pairs, each at its best field: title first, so the first time counts.
+    for (let f = 0; f < fieldCount; f++) {
+      const slot = i * fieldCount + f;
+      const w = fieldWeights[f]!;
+      let prev = -1;
+      const end = slotStart[slot + 1]!;
+      for (let k = slotStart[slot]!; k < end; k++) {
+        if (classes[k] !== kept) {
+          prev = -1;
+          continue;
         }
-        acc.dot += p.weight * weight;
-        if (p.anchor) acc.anchors++;
-        if (p.learnedFrom) acc.learned.set(p.word, p.learnedFrom);
-        const bucket = p.mechanism ? acc.mechanism : acc.topic;
-        bucket.set(p.word, Math.max(bucket.get(p.word) ?? 0, p.weight * weight));
-        if (p.mechanism) acc.ideas.set(p.word, Math.max(acc.ideas.get(p.word) ?? 0, p.idea));
+        const t = terms[k]!;
+        if (seen[t] !== mark) {
+          seen[t] = mark;
+          const list = single[t];
+          if (list) {
+            lists[n] = list;
+            listWeights[n++] = w;
+          }
+        }
+        const after = prev >= 0 && prev !== t && stemOf[t]! >= 0 ? pairs.get(stemOf[prev]!) : undefined;
+        if (after) {
+          const key = prev * V + t;
+          if (!pairSeen.has(key)) {
+            pairSeen.add(key);
+            const list = after.get(stemOf[t]!);
+            if (list) {
+              lists[n] = list;
+              listWeights[n++] = w;
+            }
+          }
+        }
+        prev = t;
       }
     }
-    for (const [k, acc] of accs) {
+    // Sum what it shares with each profile: a few additions per posting.
+    const touchedCount = accumulate(sums, ix.table, lists, listWeights, n, mark);
+    if (touchedCount === 0) continue;
+    const item = bix.items[i]!;
+    let day: string | undefined;
+    let vector: Map<string, number> | undefined;
+    for (let m = 0; m < touchedCount; m++) {
+      const k = touched[m]!;
+      // Bounds the full judgement can only lower: every idea counted, every anchor and learned hit.
+      if (ideas[k]! < 2 || (anchors[k] === 0 && learned[k]! < 2)) continue;
       const profile = ix.profiles[k]!;
+      if (dot[k]! / profile.norm < minScore) continue;
+      day ??= dayOfInstant(item.updatedAt, opts.timeZone) ?? '';
       if (day < profile.sinceDate || (item.key !== undefined && item.key === profile.sourceKey)) continue;
-      const candidate = judge(item, vector, profile, acc, minScore, minLikeness);
-      if (candidate) out.push(candidate);
+      const acc = newAcc();
+      acc.dot = dot[k]!;
+      for (let a = 0; a < n; a++) {
+        const list = lists[a]!;
+        for (let j = 0; j < list.length; j++) {
+          if (owner[list[j]!] !== k) continue;
+          const p = ix.table.all[list[j]!]!;
+          const v = p.weight * listWeights[a]!;
+          if (p.anchor) acc.anchors++;
+          if (p.learnedFrom) acc.learned.set(p.word, p.learnedFrom);
+          const bucket = p.mechanism ? acc.mechanism : acc.topic;
+          bucket.set(p.word, Math.max(bucket.get(p.word) ?? 0, v));
+          if (p.mechanism) acc.ideas.set(p.word, Math.max(acc.ideas.get(p.word) ?? 0, p.idea));
+        }
+      }
+      const c = judge(item.id, () => (vector ??= batchVector(bix, i)), profile, acc, minScore, minLikeness);
+      if (c) out.push(c);
     }
   }
   return out;
 }
 
-function judge(
-  item: MatchableItem,
-  vector: Map<string, number>,
-  profile: ReviewProfile,
-  acc: Acc,
-  minScore: number,
-  minLikeness: number,
-): ReviewCandidate | undefined {
-  const score = acc.dot / profile.norm;
-  const ideas = distinctIdeas(acc.ideas);
-  // Mechanism without the topic (a cocaine seizure for the small-boat supply chain) needs more.
-  const onTopic = acc.topic.size > 0 || [...acc.ideas.keys()].some((w) => w.includes(' ')) || ideas >= 3;
-  const enough = ideas >= 2 && onTopic && score >= minScore;
-  // An anchor (a rule's word, a pair of the commitment's own) ties it to the commitment; learned words
-  // (from confirmed evidence) may stand in for it when two of them hit.
-  const byProfile = enough && acc.anchors > 0 && acc.learned.size === 0;
-  const byEvidence = enough && (acc.anchors > 0 || acc.learned.size >= 2) && acc.learned.size > 0;
-  if (!byProfile && !byEvidence) return undefined;
-  const topicOf = (term: string): boolean => profile.terms.get(term)?.role === 'topic';
-  const like = bestLike(vector, profile.evidence, topicOf);
-  const unlike = bestLike(vector, profile.rejected, topicOf);
-  // Closer to an item a person rejected than to what raised it: not raised again.
-  if (unlike && unlike.likeness >= minLikeness && unlike.likeness > (like?.likeness ?? 0)) return undefined;
-  const words = (m: Map<string, number>): string[] =>
-    [...m.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .map(([w]) => w)
-      .filter((w, i, all) => !all.some((o, j) => j < i && o.includes(w)));
-  const reason: ReviewReason = {
-    basis: byProfile ? 'commitment' : 'evidence',
-    mechanism: words(acc.mechanism).slice(0, 5),
-    topic: words(acc.topic).slice(0, 3),
-    ...(byEvidence ? { like: likeOf(acc.learned, like) } : {}),
-  };
-  return { commitmentId: profile.id, itemId: item.id, score: Math.round(score * 1000) / 1000, reason };
+/** Per profile, what the current item shares with it; `stamp` says which item the figures are for. */
+interface Sums {
+  dot: Float64Array;
+  ideas: Float64Array;
+  anchors: Int32Array;
+  learned: Int32Array;
+  stamp: Int32Array;
+  /** The profiles the item touched, in the order first touched. */
+  touched: Int32Array;
 }
 
-/** The confirmed item most of the learned words hit came from, and those words. */
-function likeOf(
-  learned: Map<string, string[]>,
-  nearest: { itemId: number; title: string } | undefined,
-): { itemId: number; title: string; words: string[] } {
-  const count = new Map<string, number>();
-  for (const titles of learned.values()) for (const t of titles) count.set(t, (count.get(t) ?? 0) + 1);
-  const title = [...count.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? nearest?.title ?? '';
-  return {
-    itemId: nearest?.title === title ? nearest.itemId : 0,
-    title,
-    words: [...learned.keys()].slice(0, 4),
-  };
-}
-
-/** Mechanism words hit, a pair and the words inside it counting once, as do `facilitat*` and `facilitation`. */
-function distinctIdeas(ideas: Map<string, number>): number {
-  const words = [...ideas.keys()];
-  const root = (w: string): string => w.replace(/\*$/, '');
-  let n = 0;
-  words.forEach((w, i) => {
-    const inPair = words.some((o) => o !== w && o.includes(' ') && o.split(' ').includes(w));
-    const sameRoot =
-      !w.includes(' ') &&
-      words.some(
-        (o, j) => j < i && !o.includes(' ') && (root(o).startsWith(root(w)) || root(w).startsWith(root(o))),
-      );
-    if (!inPair && !sameRoot) n += ideas.get(w)!;
-  });
-  return n;
-}
-
-/** `topicOf`: the commitment's topic words, which say nothing about likeness to its examples. */
-function bestLike(
-  vector: Map<string, number>,
-  examples: ExampleVector[],
-  topicOf?: (term: string) => boolean,
-): { itemId: number; title: string; likeness: number; shared: string[] } | undefined {
-  let best: { itemId: number; title: string; likeness: number; shared: string[] } | undefined;
-  for (const e of examples) {
-    let dot = 0;
-    const shared: Array<[string, number]> = [];
-    for (const [term, w] of vector) {
-      const t = e.terms.get(term);
-      if (!t || topicOf?.(term)) continue;
-      dot += t.weight * w;
-      if (t.role === 'mechanism' && !isPair(term)) shared.push([t.word, t.weight * w]);
+/** Adds the item's posting lists into `s`; returns how many profiles it touched. */
+function accumulate(
+  s: Sums,
+  table: ReviewIndex['table'],
+  lists: number[][],
+  listWeights: number[],
+  n: number,
+  mark: number,
+): number {
+  const { dot, ideas, anchors, learned, stamp, touched } = s;
+  const { profile: owner, weight, idea, flags } = table;
+  let count = 0;
+  for (let a = 0; a < n; a++) {
+    const list = lists[a]!;
+    const w = listWeights[a]!;
+    for (let j = 0; j < list.length; j++) {
+      const id = list[j]!;
+      const k = owner[id]!;
+      if (stamp[k] !== mark) {
+        stamp[k] = mark;
+        dot[k] = 0;
+        ideas[k] = 0;
+        anchors[k] = 0;
+        learned[k] = 0;
+        touched[count++] = k;
+      }
+      const fl = flags[id]!;
+      dot[k]! += weight[id]! * w;
+      // mechanismFlag, anchorFlag, learnedFlag (review-index.ts), as literals for the same reason.
+      if (fl & 1) ideas[k]! += idea[id]!;
+      if (fl & 2) anchors[k]!++;
+      if (fl & 4) learned[k]!++;
     }
-    const likeness = dot / e.norm;
-    if (!best || likeness > best.likeness)
-      best = {
-        itemId: e.itemId,
-        title: e.title,
-        likeness,
-        shared: shared.sort((a, b) => b[1] - a[1]).map(([w]) => w),
-      };
   }
-  return best;
+  return count;
 }
 
-/** An item's terms, each at the weight of the best field it is in. */
+/** The batch's terms mapped into the profiles' index once: postings and stem id by term id. */
+function lookups(
+  bix: BatchIndex,
+  ix: ReviewIndex,
+): { single: Array<number[] | undefined>; stemOf: Int32Array } {
+  const V = bix.vocab.length;
+  const single = new Array<number[] | undefined>(V);
+  const stemOf = new Int32Array(V).fill(-1);
+  for (let t = 0; t < V; t++) {
+    const term = bix.vocab[t]!;
+    stemOf[t] = ix.stemIds.get(term) ?? -1;
+    const list = postingsOf(ix, term);
+    if (list.length > 0) single[t] = list;
+  }
+  return { single, stemOf };
+}
+
+/** Item i's terms and pairs as strings, each at its best field's weight (for likeness to examples). */
+function batchVector(bix: BatchIndex, i: number): Map<string, number> {
+  const v = new Map<string, number>();
+  const put = (term: string, w: number): void => {
+    if ((v.get(term) ?? 0) < w) v.set(term, w);
+  };
+  for (let f = 0; f < fieldCount; f++) {
+    const slot = i * fieldCount + f;
+    let prev = -1;
+    for (let k = bix.slotStart[slot]!; k < bix.slotStart[slot + 1]!; k++) {
+      if (bix.tokenClass![k] !== keptWord) {
+        prev = -1;
+        continue;
+      }
+      const t = bix.terms[k]!;
+      put(bix.vocab[t]!, fieldWeights[f]!);
+      if (prev >= 0 && prev !== t) put(`${bix.vocab[prev]} ${bix.vocab[t]}`, fieldWeights[f]!);
+      prev = t;
+    }
+  }
+  return v;
+}
+
+/** An item's terms, each at the weight of the best field it is in (the same view as the batch's). */
 export function itemVector(item: MatchableItem): Map<string, number> {
   const v = new Map<string, number>();
   const add = (text: string | undefined, w: number): void => {
     if (!text) return;
     for (const t of textTerms(text)) if ((v.get(t.term) ?? 0) < w) v.set(t.term, w);
   };
-  add(item.title, itemFields.title);
-  add(item.summary, itemFields.summary);
-  add(item.body, itemFields.body);
+  add(item.title, fieldWeights[0]);
+  add(item.summary, fieldWeights[1]);
+  add(item.body, fieldWeights[2]);
   return v;
 }

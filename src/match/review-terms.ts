@@ -35,7 +35,7 @@ export function textTerms(text: string): TextTerm[] {
     );
   };
   tokens.forEach(({ folded }, i) => {
-    if (stopWords.has(folded) || folded.length < 3 || /^\d/.test(folded)) {
+    if (reviewWordClass(folded) !== keptWord) {
       prev = undefined;
       return;
     }
@@ -55,6 +55,24 @@ export function textTerms(text: string): TextTerm[] {
     prev = t;
   });
   return [...out.values()];
+}
+
+/** A token the review tier keeps (not a stop word, three letters or more, not a number). */
+export const keptWord = 1;
+
+/** What the review tier makes of a folded token: keptWord, or 0 (textTerms and the batch view agree on it). */
+export function reviewWordClass(folded: string): number {
+  return stopWords.has(folded) || folded.length < 3 || /^\d/.test(folded) ? 0 : keptWord;
+}
+
+/** Stems of the words of `text` written with a lower-case first letter (not names, not acronyms). */
+export function lowerCaseTerms(text: string): Set<string> {
+  const out = new Set<string>();
+  forEachFoldedToken(text, (folded, start) => {
+    const c = text.charCodeAt(start);
+    if (c >= 0x61 && c <= 0x7a && reviewWordClass(folded) === keptWord) out.add(termOf(folded));
+  });
+  return out;
 }
 
 /** True for a pair of stems ("suppli chain"). */

@@ -61,6 +61,13 @@ export function buildAlertMessage(p: AlertPayload, ctx: MessageContext): SlackMe
       blocks: [sectionBlock(replyLine(p.reply, ctx))],
       metadata: alertMetadata(p),
     });
+  if (p.kind === 'summary') {
+    // A summary presents several items, as a review message does: each one it lists is named.
+    const { blocks, shown } = summaryBlocks(p, ctx);
+    const meta = alertMetadata(p);
+    meta.event_payload.item_urls = shown.map((e) => e.item.url);
+    return fitMessage({ text: fallbackText(p), blocks, metadata: meta });
+  }
   return fitMessage({ text: fallbackText(p), blocks: bodyBlocks(p, ctx), metadata: alertMetadata(p) });
 }
 
@@ -82,7 +89,7 @@ function bodyBlocks(p: AlertPayload, ctx: MessageContext): Block[] {
     case 'possible-fulfilment':
       return itemBlocks(p, ctx);
     case 'summary':
-      return summaryBlocks(p, ctx);
+      return summaryBlocks(p, ctx).blocks;
     default:
       return dueBlocks(p, ctx);
   }
@@ -175,7 +182,10 @@ const origins: Record<NonNullable<AlertPayload['summaryOrigin']>, string> = {
   history: 'Found in stored history when this commitment was added',
 };
 
-function summaryBlocks(p: AlertPayload, ctx: MessageContext): Block[] {
+function summaryBlocks(
+  p: AlertPayload,
+  ctx: MessageContext,
+): { blocks: Block[]; shown: NonNullable<AlertPayload['summaryItems']> } {
   const entries = p.summaryItems ?? [];
   const origin = p.summaryOrigin ? origins[p.summaryOrigin] : 'Found in earlier GOV.UK items';
   const fulfilments = entries.filter((e) => e.kind === 'possible-fulfilment').length;
@@ -216,7 +226,7 @@ function summaryBlocks(p: AlertPayload, ctx: MessageContext): Block[] {
     ]),
   );
   if (ctx.interactive) blocks.push(commitmentActionsBlock(p.commitment));
-  return blocks;
+  return { blocks, shown };
 }
 
 function fallbackText(p: AlertPayload): string {

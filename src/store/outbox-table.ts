@@ -200,6 +200,11 @@ export function cancelCommitmentAlerts(
     .run(reason, commitmentId, JSON.stringify(kinds)).changes;
 }
 
+/** What a row will show, revised before it leaves (a review message without the lines judged since). */
+export function replacePayload(db: Db, id: number, payload: AlertPayload): void {
+  db.prepare('UPDATE outbox SET payload = ? WHERE id = ?').run(JSON.stringify(payload), id);
+}
+
 export function cancelAlert(db: Db, id: number, error: string): void {
   db.prepare(`UPDATE outbox SET state = 'cancelled', last_error = ? WHERE id = ?`).run(error, id);
 }

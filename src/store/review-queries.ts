@@ -7,9 +7,28 @@ import { type EvidenceRow, toEvidence, type EvidenceDbRow } from './matches-tabl
 import type { Db } from './open-store.ts';
 import { getItem, type StoredItem } from './items-table.ts';
 
+/** How many items are stored: the running count (migration 004), the same at 500,000 items as at 5,000. */
+export function storedItemCount(db: Db): number {
+  return db.prepare<[], { total: number }>('SELECT total FROM item_counts WHERE id = 1').get()?.total ?? 0;
+}
+
+/** What the review tier's profiles were built from, besides the commitments: a new verdict changes it. */
+export function lastVerdictId(db: Db): number {
+  return db.prepare<[], { id: number | null }>('SELECT MAX(id) AS id FROM verdicts').get()?.id ?? 0;
+}
+
+/** How many of these announcement paths are stored (an announcement stored later changes its profiles). */
+export function storedPathCount(db: Db, paths: string[]): number {
+  return db
+    .prepare<[string], { n: number }>(
+      'SELECT COUNT(*) AS n FROM items WHERE path IN (SELECT value FROM json_each(?))',
+    )
+    .get(JSON.stringify(paths))!.n;
+}
+
 /** Document frequencies as items_fts counts them, each looked up once per call. */
 export function termStats(db: Db): TermStats {
-  const docs = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM items').get()!.n;
+  const docs = storedItemCount(db);
   const lookup = db.prepare<[string], { doc: number }>('SELECT doc FROM items_vocab WHERE term = ?');
   const seen = new Map<string, number>();
   return {
@@ -61,14 +80,14 @@ export function knownPairs(db: Db, itemIds: number[]): Set<string> {
   return new Set(rows.map((r) => `${r.commitment_id}\n${r.item_id}`));
 }
 
-/** Review items raised for a commitment at or after `since` (a person's own verdicts excluded). */
-export function reviewsRaisedSince(db: Db, commitmentId: string, since: string): number {
+/** Review items raised for a commitment in [from, to) (a person's own verdicts excluded): the weekly cap. */
+export function reviewsRaisedBetween(db: Db, commitmentId: string, from: string, to: string): number {
   return db
-    .prepare<[string, string], { n: number }>(
+    .prepare<[string, string, string], { n: number }>(
       `SELECT COUNT(*) AS n FROM matches WHERE commitment_id = ? AND kind = 'related' AND origin != 'verdict'
-       AND matched_at >= ?`,
+       AND matched_at >= ? AND matched_at < ?`,
     )
-    .get(commitmentId, since)!.n;
+    .get(commitmentId, from, to)!.n;
 }
 
 export interface PendingReview {
@@ -107,5 +126,49 @@ export function reviewsBetween(db: Db, from: string, to: string): EvidenceRow[] 
        ORDER BY m.score DESC, m.id`,
     )
     .all(from, to)
+    .map(toEvidence);
+}
+
+/** Of these item links, those a person has judged (evidence or not related) for the commitment. */
+export function judgedItemUrls(db: Db, commitmentId: string, urls: string[]): Set<string> {
+  const rows = db
+    .prepare<[string, string], { url: string }>(
+      `SELECT i.url FROM matches m JOIN items i ON i.id = m.item_id
+       WHERE m.commitment_id = ? AND m.verdict IS NOT NULL AND i.url IN (SELECT value FROM json_each(?))`,
+    )
+    .all(commitmentId, JSON.stringify(urls));
+  return new Set(rows.map((r) => r.url));
+}
+
+export interface JudgedItem {
+  itemId: number;
+  url: string;
+  title: string;
+  summary: string;
+  updatedAt: string;
+  verdict: 'evidence' | 'not-related';
+}
+
+/** The items a person judged for a commitment, oldest verdict first (what `commitments tune` learns from). */
+export function judgedItems(db: Db, commitmentId: string): JudgedItem[] {
+  return db
+    .prepare<[string], JudgedItem>(
+      `SELECT i.id AS itemId, i.url, i.title, i.summary, i.updated_at AS updatedAt, m.verdict
+       FROM matches m JOIN items i ON i.id = m.item_id
+       WHERE m.commitment_id = ? AND m.verdict IS NOT NULL ORDER BY m.verdict_at, m.id`,
+    )
+    .all(commitmentId);
+}
+
+/** A commitment's review items no person has judged yet, best first. */
+export function unjudgedReviews(db: Db, commitmentId: string): EvidenceRow[] {
+  return db
+    .prepare<[string], EvidenceDbRow>(
+      `SELECT m.*, i.path, i.url, i.title, i.display_type, i.updated_at AS item_updated_at
+       FROM matches m JOIN items i ON i.id = m.item_id
+       WHERE m.commitment_id = ? AND m.kind = 'related' AND m.verdict IS NULL AND m.origin != 'verdict'
+       ORDER BY m.score DESC, m.id`,
+    )
+    .all(commitmentId)
     .map(toEvidence);
 }

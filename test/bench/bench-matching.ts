@@ -135,7 +135,8 @@ export async function benchMatching(): Promise<string[]> {
     ),
   );
   // The review tier beside it: the same batch scored against 500 commitment profiles (their words and
-  // rule terms), once the profiles are built and indexed (a poll rebuilds them: measured on its own).
+  // rule terms). A poll reuses the profiles (jobs/review-index-cache.ts) until a commitment, a verdict
+  // or the history's size changes; rebuilding them is measured on its own.
   const r = rng(23);
   const reviewInput = cs.map((c) => ({
     id: c.id,
@@ -155,7 +156,7 @@ export async function benchMatching(): Promise<string[]> {
     reviewed = scoreReviews(batch, ix, { timeZone: tz }).length;
   });
   out.push(row('  + review tier on the same batch (CPU ms)', fmt(mReview.cpuMs, 1), '', ''));
-  out.push(row('  + building 500 review profiles (CPU ms)', fmt(mProfiles.cpuMs, 1), '', ''));
+  out.push(row('  + rebuilding the 500 profiles (CPU ms)', fmt(mProfiles.cpuMs, 1), '', ''));
   if (reviewed < 0) out.push('unreachable');
   out.push(
     row(

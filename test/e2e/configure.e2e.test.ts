@@ -151,6 +151,20 @@ describe('extract', () => {
     expect(file()).toBe(`${header}commitments: []\n`); // printing never writes
   });
 
+  it('checks each proposed line against the stored history and says how many items it catches', async () => {
+    await storeHistory();
+    const r = await runCli(['extract', seed], { env: cfg.env });
+    expect(r.code, r.stderr).toBe(0);
+    // Several lines per commitment, each with its count over the stored history.
+    expect(r.stdout).toMatch(
+      /checked against the stored history:\n +# +- customs partnership: catches 1 of \d+ stored items\n +# +- customs AND \(agreement OR deal OR cooperation\): catches \d+ of \d+ stored items/,
+    );
+    expect(r.stdout).toMatch(
+      /- \(legislative OR legislation OR bill OR new law OR new offence\*\) AND illegal migration: catches/,
+    );
+    expect(file()).toBe(`${header}commitments: []\n`); // printing never writes
+  });
+
   it('--append adds the chosen proposals, and `commitments test` shows the stored matches', async () => {
     await storeHistory();
     const appended = await runCli(

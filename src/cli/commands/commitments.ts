@@ -17,6 +17,7 @@ const subs: Record<string, () => Promise<Sub>> = {
   edit: async () => (await import('./commitments/edit.ts')).editCommand,
   remove: async () => (await import('./commitments/edit.ts')).removeCommand,
   test: async () => (await import('./commitments/test-rules.ts')).testCommand,
+  tune: async () => (await import('./commitments/tune.ts')).tuneCommand,
 };
 
 export const commitmentsUsage = `usage: followthrough commitments <command>
@@ -30,7 +31,8 @@ export const commitmentsUsage = `usage: followthrough commitments <command>
   add [--id … --title … --due … --owners … --source-url … --published … --quote … --match …]
   edit <id> [--title … --due … --owners … --match … --exclude … --fulfilment … --channel …]
   remove <id> [--force]                           stop watching (history is kept)
-  test <id> [--since DATE]                        which stored items the rules match now, and why`;
+  test <id> [--since DATE]                        which stored items the rules match now, and why
+  tune <id> [--json]                              near misses from history, and rule lines that would catch them`;
 
 export async function commitmentsCommand(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;

@@ -47,7 +47,8 @@ function describe(c: Candidate): string {
     `\n${c.entry.id}  (confidence ${p.confidence.toFixed(2)})\n  "${p.source.quote}"\n` +
     `  due: ${p.due ? `${p.due.text} (${p.due.phrase})` : 'none'}` +
     `   owners: ${p.owners.join(', ') || '?'}\n` +
-    `  match: ${p.match.any.join(' | ') || '(none: add one with commitments edit)'}`
+    `  match: ${p.match.any.join(' | ') || '(none: add one with commitments edit)'}` +
+    (p.ruleChecks?.length ? `\n${p.ruleChecks.map((c) => `    ${c}`).join('\n')}` : '')
   );
 }
 

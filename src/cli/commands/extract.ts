@@ -2,6 +2,7 @@
 // a person to review; with --append, add the ones they accept to the commitments file through
 // the same validated, atomic path as `commitments add`, then catch them up against history.
 
+import { existsSync } from 'node:fs';
 import { isHttpUrl } from '../../config/check-fields.ts';
 import {
   addEntry,
@@ -16,6 +17,8 @@ import { extractCommitments } from '../../extract/extract-commitments.ts';
 import { type Duplicate, findDuplicate, type WatchedSource } from '../../extract/find-duplicate.ts';
 import { proposalEntry, proposalsToYaml, uniqueIds } from '../../extract/proposals-to-yaml.ts';
 import { readAnnouncement } from '../../extract/read-announcement.ts';
+import { checkProposedLines, lineCheckText } from '../../jobs/check-proposed-lines.ts';
+import { openStore } from '../../store/open-store.ts';
 import { parse, parseNow } from '../args.ts';
 import { loadContext } from '../context.ts';
 import { exitCodes, type CliIo } from '../io.ts';
@@ -60,6 +63,7 @@ export async function extractCommand(argv: string[], io: CliIo): Promise<number>
   });
   let proposals = extractCommitments(announcement).filter((p) => p.confidence >= minConfidence);
   if (sourceUrl) proposals = proposals.map((p) => ({ ...p, source: { ...p.source, url: sourceUrl } }));
+  proposals = checkAgainstHistory(io, proposals);
 
   if (!values.append) {
     // Printing needs no config; when one loads, ids are kept clear of those already watched and
@@ -136,6 +140,26 @@ export async function extractCommand(argv: string[], io: CliIo): Promise<number>
 function toEntries(ps: ProposedCommitment[], taken: (id: string) => boolean): Candidate[] {
   const ids = uniqueIds(ps, taken);
   return ps.map((p, i) => ({ entry: proposalEntry(p, ids[i]), proposal: p }));
+}
+
+/** With a config and a store: each proposed line with how many stored items it catches (nothing written). */
+function checkAgainstHistory(io: CliIo, ps: ProposedCommitment[]): ProposedCommitment[] {
+  let ctx: ReturnType<typeof loadContext>;
+  try {
+    ctx = loadContext(io);
+  } catch {
+    return ps;
+  }
+  if (!existsSync(ctx.config.database)) return ps;
+  const db = openStore(ctx.config.database, { readonly: true });
+  try {
+    return ps.map((p) => ({
+      ...p,
+      ruleChecks: checkProposedLines(db, p.match.any, ctx.config.timezone).map(lineCheckText),
+    }));
+  } finally {
+    db.close();
+  }
 }
 
 /** The configured zone when a config loads (extraction needs none, and uses the default zone then). */

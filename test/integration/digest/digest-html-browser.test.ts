@@ -280,4 +280,53 @@ describe.skipIf(skip)(`HTML digest in headless Chromium${skip ? ` — SKIPPED: $
       await page.close();
     },
   );
+
+  it('shows For review after the status sections, the shared words marked, within a phone screen', async () => {
+    const withReview: DigestFacts = {
+      ...facts,
+      commitments: facts.commitments.map((c) =>
+        c.id !== 'joint-intelligence'
+          ? c
+          : {
+              ...c,
+              forReview: [
+                {
+                  item: {
+                    url: 'https://www.gov.uk/government/news/engines-seized-in-bulgaria',
+                    title: 'Boat engines bound for <b>smugglers</b> seized in Bulgaria',
+                    displayType: 'National Crime Agency',
+                    updatedAt: '2024-05-08T10:00:00Z',
+                  },
+                  why: {
+                    rule: '',
+                    hits: [],
+                    review: {
+                      basis: 'commitment',
+                      mechanism: ['supply chains', 'engines'],
+                      topic: ['small boat'],
+                    },
+                  },
+                  raisedAt: '2024-05-08T10:15:00Z',
+                },
+              ],
+            },
+      ),
+    };
+    const file = join(dir, '2024-W19-review.html');
+    await writeFile(file, renderDigestHtml(buildDigest(withReview)));
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    const headings = (await page.locator('h2').allInnerTexts()).map((h) => h.replace(/\s+/g, ' ').trim());
+    expect(headings.slice(-2)).toEqual(['For review (1)', 'Feeds needing attention']);
+    const line = page.locator('li.review');
+    expect(await line.count()).toBe(1);
+    expect(await line.locator('mark').allTextContents()).toEqual(['supply chains', 'engines', 'small boat']);
+    expect(await line.textContent()).toContain('Boat engines bound for <b>smugglers</b> seized in Bulgaria');
+    expect(await line.locator('a').getAttribute('href')).toBe(
+      'https://www.gov.uk/government/news/engines-seized-in-bulgaria',
+    );
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await page.close();
+  });
 });

@@ -41,10 +41,25 @@ describe('extracting the seed announcement', () => {
     expect(customs!.due).toEqual({ text: '2024-04', lastDay: '2024-04-30', phrase: 'in April' });
     for (const p of [deterrent, social, frontex]) expect(p!.due).toBeUndefined();
 
-    expect(customs!.match.any).toEqual(['customs partnership']);
-    expect(deterrent!.match.any).toEqual(['deterrent AND illegal migration']);
-    expect(social!.match.any).toEqual(['social media AND smuggl*']);
-    expect(frontex!.match.any).toEqual(['Frontex']);
+    // The mechanism line first, as before; then a line per further idea of the clause.
+    expect(customs!.match.any).toEqual([
+      'customs partnership',
+      'customs AND (agreement OR deal OR cooperation)',
+    ]);
+    expect(deterrent!.match.any).toEqual([
+      'deterrent AND illegal migration',
+      '(deterrent OR deter*) AND (illegal migration OR irregular migration)',
+      '(legislative OR legislation OR bill OR new law OR new offence*) AND illegal migration',
+      '(operational OR operation* OR joint investigation*) AND illegal migration',
+    ]);
+    expect(social!.match.any).toEqual([
+      'social media AND smuggl*',
+      '(social media OR online OR platforms OR tech companies OR tech firms) AND smuggl*',
+    ]);
+    expect(frontex!.match.any).toEqual([
+      'Frontex',
+      'smuggling gangs AND (intelligence OR information sharing OR data sharing)',
+    ]);
 
     // Each proposal quotes the sentence the hand-written seed quotes, and names its owners.
     const seedIds = ['customs-partnership', 'deterrent-measures', 'social-media', 'frontex'];

@@ -8,7 +8,7 @@ import type { Commitment } from '../../../src/commitments/commitment.ts';
 import type { FeedItem } from '../../../src/feeds/feed-item.ts';
 import { fixedClock } from '../../../src/jobs/clock.ts';
 import { matchPending } from '../../../src/jobs/match-pending.ts';
-import { maxPerWeek } from '../../../src/jobs/raise-reviews.ts';
+import { localWeekOf, maxPerWeek } from '../../../src/jobs/raise-reviews.ts';
 import { recordVerdict } from '../../../src/jobs/record-verdict.ts';
 import { syncCommitments } from '../../../src/jobs/sync-commitments.ts';
 import { silentLogger } from '../../../src/log.ts';
@@ -16,6 +16,7 @@ import { buildAlertMessage } from '../../../src/slack/build-alert.ts';
 import { upsertItems } from '../../../src/store/items-table.ts';
 import { allMatches, countEvidence } from '../../../src/store/matches-table.ts';
 import { listOutbox } from '../../../src/store/outbox-table.ts';
+import { reviewsRaisedBetween } from '../../../src/store/review-queries.ts';
 import { tempDb, type TempDb } from '../../support/temp-db.ts';
 import { testConfig } from '../../support/test-config.ts';
 
@@ -153,5 +154,38 @@ describe('the review tier in a poll', () => {
       '2024-05-14T10:00:00Z',
     );
     expect(allMatches(t.db).filter((m) => m.kind === 'related')).toHaveLength(maxPerWeek + 1);
+  });
+
+  it('counts the cap over the local week of now only: rows of a later week do not fill an earlier one', () => {
+    const shipments = (slug: string, day: string) =>
+      item(
+        slug,
+        `Shipments of boat materials seized ${slug}`,
+        'Officers disrupted shipments of materials.',
+        day,
+      );
+    // A later week first (a store replayed with --now, or a clock set back): two raised on 14 May.
+    poll([shipments('late-1', '2024-05-14'), shipments('late-2', '2024-05-14')], '2024-05-14T10:00:00Z');
+    expect(allMatches(t.db).filter((m) => m.kind === 'related')).toHaveLength(2);
+    // The week of 6 May has room of its own.
+    poll([shipments('early-1', '2024-05-07')], '2024-05-08T10:00:00Z');
+    const related = allMatches(t.db).filter((m) => m.kind === 'related');
+    expect(related.map((m) => m.path)).toContain('/government/news/early-1');
+    const w = localWeekOf(new Date('2024-05-08T10:00:00Z'), 'Europe/London');
+    expect(reviewsRaisedBetween(t.db, customs.id, w.start, w.end)).toBe(1);
+  });
+});
+
+describe('localWeekOf', () => {
+  it('is Monday 00:00 to the next Monday 00:00 local, across a change of the clocks', () => {
+    // Sunday 31 March 2024 the clocks go forward: the week of 25 March is 167 hours long.
+    expect(localWeekOf(new Date('2024-03-31T22:59:00Z'), 'Europe/London')).toEqual({
+      start: '2024-03-25T00:00:00.000Z',
+      end: '2024-03-31T23:00:00.000Z',
+    });
+    expect(localWeekOf(new Date('2024-03-31T23:00:00Z'), 'Europe/London')).toEqual({
+      start: '2024-03-31T23:00:00.000Z',
+      end: '2024-04-07T23:00:00.000Z',
+    });
   });
 });

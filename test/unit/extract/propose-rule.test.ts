@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { keyPhrases } from '../../../src/extract/key-phrases.ts';
-import { isPlainRule, proposeRule } from '../../../src/extract/propose-rule.ts';
+import { isPlainRule, maxLines, proposeRule } from '../../../src/extract/propose-rule.ts';
 import { parseRule } from '../../../src/match/rule-language.ts';
 
 describe('proposeRule', () => {
@@ -26,14 +26,55 @@ describe('proposeRule', () => {
       'Operation Interflex',
     ],
     ['open at least 17 new surgical hubs and expand 11 existing ones', ['NHS'], 'surgical hubs'],
-  ])('%j → %j', (text, exclude, rule) => {
-    expect(proposeRule(text, exclude).any).toEqual([rule]);
+  ])('%j → %j first', (text, exclude, rule) => {
+    // The mechanism line comes first; other lines follow (next test).
+    expect(proposeRule(text, exclude).any[0]).toEqual(rule);
+  });
+
+  it('adds a line per further idea, as an analyst writes them: other words, the object, how it is kept', () => {
+    expect(
+      proposeRule(
+        'step up work with social media companies to tackle online activity by people smuggling networks',
+        ['Calais Group'],
+      ).any,
+    ).toEqual([
+      'social media AND smuggl*',
+      '(social media OR online OR platforms OR tech companies OR tech firms) AND smuggl*',
+    ]);
+    expect(
+      proposeRule(
+        'the need for strengthened measures, including operational and legislative, to ensure a more effective deterrent against the facilitation of illegal migration across Europe, focusing on the range of destinations and transit routes being used',
+        ['Home Office', 'Calais Group'],
+      ).any,
+    ).toEqual([
+      'deterrent AND illegal migration',
+      '(deterrent OR deter*) AND (illegal migration OR irregular migration)',
+      '(legislative OR legislation OR bill OR new law OR new offence*) AND illegal migration',
+      '(operational OR operation* OR joint investigation*) AND illegal migration',
+    ]);
+    expect(
+      proposeRule(
+        'lead a new customs partnership, which they have invited other Calais Group members to discuss',
+        ['UK', 'France', 'Calais Group'],
+      ).any,
+    ).toEqual(['customs partnership', 'customs AND (agreement OR deal OR cooperation)']);
+    // One idea and no other words for it: one line.
+    expect(
+      proposeRule('open at least 17 new surgical hubs and expand 11 existing ones', ['NHS']).any,
+    ).toEqual(['surgical hubs']);
+    expect(
+      proposeRule('a long clause about jobs, housing, schools, hospitals, funding and tax', []).any.length,
+    ).toBeLessThanOrEqual(maxLines);
   });
 
   it('prefers a partner the promise is made with over other names', () => {
     const text =
       'the new deal the UK has signed with Frontex, the European Border and Coast Guard Agency, to exchange information and intelligence and take on the people smuggling gangs together';
-    expect(proposeRule(text, ['UK', 'Calais Group'], ['Frontex']).any).toEqual(['Frontex']);
+    // The name alone first; then its object and actors together.
+    expect(proposeRule(text, ['UK', 'Calais Group'], ['Frontex']).any).toEqual([
+      'Frontex',
+      'smuggling gangs AND (intelligence OR information sharing OR data sharing)',
+    ]);
   });
 
   it('leaves out the owners, places, ministers and generic words', () => {
@@ -45,9 +86,9 @@ describe('proposeRule', () => {
   });
 
   it('does not carry a possessive into a phrase (an FTS phrase cannot span the ’s)', () => {
-    expect(proposeRule('the Children’s Wellbeing and Schools Bill will make it a legal duty').any).toEqual([
-      'Wellbeing and Schools Bill',
-    ]);
+    const lines = proposeRule('the Children’s Wellbeing and Schools Bill will make it a legal duty').any;
+    expect(lines[0]).toEqual('Wellbeing and Schools Bill');
+    for (const l of lines) expect(l).not.toMatch(/Children\W*s? Wellbeing/);
   });
 
   it('gives no rule when there is no topic', () => {

@@ -119,4 +119,67 @@ describe('scoreReviews', () => {
     expect(raised(title, summary)).toEqual(['customs']);
     expect(raised(title, summary, '2024-06-01', rejected)).toEqual([]);
   });
+
+  it('needs a word of the mechanism: neither a name recurring in evidence nor the topic’s own actors will do', () => {
+    // Two commitments of one announcement about smuggling: "smuggling" is its topic.
+    const online: ReviewCommitment = {
+      id: 'online',
+      title: 'Step up work with social media companies against people smuggling networks',
+      quote:
+        'step up work with social media companies to tackle online activity by people smuggling networks',
+      sourceUrl: source,
+      sinceDate: '2024-03-05',
+      ruleTerms: ['social media', 'online', 'smuggl*'],
+    };
+    const frontex: ReviewCommitment = {
+      id: 'frontex',
+      title: 'Operationalise the Frontex deal against smuggling gangs',
+      quote: 'exchange information with Frontex to take on the people smuggling gangs',
+      sourceUrl: source,
+      sinceDate: '2024-03-05',
+      ruleTerms: ['Frontex', 'smuggl*'],
+    };
+    const evidence = (itemId: number, title: string, summary: string): ReviewExample => ({
+      itemId,
+      title,
+      summary,
+      verdict: 'evidence',
+    });
+    // The agency that published both confirmed items is named in both, always as a name.
+    const examples = new Map([
+      [
+        'online',
+        [
+          evidence(
+            20,
+            'NCA leads blitz on smugglers’ social media accounts',
+            'The NCA had accounts removed.',
+          ),
+          evidence(
+            21,
+            'Four arrested in joint NCA operation targeting Facebook smugglers',
+            'NCA officers arrested four.',
+          ),
+        ],
+      ],
+    ]);
+    const ix = indexProfiles(buildProfiles([online, frontex], stats, examples));
+    const score = (title: string, summary: string) =>
+      scoreReviews([{ id: 5, title, summary, updatedAt: at('2025-01-15') }], ix, {
+        timeZone: 'Europe/London',
+      }).map((c) => c.commitmentId);
+    expect(
+      score(
+        'Three arrested as NCA targets UK-linked people smuggling networks',
+        'NCA officers and partners arrested three suspected members of people smuggling networks.',
+      ),
+    ).toEqual([]);
+    // A word of the mechanism (online adverts) and the same agency: raised.
+    expect(
+      score(
+        'NCA targets online adverts of people smuggling networks',
+        'Officers had online adverts for crossings taken down.',
+      ),
+    ).toEqual(['online']);
+  });
 });

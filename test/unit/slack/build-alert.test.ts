@@ -182,7 +182,7 @@ describe('buildAlertMessage', () => {
         '<https://www.gov.uk/government/news/calais-group-customs-talks|Calais Group customs talks>',
         ':eyes: *possible fulfilment*',
       ],
-      payloadKeys: ['alert_id', 'commitment_id', 'kind'],
+      payloadKeys: ['alert_id', 'commitment_id', 'kind', 'item_urls'],
     },
   ];
 
@@ -206,6 +206,15 @@ describe('buildAlertMessage', () => {
           kind,
           ...(payloadKeys.includes('item_url')
             ? { item_url: 'https://www.gov.uk/government/news/uk-and-france-launch-customs-partnership' }
+            : {}),
+          // A summary names every item it lists, as a review message does.
+          ...(payloadKeys.includes('item_urls')
+            ? {
+                item_urls: [
+                  'https://www.gov.uk/government/news/uk-and-france-launch-customs-partnership',
+                  'https://www.gov.uk/government/news/calais-group-customs-talks',
+                ],
+              }
             : {}),
         },
       });
@@ -349,6 +358,10 @@ describe('buildAlertMessage', () => {
     expect(text).toContain('Found by a backfill from the GOV.UK Search API: 25 items match this commitment.');
     expect(text).toContain(`|Item ${summaryListMax - 1}>`);
     expect(text).not.toContain(`|Item ${summaryListMax}>`);
+    // Its metadata names the items it lists, and only those.
+    expect(msg.metadata?.event_payload.item_urls).toEqual(
+      entries.slice(0, summaryListMax).map((e) => e.item.url),
+    );
     expect(text).toContain(`and ${25 - summaryListMax} more`);
     expect(msg.text).toBe(
       '25 earlier GOV.UK items match “UK and France lead a new customs partnership with the Calais Group”',
