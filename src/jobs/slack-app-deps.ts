@@ -13,6 +13,7 @@ import { classifySlackError } from '../slack/classify-slack-error.ts';
 import type { SlackClients } from '../slack/slack-client.ts';
 import { ensureCommitmentState, getCommitmentState } from '../store/commitment-state-table.ts';
 import type { Db } from '../store/open-store.ts';
+import { claimSlackAction } from '../store/slack-actions-table.ts';
 import { enqueueAlert } from '../store/outbox-table.ts';
 import { channelFor } from './alert-facts.ts';
 import type { Clock } from './clock.ts';
@@ -52,6 +53,33 @@ export function findWatched(
 export function ensureState(db: Db, c: Commitment, now: Date): CommitmentStatus {
   ensureCommitmentState(db, c.id, now.toISOString(), '');
   return getCommitmentState(db, c.id)!.status;
+}
+
+/**
+ * Apply a Slack action exactly once: in one transaction, claim its key (a repeated delivery finds it
+ * taken and changes nothing), give the commitment its row, run `act` (the same code the CLI runs)
+ * and queue the thread reply it returns. Returns whether the action was applied now.
+ */
+export function applyOnce(
+  db: Db,
+  config: Config,
+  c: Commitment,
+  a: { key: string; kind: string; actor: string; now: Date },
+  act: (status: CommitmentStatus) => { status: CommitmentStatus; reply: ActionReply },
+): boolean {
+  return db.transaction((): boolean => {
+    const claimed = claimSlackAction(db, {
+      key: a.key,
+      kind: a.kind,
+      commitmentId: c.id,
+      actor: a.actor,
+      at: a.now.toISOString(),
+    });
+    if (!claimed) return false;
+    const done = act(ensureState(db, c, a.now));
+    queueReply(db, config, c, { key: a.key, status: done.status, reply: done.reply, now: a.now });
+    return true;
+  })();
 }
 
 /** Queue the thread reply for an action. Call in the action's transaction. */

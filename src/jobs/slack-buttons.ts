@@ -21,6 +21,7 @@ import { lastEvidenceOf } from './alert-facts.ts';
 import { recordVerdict } from './record-verdict.ts';
 import { reopenCommitment, snoozeCommitment } from './resolve-commitment.ts';
 import {
+  applyOnce,
   ensureState,
   findWatched,
   mayAct,
@@ -117,22 +118,10 @@ function snooze(config: Config, deps: SlackAppDeps, c: Commitment, press: Button
     addDays(localDay(now, config.timezone), snoozeDays),
     config.timezone,
   ).toISOString();
-  const ok = db.transaction((): boolean => {
-    if (
-      !claimSlackAction(db, {
-        key,
-        kind: 'snooze',
-        commitmentId: c.id,
-        actor: press.user,
-        at: now.toISOString(),
-      })
-    )
-      return false;
-    const status = ensureState(db, c, now);
+  const ok = applyOnce(db, config, c, { key, kind: 'snooze', actor: press.user, now }, (status) => {
     snoozeCommitment(db, { id: c.id, until, actor: press.user, now });
-    queueReply(db, config, c, { key, status, reply: { action: 'snooze', actor: press.user, until }, now });
-    return true;
-  })();
+    return { status, reply: { action: 'snooze', actor: press.user, until } };
+  });
   return applied(deps, press, c, ok);
 }
 
@@ -147,22 +136,10 @@ function reopen(
   const { db } = deps;
   const now = deps.clock();
   try {
-    const ok = db.transaction((): boolean => {
-      if (
-        !claimSlackAction(db, {
-          key,
-          kind: 'reopen',
-          commitmentId: c.id,
-          actor: press.user,
-          at: now.toISOString(),
-        })
-      )
-        return false;
-      ensureState(db, c, now);
+    const ok = applyOnce(db, config, c, { key, kind: 'reopen', actor: press.user, now }, () => {
       const status = reopenCommitment(db, config, c, { id: c.id, actor: press.user, now });
-      queueReply(db, config, c, { key, status, reply: { action: 'reopen', actor: press.user, status }, now });
-      return true;
-    })();
+      return { status, reply: { action: 'reopen', actor: press.user, status } };
+    });
     return applied(deps, press, c, ok);
   } catch (err) {
     if (err instanceof FollowthroughError && err.code === 'not_resolved')

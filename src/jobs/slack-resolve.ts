@@ -7,16 +7,8 @@ import type { Config } from '../config/config.ts';
 import type { ViewSubmission } from '../slack/interaction.ts';
 import { readResolveSubmission, resolveCallbackId } from '../slack/resolve-modal.ts';
 import type { Answer } from '../slack/socket-mode.ts';
-import { claimSlackAction } from '../store/slack-actions-table.ts';
 import { resolveCommitment } from './resolve-commitment.ts';
-import {
-  ensureState,
-  findWatched,
-  mayAct,
-  queueReply,
-  refusal,
-  type SlackAppDeps,
-} from './slack-app-deps.ts';
+import { applyOnce, findWatched, mayAct, refusal, type SlackAppDeps } from './slack-app-deps.ts';
 
 const errors = (e: Record<string, string>): Answer => ({ ack: { response_action: 'errors', errors: e } });
 
@@ -38,18 +30,7 @@ export function onResolveSubmission(config: Config, deps: SlackAppDeps, sub: Vie
   const now = deps.clock();
   const { status, evidenceUrl, note } = read.input;
   const key = `${sub.user}|view_submission|${sub.viewId}`;
-  const ok = db.transaction((): boolean => {
-    if (
-      !claimSlackAction(db, {
-        key,
-        kind: 'resolve',
-        commitmentId: c.id,
-        actor: sub.user,
-        at: now.toISOString(),
-      })
-    )
-      return false;
-    ensureState(db, c, now);
+  const ok = applyOnce(db, config, c, { key, kind: 'resolve', actor: sub.user, now }, () => {
     resolveCommitment(db, {
       id: c.id,
       status,
@@ -65,9 +46,8 @@ export function onResolveSubmission(config: Config, deps: SlackAppDeps, sub: Vie
       ...(note ? { note } : {}),
       ...(evidenceUrl ? { evidenceUrl } : {}),
     };
-    queueReply(db, config, c, { key, status, reply, now });
-    return true;
-  })();
+    return { status, reply };
+  });
   deps.log.info('slack.action', { action: 'resolve', commitment: c.id, user: sub.user, status, applied: ok });
   return { ack: {}, after: async () => (ok ? deps.deliverSoon() : undefined) };
 }

@@ -1,8 +1,54 @@
 // Read-only queries on `outbox` for `status`: the rows that are stuck, and why.
 
 import type { Db } from './open-store.ts';
-import type { OutboxError, OutboxState } from './outbox-table.ts';
+import type { OutboxState } from './outbox-table.ts';
 import type { AlertKind } from '../slack/alert.ts';
+
+export interface OutboxError {
+  alertId: string;
+  commitmentId: string;
+  kind: AlertKind;
+  channel: string;
+  state: OutboxState;
+  attempts: number;
+  lastError: string;
+  nextAttemptAt: string;
+}
+
+interface ErrorRow {
+  alert_id: string;
+  commitment_id: string;
+  kind: AlertKind;
+  channel: string;
+  state: OutboxState;
+  attempts: number;
+  last_error: string | null;
+  next_attempt_at: string;
+}
+
+function toError(r: ErrorRow): OutboxError {
+  return {
+    alertId: r.alert_id,
+    commitmentId: r.commitment_id,
+    kind: r.kind,
+    channel: r.channel,
+    state: r.state,
+    attempts: r.attempts,
+    lastError: r.last_error ?? '',
+    nextAttemptAt: r.next_attempt_at,
+  };
+}
+
+/** Undelivered rows with an error, newest problem first (cancelled ones too: why they were given up). */
+export function recentErrors(db: Db, limit = 10): OutboxError[] {
+  return db
+    .prepare<[number], ErrorRow>(
+      `SELECT alert_id, commitment_id, kind, channel, state, attempts, last_error, next_attempt_at FROM outbox
+       WHERE last_error IS NOT NULL AND state != 'sent' ORDER BY next_attempt_at DESC, id DESC LIMIT ?`,
+    )
+    .all(limit)
+    .map(toError);
+}
 
 interface StuckRow {
   alert_id: string;
@@ -35,14 +81,7 @@ export function stuckAlerts(db: Db, limit = 10): { rows: StuckAlert[]; total: nu
     )
     .all(limit)
     .map((r) => ({
-      alertId: r.alert_id,
-      commitmentId: r.commitment_id,
-      kind: r.kind,
-      channel: r.channel,
-      state: r.state,
-      attempts: r.attempts,
-      lastError: r.last_error ?? '',
-      nextAttemptAt: r.next_attempt_at,
+      ...toError(r),
       what:
         r.kind === 'digest'
           ? `${r.title ?? 'weekly digest'}${r.parts && r.parts > 1 ? `, part ${r.part} of ${r.parts}` : ''}`

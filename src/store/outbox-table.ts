@@ -266,33 +266,3 @@ export function outboxCounts(db: Db): OutboxCounts {
   counts.oldestPendingAt = oldest?.at ?? null;
   return counts;
 }
-
-export interface OutboxError {
-  alertId: string;
-  commitmentId: string;
-  kind: AlertKind;
-  channel: string;
-  state: OutboxState;
-  attempts: number;
-  lastError: string;
-  nextAttemptAt: string;
-}
-
-/** Undelivered alerts with an error, newest problem first. */
-export function recentErrors(db: Db, limit = 10): OutboxError[] {
-  return db
-    .prepare<[number], Row>(
-      `SELECT * FROM outbox WHERE last_error IS NOT NULL AND state != 'sent' ORDER BY next_attempt_at DESC, id DESC LIMIT ?`,
-    )
-    .all(limit)
-    .map((r) => ({
-      alertId: r.alert_id,
-      commitmentId: r.commitment_id,
-      kind: r.kind,
-      channel: r.channel,
-      state: r.state,
-      attempts: r.attempts,
-      lastError: r.last_error ?? '',
-      nextAttemptAt: r.next_attempt_at,
-    }));
-}

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AlertPayload } from '../../../src/slack/alert.ts';
 import { getCommitmentState } from '../../../src/store/commitment-state-table.ts';
+import { recentErrors } from '../../../src/store/outbox-stuck.ts';
 import {
   alertIdFor,
   enqueueAlert,
@@ -11,7 +12,6 @@ import {
   markSending,
   markSent,
   outboxCounts,
-  recentErrors,
   releaseChannel,
   rescheduleAlert,
 } from '../../../src/store/outbox-table.ts';
