@@ -149,7 +149,7 @@ export function buildProfiles(
       const idea = isPair(term) || (field >= fieldWeights.rule && !t.namePart) ? 1 : 0.5;
       terms.set(term, {
         term,
-        word: prefix ? `${t.word}*` : t.word,
+        word: prefix ? prefixWord(t.word, c) : t.word,
         role,
         weight,
         idea,
@@ -179,6 +179,18 @@ interface OwnTerm {
   field: number;
   rule: boolean;
   prefix: boolean;
+}
+
+/**
+ * How a rule's `word*` reads in a reason: a word of the commitment's own text that starts with it
+ * ("smuggl*" → "smuggling"), so people see a word, not the rule's syntax; else the stem and "…".
+ */
+function prefixWord(stem: string, c: ReviewCommitment): string {
+  const lower = stem.toLowerCase();
+  const text = `${c.title} ${c.quote} ${c.context ?? ''}`;
+  for (const m of text.matchAll(/\p{L}+/gu))
+    if (m[0].toLowerCase().startsWith(lower)) return m[0].toLowerCase();
+  return `${stem}…`;
 }
 
 /** Every term a commitment's words or rules mention, the single words of its rule phrases included. */

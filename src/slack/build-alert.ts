@@ -130,9 +130,11 @@ function itemMeta(item: AlertItem, ctx: MessageContext): string {
   return feedText(itemSourceLine(item, ctx.timeZone, 'GOV.UK'), 160);
 }
 
-/** `:large_blue_circle: Open · due April 2024 (by 30 April 2024)` */
+/** `:large_blue_circle: Open · due April 2024 (by 30 April 2024)`, or the status alone when no date was given. */
 function statusLine(p: AlertPayload): string {
-  return `${statusLabel(p.commitment.status, p.daysOverdue)} · due ${dueLabel(p.commitment)}`;
+  const status = statusLabel(p.commitment.status, p.daysOverdue);
+  // A commitment with no date says so on its card; each reply need not repeat "due none stated".
+  return p.commitment.dueLastDay ? `${status} · due ${dueLabel(p.commitment)}` : status;
 }
 
 function dueBlocks(p: AlertPayload, ctx: MessageContext): Block[] {
