@@ -4,7 +4,7 @@
 // redacted from every line before it is written, whatever field it hides in.
 
 import { createRequire } from 'node:module';
-import { pino } from 'pino';
+import type { Logger as PinoLogger } from 'pino';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type LogFormat = 'json' | 'pretty';
@@ -50,21 +50,28 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       write(pretty ? pretty(line).replace(/\n$/, '') : line);
     },
   };
-  const p = pino(
-    {
-      level: options.level ?? 'info',
-      base: null,
-      messageKey: 'event',
-      timestamp: () => `,"time":"${clock().toISOString()}"`,
-      formatters: { level: (label) => ({ level: label }) },
-    },
-    destination,
-  );
+  // pino is required on the first line logged: a command that logs nothing (`health`, the container's
+  // check every 20 s) never loads it, which keeps its start-up near a bare `node`.
+  let p: PinoLogger | undefined;
+  const logger = (): PinoLogger => {
+    p ??= loadPino()(
+      {
+        level: options.level ?? 'info',
+        base: null,
+        messageKey: 'event',
+        timestamp: () => `,"time":"${clock().toISOString()}"`,
+        formatters: { level: (label: string) => ({ level: label }) },
+      },
+      destination,
+    );
+    return p;
+  };
   const emit =
     (level: LogLevel) =>
     (event: string, fields?: Record<string, unknown>): void => {
-      if (!p.isLevelEnabled(level)) return;
-      p[level](fields ? plainFields(fields) : {}, event);
+      const l = logger();
+      if (!l.isLevelEnabled(level)) return;
+      l[level](fields ? plainFields(fields) : {}, event);
     };
   return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
 }
@@ -77,6 +84,10 @@ export function createMemoryLogger(): Logger & { records: Array<Record<string, u
 }
 
 export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+
+function loadPino(): typeof import('pino').pino {
+  return (createRequire(import.meta.url)('pino') as typeof import('pino')).pino;
+}
 
 // pino-pretty is a terminal convenience: required only when asked for, so a worker logging JSON
 // never loads it.

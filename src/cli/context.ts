@@ -10,6 +10,7 @@ import { openStore, type Db } from '../store/open-store.ts';
 import { acquireLock, heartbeatLock, readLock, releaseLock } from '../store/worker-lock.ts';
 import { FollowthroughError } from '../errors.ts';
 import type { CliIo } from './io.ts';
+import { isAlive } from './process-alive.ts';
 
 export interface Context {
   env: Env;
@@ -63,14 +64,4 @@ export function takeWorkerLock(db: Db, what: string): { heartbeat(): void; relea
 
 export function lockHolder(db: Db) {
   return readLock(db);
-}
-
-/** Whether a process on this host still runs (EPERM: it does, as another user). */
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

@@ -8,7 +8,6 @@ import { readFileSync } from 'node:fs';
 import { HelpRequested, unknownCommand } from './args.ts';
 import { exitCodes, processIo, type CliIo } from './io.ts';
 import { logFormats, type LogFormat } from '../log.ts';
-import { checkConfigCommand } from './commands/check-config.ts';
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 
@@ -26,7 +25,7 @@ const commands: Record<string, { run: () => Promise<Command>; help: string }> = 
     help: 'backfill --since DATE: load history from the Search API',
   },
   'check-config': {
-    run: async () => checkConfigCommand,
+    run: async () => (await import('./commands/check-config.ts')).checkConfigCommand,
     help: 'validate the configuration and print it, secrets redacted',
   },
   health: {

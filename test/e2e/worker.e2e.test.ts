@@ -95,6 +95,10 @@ it('health: ok while the worker runs; fails at once when it has died (no waiting
     await new Promise((r) => setTimeout(r, 100));
   const ok = await runCli(['health'], { env: cfg.env });
   expect(ok.code, ok.stderr).toBe(0);
+  // as the image runs it: FOLLOWTHROUGH_DB names the database, and the check reads no config
+  const imageEnv = { FOLLOWTHROUGH_DB: cfg.database, FOLLOWTHROUGH_CONFIG: `${cfg.dir}/absent.yaml` };
+  const direct = await runCli(['health'], { env: imageEnv });
+  expect(direct.code, direct.stderr).toBe(0);
   child.kill('SIGKILL');
   await done;
   const dead = await runCli(['health'], { env: cfg.env });

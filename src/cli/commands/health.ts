@@ -8,7 +8,9 @@ import { readLock } from '../../store/worker-lock.ts';
 import { parse } from '../args.ts';
 import { hostname } from 'node:os';
 import { UsageError } from '../../errors.ts';
-import { isAlive, loadContext } from '../context.ts';
+import { resolve } from 'node:path';
+import { readEnv } from '../../config/env.ts';
+import { isAlive } from '../process-alive.ts';
 import { exitCodes, type CliIo } from '../io.ts';
 
 const usage = `usage: followthrough health [--max-age SECONDS]
@@ -16,13 +18,24 @@ Exit 0 when a worker is running on this database (heartbeat within --max-age, de
 
 export const defaultMaxAgeSeconds = 45;
 
+/**
+ * Where the worker's lock is. FOLLOWTHROUGH_DB wins over the config file anyway, and the image sets
+ * it: then the check reads no config at all (no YAML parser, no validation), so the container's
+ * check every 20 s starts about as fast as a bare `node`. Otherwise the config says.
+ */
+async function databasePath(io: CliIo): Promise<string> {
+  const env = readEnv(io.env);
+  if (env.databasePath) return resolve(io.cwd, env.databasePath);
+  const { loadContext } = await import('../context.ts');
+  return loadContext(io).config.database;
+}
+
 export async function healthCommand(argv: string[], io: CliIo): Promise<number> {
   const { values } = parse(argv, { 'max-age': { type: 'string' } }, usage, false);
   const maxAge = Number(values['max-age'] ?? defaultMaxAgeSeconds);
   if (!Number.isFinite(maxAge) || maxAge <= 0)
     throw new UsageError(`--max-age must be a number of seconds\n\n${usage}`);
-  const { config } = loadContext(io);
-  const db = openStore(config.database, { readonly: true });
+  const db = openStore(await databasePath(io), { readonly: true });
   try {
     const lock = readLock(db);
     const age = lock ? (Date.now() - Date.parse(lock.heartbeatAt)) / 1000 : Infinity;
