@@ -11,6 +11,7 @@ import { benchCycle } from './bench-cycle.ts';
 import { benchMemory } from './bench-memory.ts';
 import { benchPeakMemory } from './bench-peak-memory.ts';
 import { benchSources } from './bench-sources.ts';
+import { benchStartup } from './bench-startup.ts';
 import { header } from './measure.ts';
 
 const sections: Array<[string, () => Promise<string[]>]> = [
@@ -23,6 +24,7 @@ const sections: Array<[string, () => Promise<string[]>]> = [
   ['commitments', benchCommitments],
   ['memory', benchMemory],
   ['peak-memory', benchPeakMemory],
+  ['startup', benchStartup],
 ];
 
 console.log(`followthrough benchmarks — node ${process.version}, ${new Date().toISOString()}\n`);
