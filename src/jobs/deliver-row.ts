@@ -15,6 +15,7 @@ import { applyFailure, releaseProbe } from './delivery-failure.ts';
 import { isoNow, knownChannelIdOf, lookUpChannelId, type Run } from './delivery-run.ts';
 import { ensureThread } from './ensure-thread.ts';
 import { DeliveryFailure, type EarlierAttempt, findEarlierPost, postOnce } from './post-once.ts';
+import { judgementsOfRow } from './judgements-of-row.ts';
 import { pruneReview } from './prune-review.ts';
 
 export const digestEventType = 'followthrough_digest';
@@ -88,6 +89,8 @@ async function postAlert(run: Run, queued: OutboxRow): Promise<string | null> {
   const msg = buildAlertMessage(row.payload, {
     timeZone: run.deps.timeZone,
     interactive: run.deps.interactive === true,
+    // An alert judged while it waited (from the CLI, or another message) is posted showing the verdict.
+    judged: judgementsOfRow(db, row),
   });
   const args: PostMessageArgs = {
     channel: thread?.channel ?? row.channel,

@@ -1,5 +1,5 @@
 // The delivery step: send what the outbox holds (alerts, notices, digest parts), then bring the
-// status cards up to date.
+// status cards up to date and edit the messages whose items a person has judged since.
 
 import type { Commitment } from '../commitments/commitment.ts';
 import type { Config } from '../config/config.ts';
@@ -9,6 +9,7 @@ import type { Db } from '../store/open-store.ts';
 import { statusCardFacts } from './alert-facts.ts';
 import { type Clock, shiftedClock } from './clock.ts';
 import { type DeliveryCounts, deliverAlerts } from './deliver-alerts.ts';
+import { editJudged } from './edit-judged.ts';
 import { refreshCards } from './refresh-cards.ts';
 
 export interface DeliverDeps {
@@ -48,6 +49,9 @@ export async function deliver(
     ...(deps.console ? { console: deps.console } : {}),
   };
   const report = await deliverAlerts(shared);
-  if (deps.slack) await refreshCards(shared);
+  if (deps.slack) {
+    await refreshCards(shared);
+    await editJudged(shared);
+  }
   return report;
 }

@@ -5,13 +5,13 @@
 
 import { cancelAlert, type OutboxRow, replacePayload } from '../store/outbox-table.ts';
 import type { Db } from '../store/open-store.ts';
-import { judgedItemUrls } from '../store/review-queries.ts';
+import { judgementsFor } from '../store/review-queries.ts';
 
 /** The row to send (itself when nothing was judged), or undefined once it is cancelled. */
 export function pruneReview(db: Db, row: OutboxRow): OutboxRow | undefined {
   const lines = row.payload.reviewItems ?? [];
   if (row.kind !== 'review' || lines.length === 0) return row;
-  const judged = judgedItemUrls(
+  const judged = judgementsFor(
     db,
     row.commitmentId,
     lines.map((l) => l.item.url),

@@ -1,7 +1,8 @@
 // A person's verdict on an item for a commitment — `commitments review` and the Slack buttons call
 // this one function. `evidence` makes the item count (a review item becomes evidence); `not-related`
 // withdraws it from the counts, the card and the digest, cancels an alert about it still waiting in
-// the outbox, and it is never raised again for that commitment. Recorded with who, when and why; a
+// the outbox, and it is never raised again for that commitment. Either way the messages already in
+// Slack that present the item are queued for an edit that shows the verdict (jobs/edit-judged.ts). Recorded with who, when and why; a
 // Slack action delivered twice (same user, action and action_ts) is applied once.
 
 import { FollowthroughError } from '../errors.ts';
@@ -10,6 +11,7 @@ import { addEvent } from '../store/commitment-state-table.ts';
 import { getItemByLink } from '../store/items-table.ts';
 import { getMatch, type StoredMatchKind, setMatchVerdict, type Verdict } from '../store/matches-table.ts';
 import type { Db } from '../store/open-store.ts';
+import { requestItemEdits } from '../store/message-edits-table.ts';
 import { cancelItemAlerts } from '../store/outbox-table.ts';
 import { insertVerdict, verdictByActionKey } from '../store/verdicts-table.ts';
 
@@ -88,6 +90,8 @@ export function recordVerdict(db: Db, v: VerdictInput): VerdictOutcome {
       verdict === 'not-related'
         ? cancelItemAlerts(db, v.commitmentId, item.id, `withdrawn: marked not related by ${v.actor}`)
         : 0;
+    // The messages already in Slack that present the item are edited to show the verdict.
+    requestItemEdits(db, { commitmentId: v.commitmentId, itemId: item.id, itemUrl: item.url, now: at });
     addEvent(db, {
       commitmentId: v.commitmentId,
       at,

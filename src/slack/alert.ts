@@ -106,6 +106,17 @@ export interface MessageContext {
   timeZone: string;
   /** The Slack app answers buttons (SLACK_APP_TOKEN is set): messages carry them instead of shell commands. */
   interactive?: boolean;
+  /** Items of the message a person has judged, by address: they show the verdict instead of both buttons. */
+  judged?: ReadonlyMap<string, Judgement>;
+}
+
+/** A person's verdict in force on an item, as a message shows it. */
+export interface Judgement {
+  verdict: 'evidence' | 'not-related';
+  /** A Slack user id (shown as a mention) or a name from the CLI. */
+  by: string;
+  /** ISO instant. */
+  at: string;
 }
 
 /** One message of a weekly digest, rendered when the digest was built and queued in the outbox. */

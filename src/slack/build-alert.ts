@@ -20,7 +20,7 @@ import {
   type Block,
 } from './fit-message.ts';
 import { itemSourceLine } from './item-source.ts';
-import { itemActionsBlock } from './item-actions.ts';
+import { itemControls } from './item-actions.ts';
 import { limits } from './limits.ts';
 import { fulfilmentInWords, matchedInWords } from './match-words.ts';
 import { codeSpan, reasonContext } from './render-reason.ts';
@@ -98,8 +98,7 @@ function bodyBlocks(p: AlertPayload, ctx: MessageContext): Block[] {
 function itemBlocks(p: AlertPayload, ctx: MessageContext): Block[] {
   const blocks: Block[] = [];
   if (p.item) blocks.push(sectionBlock(itemSection(p, p.item, ctx)));
-  if (p.item && ctx.interactive)
-    blocks.push(itemActionsBlock({ commitmentId: p.commitment.id, itemUrl: p.item.url }));
+  if (p.item) blocks.push(...itemControls({ commitmentId: p.commitment.id, itemUrl: p.item.url }, ctx));
   blocks.push(
     contextBlock([
       statusLine(p),
@@ -206,7 +205,7 @@ function summaryBlocks(
       sectionBlock(
         `• *${feedLink(e.item.url, e.item.title, 200)}*\n${itemMeta(e.item, ctx)}${kind}\n${matchedInWords(e.why, 'matched')}`,
       ),
-      ...(ctx.interactive ? [itemActionsBlock({ commitmentId: p.commitment.id, itemUrl: e.item.url })] : []),
+      ...itemControls({ commitmentId: p.commitment.id, itemUrl: e.item.url }, ctx),
     ];
     size += JSON.stringify(line).length;
     if (size > summaryBudget) break;

@@ -10,7 +10,9 @@ import type { AlertPayload, MessageContext, SlackMessage } from './alert.ts';
 import { alertEventType } from './build-alert.ts';
 import { feedLink, feedText, ownText } from './feed-text.ts';
 import { contextBlock, fitMessage, sectionBlock, type Block } from './fit-message.ts';
-import { itemActionsBlock } from './item-actions.ts';
+import { itemControls } from './item-actions.ts';
+import { codeSpan } from './render-reason.ts';
+import { reviewCommand } from './resolve-command.ts';
 
 /** Lines a review message shows; the job raises at most a few a poll, this only guards the limits. */
 export const reviewListMax = 10;
@@ -31,8 +33,13 @@ export function buildReviewMessage(p: AlertPayload, ctx: MessageContext): SlackM
           `${feedText(itemSourceLine(e.item, ctx.timeZone, 'GOV.UK'), 160)}\n` +
           `_${reviewReasonText(e.why)}_`,
       ),
-      itemActionsBlock({ commitmentId: p.commitment.id, itemUrl: e.item.url }),
+      ...itemControls({ commitmentId: p.commitment.id, itemUrl: e.item.url }, ctx),
     );
+  }
+  if (!ctx.interactive) {
+    const one = entries.length === 1 ? entries[0]!.item.url : undefined;
+    const command = codeSpan(reviewCommand(p.commitment.id, one, 'evidence'), 600);
+    blocks.push(contextBlock([`To answer: ${command} (or \`--verdict not-related\`)`]));
   }
   return fitMessage({
     text: `For review on “${ownText(p.commitment.title, 200)}”: ${entries.map((e) => feedText(e.item.title, 120)).join('; ')}`,

@@ -3,7 +3,10 @@
 // function as `commitments review` without looking anything up in the message itself.
 // https://api.slack.com/reference/block-kit/block-elements#button
 
-import type { Block } from './fit-message.ts';
+import { formatDay } from '../calendar.ts';
+import type { MessageContext } from './alert.ts';
+import { actorText } from './build-reply.ts';
+import { type Block, contextBlock } from './fit-message.ts';
 
 export const actionIds = {
   evidence: 'followthrough_evidence',
@@ -45,22 +48,45 @@ export function decodeItemAction(value: string | undefined): ItemActionValue | u
 
 /** "Counts as evidence" and "Not related" for one item, as an actions block. */
 export function itemActionsBlock(v: ItemActionValue): Block {
+  return buttons(v, [evidenceButton, notRelatedButton]);
+}
+
+/**
+ * What a message shows under an item: the two buttons while nobody has judged it; once someone has,
+ * who said what and when (so the next reader of the message does not answer it again), and the one
+ * button that changes the answer. Without the Slack app, only the verdict line.
+ */
+export function itemControls(v: ItemActionValue, ctx: MessageContext): Block[] {
+  const judged = ctx.judged?.get(v.itemUrl);
+  if (!judged) return ctx.interactive ? [itemActionsBlock(v)] : [];
+  const said =
+    judged.verdict === 'evidence' ? ':white_check_mark: Counted as evidence' : 'Marked not related';
+  const when = judged.at ? ` on ${formatDay(judged.at, ctx.timeZone)}` : '';
+  const line = contextBlock([`${said} by ${actorText(judged.by)}${when}.`]);
+  if (!ctx.interactive) return [line];
+  const change = judged.verdict === 'evidence' ? notRelatedAfterAll : evidenceAfterAll;
+  return [line, buttons(v, [change])];
+}
+
+interface ButtonShape {
+  action: string;
+  label: string;
+}
+
+const evidenceButton: ButtonShape = { action: actionIds.evidence, label: 'Counts as evidence' };
+const notRelatedButton: ButtonShape = { action: actionIds.notRelated, label: 'Not related' };
+const evidenceAfterAll: ButtonShape = { action: actionIds.evidence, label: 'Counts as evidence after all' };
+const notRelatedAfterAll: ButtonShape = { action: actionIds.notRelated, label: 'Not related after all' };
+
+function buttons(v: ItemActionValue, shapes: ButtonShape[]): Block {
   const value = encodeItemAction(v);
   return {
     type: 'actions',
-    elements: [
-      {
-        type: 'button',
-        action_id: actionIds.evidence,
-        text: { type: 'plain_text', text: 'Counts as evidence' },
-        value,
-      },
-      {
-        type: 'button',
-        action_id: actionIds.notRelated,
-        text: { type: 'plain_text', text: 'Not related' },
-        value,
-      },
-    ],
+    elements: shapes.map((b) => ({
+      type: 'button',
+      action_id: b.action,
+      text: { type: 'plain_text', text: b.label },
+      value,
+    })),
   };
 }

@@ -15,6 +15,15 @@ export function snoozeCommand(commitmentId: string, until: string): string {
   return `npx followthrough commitments snooze ${shellQuote(commitmentId)} --until ${shellQuote(until)} --note "…"`;
 }
 
+/** What `Counts as evidence` / `Not related` do, for a message sent without the Slack app. */
+export function reviewCommand(commitmentId: string, itemUrl: string | undefined, verdict: string): string {
+  const item = checkedUrl(itemUrl);
+  return (
+    `npx followthrough commitments review ${shellQuote(commitmentId)} ` +
+    `--item ${item ? shellQuote(item) : '<url>'} --verdict ${verdict}`
+  );
+}
+
 export function shellQuote(arg: string): string {
   return /^[A-Za-z0-9_\-./:=@%+,]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }

@@ -14,5 +14,14 @@ import { sources } from './migrations/003-sources.ts';
 import { runningCounts } from './migrations/004-running-counts.ts';
 import { slackApp } from './migrations/005-slack-app.ts';
 import { reviewTier } from './migrations/006-review-tier.ts';
+import { messageEdits } from './migrations/007-message-edits.ts';
 
-export const migrations: Migration[] = [initial, verdicts, sources, runningCounts, slackApp, reviewTier];
+export const migrations: Migration[] = [
+  initial,
+  verdicts,
+  sources,
+  runningCounts,
+  slackApp,
+  reviewTier,
+  messageEdits,
+];

@@ -3,6 +3,7 @@
 // Presented rows carry the review message that showed them (review_alert_id).
 
 import type { ReviewExample, TermStats } from '../match/review-profile.ts';
+import type { Judgement } from '../slack/alert.ts';
 import { type EvidenceRow, toEvidence, type EvidenceDbRow } from './matches-table.ts';
 import type { Db } from './open-store.ts';
 import { getItem, type StoredItem } from './items-table.ts';
@@ -129,15 +130,22 @@ export function reviewsBetween(db: Db, from: string, to: string): EvidenceRow[] 
     .map(toEvidence);
 }
 
-/** Of these item links, those a person has judged (evidence or not related) for the commitment. */
-export function judgedItemUrls(db: Db, commitmentId: string, urls: string[]): Set<string> {
+/** Of these item links, those a person has judged for the commitment: the verdict in force, who, when. */
+export function judgementsFor(db: Db, commitmentId: string, urls: string[]): Map<string, Judgement> {
+  const out = new Map<string, Judgement>();
+  if (urls.length === 0) return out;
   const rows = db
-    .prepare<[string, string], { url: string }>(
-      `SELECT i.url FROM matches m JOIN items i ON i.id = m.item_id
+    .prepare<
+      [string, string],
+      { url: string; verdict: Judgement['verdict']; verdict_by: string | null; verdict_at: string | null }
+    >(
+      `SELECT i.url, m.verdict, m.verdict_by, m.verdict_at FROM matches m JOIN items i ON i.id = m.item_id
        WHERE m.commitment_id = ? AND m.verdict IS NOT NULL AND i.url IN (SELECT value FROM json_each(?))`,
     )
     .all(commitmentId, JSON.stringify(urls));
-  return new Set(rows.map((r) => r.url));
+  for (const r of rows)
+    out.set(r.url, { verdict: r.verdict, by: r.verdict_by ?? 'someone', at: r.verdict_at ?? '' });
+  return out;
 }
 
 export interface JudgedItem {

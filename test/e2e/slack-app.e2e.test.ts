@@ -155,6 +155,13 @@ describe('the Slack app (Socket Mode, end to end)', () => {
     expect(reply.reply_broadcast).toBeUndefined();
     expect(JSON.stringify(reply.blocks)).toContain(`Marked not related by <@${reviewer}>`);
     expect(slack.callsTo('chat.update').some((u) => u.body.ts === cardOf(cid)!.ts)).toBe(true);
+    // The pressed message itself says who judged that line, and offers only the change of mind.
+    await until('the pressed message shows the verdict', () =>
+      JSON.stringify(alertsOf(cid, 'summary')[0]!.blocks).includes(`Marked not related by <@${reviewer}>`),
+    );
+    const pressed = alertsOf(cid, 'summary')[0]!;
+    expect(buttonValues(pressed, 'followthrough_not_related').map((v) => v.u)).not.toContain(lines[0]!.u);
+    expect(buttonValues(pressed, 'followthrough_evidence').map((v) => v.u)).toContain(lines[0]!.u);
 
     const shown = await json<Shown>(['commitments', 'show', cid]);
     expect(shown.verdicts).toEqual([

@@ -93,9 +93,15 @@ describe('the review tier in a poll', () => {
 
     const reviews = listOutbox(t.db).filter((r) => r.kind === 'review');
     expect(reviews).toHaveLength(1);
-    const msg = buildAlertMessage(reviews[0]!.payload, { timeZone: 'Europe/London' });
+    const msg = buildAlertMessage(reviews[0]!.payload, { timeZone: 'Europe/London', interactive: true });
     expect(msg.blocks.some((b) => b.type === 'header')).toBe(false);
     expect(msg.blocks.filter((b) => b.type === 'actions')).toHaveLength(1);
+    // Without the Slack app: no buttons that nothing answers, the command instead.
+    const plain = buildAlertMessage(reviews[0]!.payload, { timeZone: 'Europe/London' });
+    expect(plain.blocks.filter((b) => b.type === 'actions')).toHaveLength(0);
+    expect(JSON.stringify(plain.blocks)).toContain(
+      'npx followthrough commitments review customs-partnership',
+    );
     expect(msg.metadata?.event_payload).toMatchObject({
       commitment_id: customs.id,
       kind: 'review',
