@@ -33,8 +33,20 @@ export function upsertItems(
   now: string,
   origin: ItemOrigin,
 ): UpsertResult {
+  // One transaction: the rows and the running counts (migration 008) move together.
+  return db.transaction(() => upsertBatch(db, feedId, items, now, origin))();
+}
+
+function upsertBatch(
+  db: Db,
+  feedId: string,
+  items: FeedItem[],
+  now: string,
+  origin: ItemOrigin,
+): UpsertResult {
   const s = itemStatements(db);
   const result: UpsertResult = { inserted: [], majorUpdates: [], unchanged: 0 };
+  let newSources = 0;
   // Every key the batch may look up, read in one query; what the batch itself stores is added as it goes.
   const known = knownItems(db, items);
   const find = (key: string | undefined): Existing | undefined =>
@@ -96,10 +108,12 @@ export function upsertItems(
       if (!known.has(key)) known.set(key, entry);
     }
     if (existing && existing.path !== item.path) s.key.run(item.path, id);
-    s.source.run(id, feedId, now);
+    newSources += s.source.run(id, feedId, now).changes;
     if (item.updatedAt > newest) newest = item.updatedAt;
   }
   indexNew();
+  if (result.inserted.length) s.countNew.run(result.inserted.length, JSON.stringify(result.inserted));
+  if (newSources) s.countSources.run(feedId, newSources);
   if (seen.length) s.touch.run(now, JSON.stringify(seen));
   // Where a recovery search starts: kept on the feed, so it costs no scan of its items.
   if (newest) s.newest.run(newest, feedId, newest);
@@ -187,6 +201,17 @@ function itemStatements(db: Db) {
     source: prepared(
       db,
       'INSERT OR IGNORE INTO item_sources (item_id, feed_id, first_seen_at) VALUES (?, ?, ?)',
+    ),
+    // The running counts (migration 008): new rows are pending until matched, whatever their default.
+    countNew: prepared(
+      db,
+      `UPDATE item_counts SET total = total + ?,
+        pending = pending + (SELECT count(*) FROM items WHERE id IN (SELECT value FROM json_each(?)) AND match_pending = 1)
+      WHERE id = 1`,
+    ),
+    countSources: prepared(
+      db,
+      `INSERT INTO feed_item_counts (feed_id, n) VALUES (?, ?) ON CONFLICT (feed_id) DO UPDATE SET n = n + excluded.n`,
     ),
     newest: prepared(
       db,

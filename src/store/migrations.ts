@@ -15,6 +15,7 @@ import { runningCounts } from './migrations/004-running-counts.ts';
 import { slackApp } from './migrations/005-slack-app.ts';
 import { reviewTier } from './migrations/006-review-tier.ts';
 import { messageEdits } from './migrations/007-message-edits.ts';
+import { batchItemCounts } from './migrations/008-batch-item-counts.ts';
 
 export const migrations: Migration[] = [
   initial,
@@ -24,4 +25,5 @@ export const migrations: Migration[] = [
   slackApp,
   reviewTier,
   messageEdits,
+  batchItemCounts,
 ];

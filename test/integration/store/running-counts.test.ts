@@ -66,11 +66,30 @@ describe('running item counts', () => {
 
   it('are filled from the rows already there when a version-2 database is migrated', () => {
     const path = `${t.dir}/old.db`;
-    // A database from before the running counts (version 3: the last schema upsertItems writes to without them).
+    // A database from before the running counts (version 3), its rows written as the code of then did.
     const old = openStore(path, { migrations: migrations.filter((m) => m.version <= 3) });
-    const r = upsertItems(old, 'f', [item(1), item(2), item(3)], '2024-03-05T10:00:00.000Z', 'live');
-    markItemsMatched(old, [r.inserted[0]!]);
-    recordMatch(old, hit('c', r.inserted[1]!), '2024-03-05T11:00:00.000Z', 'live');
+    const ids = [1, 2, 3].map((n) => {
+      const id = Number(
+        old
+          .prepare(`INSERT INTO items (path, url, title, summary, updated_at, first_seen_at, last_seen_at, origin)
+            VALUES (?, ?, ?, 'A summary.', '2024-03-05T10:00:00.000Z', ?, ?, 'live')`)
+          .run(
+            item(n).path,
+            item(n).url,
+            item(n).title,
+            '2024-03-05T10:00:00.000Z',
+            '2024-03-05T10:00:00.000Z',
+          ).lastInsertRowid,
+      );
+      old
+        .prepare(
+          `INSERT INTO item_sources (item_id, feed_id, first_seen_at) VALUES (?, 'f', '2024-03-05T10:00:00.000Z')`,
+        )
+        .run(id);
+      return id;
+    });
+    markItemsMatched(old, [ids[0]!]);
+    recordMatch(old, hit('c', ids[1]!), '2024-03-05T11:00:00.000Z', 'live');
     old.close();
     const db = openStore(path);
     try {
