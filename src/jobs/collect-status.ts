@@ -11,6 +11,7 @@ import { countEvidence } from '../store/matches-table.ts';
 import type { Db } from '../store/open-store.ts';
 import { outboxCounts, type OutboxCounts } from '../store/outbox-table.ts';
 import { type StuckAlert, stuckAlerts } from '../store/outbox-stuck.ts';
+import { editsWaiting } from '../store/message-edits-table.ts';
 import { listBlockedChannels, workspaceChannel } from '../store/slack-channels-table.ts';
 import { listNotices, readSnapshot } from '../store/snapshots-table.ts';
 import { readLock, type LockHolder } from '../store/worker-lock.ts';
@@ -52,6 +53,8 @@ export interface StatusSnapshot {
   stuck: StuckAlert[];
   /** How many rows are stuck in all (`stuck` lists the first ten). */
   stuckTotal: number;
+  /** Posted messages still to be edited to show a verdict given since, and why the oldest failing one waits. */
+  messageEdits: ReturnType<typeof editsWaiting>;
 }
 
 export function collectStatus(
@@ -107,6 +110,7 @@ export function collectStatus(
       r.state === 'held' ? { ...r, nextAttemptAt: probeAt(r.channel) ?? r.nextAttemptAt } : r,
     ),
     stuckTotal: stuck.total,
+    messageEdits: editsWaiting(db),
   };
 }
 

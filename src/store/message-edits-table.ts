@@ -60,3 +60,21 @@ export function retryEditAt(db: Db, outboxId: number, r: { at: string; error: st
 export function countPendingEdits(db: Db): number {
   return db.prepare<[], { n: number }>('SELECT count(*) AS n FROM message_edits').get()!.n;
 }
+
+/** For `status`: how many edits wait, and the one that has failed longest, if any has. */
+export function editsWaiting(db: Db): {
+  total: number;
+  failing: { lastError: string; attempts: number; nextAttemptAt: string } | null;
+} {
+  const total = countPendingEdits(db);
+  const r = db
+    .prepare<[], { last_error: string; attempts: number; next_attempt_at: string }>(
+      `SELECT last_error, attempts, next_attempt_at FROM message_edits WHERE last_error IS NOT NULL
+       ORDER BY requested_at LIMIT 1`,
+    )
+    .get();
+  return {
+    total,
+    failing: r ? { lastError: r.last_error, attempts: r.attempts, nextAttemptAt: r.next_attempt_at } : null,
+  };
+}

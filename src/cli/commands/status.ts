@@ -87,6 +87,15 @@ export function formatStatus(s: StatusSnapshot): string {
         ` · ${a.attempts} attempt${a.attempts === 1 ? '' : 's'} · next attempt ${a.nextAttemptAt}`,
     );
   if (s.stuckTotal > s.stuck.length) out.push(`  … and ${s.stuckTotal - s.stuck.length} more waiting`);
+  const e = s.messageEdits;
+  if (e.total > 0)
+    out.push(
+      `  ${e.failing ? '! ' : ''}${e.total} posted message${e.total === 1 ? '' : 's'} to edit with a verdict given since` +
+        (e.failing
+          ? `: ${e.failing.lastError} · ${e.failing.attempts} attempt${e.failing.attempts === 1 ? '' : 's'}` +
+            ` · next attempt ${e.failing.nextAttemptAt}`
+          : ''),
+    );
   for (const b of s.blockedChannels)
     out.push(
       `  ! Slack ${b.channel === '*' ? 'workspace' : b.channel} blocked since ${b.blockedAt}: ${b.error} — fix: ${b.fix}`,

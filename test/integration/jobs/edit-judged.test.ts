@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Commitment } from '../../../src/commitments/commitment.ts';
 import type { FeedItem } from '../../../src/feeds/feed-item.ts';
 import { fixedClock } from '../../../src/jobs/clock.ts';
+import { collectStatus } from '../../../src/jobs/collect-status.ts';
 import { deliver } from '../../../src/jobs/deliver.ts';
 import { matchPending } from '../../../src/jobs/match-pending.ts';
 import { recordVerdict } from '../../../src/jobs/record-verdict.ts';
@@ -130,6 +131,11 @@ describe('a message whose item a person judged after it was posted', () => {
     await send('2024-05-07T10:11:00Z');
     expect(posted('review').edited).toBeUndefined();
     expect(countPendingEdits(t.db)).toBe(1);
+    // status says what waits and why
+    expect(collectStatus(config, t.db, new Date('2024-05-07T10:11:05Z')).messageEdits).toMatchObject({
+      total: 1,
+      failing: { lastError: 'rate limited', attempts: 1 },
+    });
     const tried = fake.callsTo('chat.update').length;
     await send('2024-05-07T10:11:10Z'); // before Retry-After: not tried
     expect(fake.callsTo('chat.update').length).toBe(tried);
