@@ -3,7 +3,6 @@
 // (evidence or not related) leaves it, and a later week does not list them again.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Commitment } from '../../../src/commitments/commitment.ts';
 import { digestWeekByLabel } from '../../../src/digest/digest-week.ts';
 import { renderDigestMarkdown } from '../../../src/digest/render-markdown.ts';
 import type { FeedItem } from '../../../src/feeds/feed-item.ts';
@@ -16,31 +15,9 @@ import { silentLogger } from '../../../src/log.ts';
 import { upsertItems } from '../../../src/store/items-table.ts';
 import { tempDb, type TempDb } from '../../support/temp-db.ts';
 import { testConfig } from '../../support/test-config.ts';
+import { customs, pressRelease } from '../../support/review-fixtures.ts';
 
-const customs: Commitment = {
-  id: 'customs-partnership',
-  title: 'UK and France lead a new customs partnership with the Calais Group',
-  source: {
-    url: 'https://www.gov.uk/government/news/calais-group',
-    published: '2024-03-05',
-    quote: 'The UK and France will lead a new customs partnership.',
-    context: 'Customs agencies will share information to disrupt shipments of small boat materials.',
-  },
-  owners: ['UK', 'France'],
-  graceDays: 7,
-  staleDays: 90,
-  match: { any: ['customs partnership'], exclude: [] },
-  fulfilment: [],
-};
-
-const item = (slug: string, title: string, day: string): FeedItem => ({
-  path: `/government/news/${slug}`,
-  url: `https://www.gov.uk/government/news/${slug}`,
-  title,
-  displayType: 'Press release',
-  summary: 'Officers disrupted shipments of small boat materials bound for people smugglers.',
-  updatedAt: `${day}T09:30:00.000Z`,
-});
+const item = pressRelease;
 
 let t: TempDb;
 const config = testConfig();
