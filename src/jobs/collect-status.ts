@@ -53,7 +53,7 @@ export interface StatusSnapshot {
   stuck: StuckAlert[];
   /** How many rows are stuck in all (`stuck` lists the first ten). */
   stuckTotal: number;
-  /** Posted messages still to be edited to show a verdict given since, and why the oldest failing one waits. */
+  /** Posted messages still to edit with a verdict given since; why the oldest failing one waits. */
   messageEdits: ReturnType<typeof editsWaiting>;
 }
 

@@ -2,8 +2,9 @@
 // this one function. `evidence` makes the item count (a review item becomes evidence); `not-related`
 // withdraws it from the counts, the card and the digest, cancels an alert about it still waiting in
 // the outbox, and it is never raised again for that commitment. Either way the messages already in
-// Slack that present the item are queued for an edit that shows the verdict (jobs/edit-judged.ts). Recorded with who, when and why; a
-// Slack action delivered twice (same user, action and action_ts) is applied once.
+// Slack that present the item are queued for an edit that shows the verdict (jobs/edit-judged.ts).
+// Recorded with who, when and why; a Slack action delivered twice (same user, action and action_ts)
+// is applied once.
 
 import { FollowthroughError } from '../errors.ts';
 import { canonicalPath } from '../feeds/normalise.ts';
