@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { statusCardFacts } from '../../src/jobs/alert-facts.ts';
 import { fixedClock } from '../../src/jobs/clock.ts';
+import { broadcastKinds } from '../../src/jobs/deliver-row.ts';
 import { loadWatched } from '../../src/jobs/load-watched.ts';
 import { silentLogger } from '../../src/log.ts';
 import type { SlackMessage } from '../../src/slack/alert.ts';
@@ -117,7 +118,8 @@ async function main(): Promise<void> {
           messageHtml({
             message: buildAlertMessage(r.payload, ctx),
             time: time(r.createdAt),
-            broadcast: r.kind !== 'due-soon',
+            // as delivery does it: only the overdue alert is also sent to the channel
+            broadcast: broadcastKinds.has(r.kind),
           }),
         )
         .join('')}</div>`,
