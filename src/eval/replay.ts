@@ -122,8 +122,7 @@ export function replay(input: ReplayInput): ReplayResult {
       };
     };
     const store = (items: HistoryItem[], now: Date, origin: ItemOrigin) => {
-      if (items.length)
-        db.transaction(() => upsertItems(db, replayFeed, items.map(toFeedItem), now.toISOString(), origin))();
+      if (items.length) upsertItems(db, replayFeed, items.map(toFeedItem), now.toISOString(), origin);
     };
     const start = startOfDay(from, tz);
     syncCommitments(config, commitments, deps(start));

@@ -72,7 +72,7 @@ async function storeStatements(
   let added = 0;
   const now = ctx.clock().toISOString();
   const read = await readStatements(config, feed, since, ctx, (items) => {
-    added += ctx.db.transaction(() => upsertItems(ctx.db, feed.id, items, now, 'backfill'))().inserted.length;
+    added += upsertItems(ctx.db, feed.id, items, now, 'backfill').inserted.length;
   });
   if (read.failure)
     throw new FollowthroughError(

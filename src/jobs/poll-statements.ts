@@ -49,7 +49,7 @@ export async function pollStatements(
   const origin: ItemOrigin = state.firstPolledAt ? 'live' : 'baseline';
   const skipped: SkippedEntry[] = [];
   const read = await readStatements(config, feed, from, ctx, (items, pageSkipped) => {
-    const stored = ctx.db.transaction(() => upsertItems(ctx.db, feed.id, items, now.toISOString(), origin))();
+    const stored = upsertItems(ctx.db, feed.id, items, now.toISOString(), origin);
     report.inserted += stored.inserted.length;
     report.majorUpdates += stored.majorUpdates.length;
     skipped.push(...pageSkipped);

@@ -25,7 +25,7 @@ interface Existing {
   publisher: string | null;
 }
 
-/** Store a parsed batch from one source. Call inside the poll's transaction. */
+/** Store a parsed batch from one source, in one transaction (a savepoint inside the caller's, if any). */
 export function upsertItems(
   db: Db,
   feedId: string,

@@ -50,15 +50,7 @@ export function recentErrors(db: Db, limit = 10): OutboxError[] {
     .map(toError);
 }
 
-interface StuckRow {
-  alert_id: string;
-  commitment_id: string;
-  kind: AlertKind;
-  channel: string;
-  state: OutboxState;
-  attempts: number;
-  last_error: string | null;
-  next_attempt_at: string;
+interface StuckRow extends ErrorRow {
   title: string | null;
   part: number | null;
   parts: number | null;
