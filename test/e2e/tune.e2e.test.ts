@@ -9,15 +9,10 @@ import { upsertItems } from '../../src/store/items-table.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { runCli } from '../support/run-cli.ts';
 import { tempConfig, type TempConfig } from '../support/temp-config.ts';
+import { pressRelease } from '../support/review-fixtures.ts';
 
-const item = (slug: string, title: string, summary: string, day: string): FeedItem => ({
-  path: `/government/news/${slug}`,
-  url: `https://www.gov.uk/government/news/${slug}`,
-  title,
-  displayType: 'Press release',
-  summary,
-  updatedAt: `${day}T09:30:00.000Z`,
-});
+const item = (slug: string, title: string, summary: string, day: string): FeedItem =>
+  pressRelease(slug, title, day, summary);
 
 const seized = item(
   'motors-seized',

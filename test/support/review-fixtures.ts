@@ -1,6 +1,7 @@
 // What the review-tier tests share: the customs-partnership commitment with the announcement's words
 // around its quote (what the review tier compares an item with), and a Home Office press release about
-// small boat materials that no rule of it matches unless its title says "customs partnership".
+// small boat materials (or about what `summary` says) that no rule of it matches unless its title says
+// "customs partnership".
 
 import type { Commitment } from '../../src/commitments/commitment.ts';
 import type { FeedItem } from '../../src/feeds/feed-item.ts';
@@ -21,11 +22,16 @@ export const customs: Commitment = {
   fulfilment: [],
 };
 
-export const pressRelease = (slug: string, title: string, day = '2024-05-07'): FeedItem => ({
+export const pressRelease = (
+  slug: string,
+  title: string,
+  day = '2024-05-07',
+  summary = 'Officers disrupted shipments of small boat materials bound for people smugglers.',
+): FeedItem => ({
   path: `/government/news/${slug}`,
   url: `https://www.gov.uk/government/news/${slug}`,
   title,
   displayType: 'Press release',
-  summary: 'Officers disrupted shipments of small boat materials bound for people smugglers.',
+  summary,
   updatedAt: `${day}T09:30:00.000Z`,
 });

@@ -19,31 +19,15 @@ import { listOutbox } from '../../../src/store/outbox-table.ts';
 import { reviewsRaisedBetween } from '../../../src/store/review-queries.ts';
 import { tempDb, type TempDb } from '../../support/temp-db.ts';
 import { testConfig } from '../../support/test-config.ts';
+import { customs as reviewCommitment, pressRelease } from '../../support/review-fixtures.ts';
 
 const customs: Commitment = {
-  id: 'customs-partnership',
-  title: 'UK and France lead a new customs partnership with the Calais Group',
-  source: {
-    url: 'https://www.gov.uk/government/news/calais-group',
-    published: '2024-03-05',
-    quote: 'The UK and France will lead a new customs partnership.',
-    context: 'Customs agencies will share information to disrupt shipments of small boat materials.',
-  },
-  owners: ['UK', 'France'],
-  graceDays: 7,
-  staleDays: 90,
+  ...reviewCommitment,
   match: { any: ['customs partnership', 'engines AND small boat*'], exclude: ['statistics'] },
-  fulfilment: [],
 };
 
-const item = (slug: string, title: string, summary: string, day: string): FeedItem => ({
-  path: `/government/news/${slug}`,
-  url: `https://www.gov.uk/government/news/${slug}`,
-  title,
-  displayType: 'Press release',
-  summary,
-  updatedAt: `${day}T09:30:00.000Z`,
-});
+const item = (slug: string, title: string, summary: string, day: string): FeedItem =>
+  pressRelease(slug, title, day, summary);
 
 // No rule line matches it: no "customs partnership", no "engines".
 const seizure = item(

@@ -1,24 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildDigest, sectionOrder } from '../../../src/digest/build-digest.ts';
 import type { Digest, DigestSectionId } from '../../../src/digest/build-digest.ts';
-import type { DigestCommitment, DigestEvidence, DigestFacts } from '../../../src/digest/digest-facts.ts';
+import type { DigestEvidence, DigestFacts } from '../../../src/digest/digest-facts.ts';
 import { HIT_END, HIT_START } from '../../../src/match/match-types.ts';
+import { digestCommitment, weekFacts } from '../../support/digest-fixtures.ts';
 
-// Week 2024-W19 (Mon 6 – Sun 12 May 2024, BST), digest built Monday 13 May 09:00 London.
-const now = '2024-05-13T08:00:00.000Z';
-
-function commitment(id: string, over: Partial<DigestCommitment> = {}): DigestCommitment {
-  return {
-    id,
-    title: `Commitment ${id}`,
-    status: 'open',
-    owners: ['Home Office'],
-    sourceUrl: 'https://www.gov.uk/government/news/calais-group',
-    sourcePublished: '2024-03-05',
-    newEvidence: [],
-    ...over,
-  };
-}
+// Week 2024-W19, built Monday 13 May 09:00 London (test/support/digest-fixtures.ts).
+const commitment = digestCommitment;
 
 function evidence(n: number, over: Partial<DigestEvidence> = {}): DigestEvidence {
   return {
@@ -44,19 +32,7 @@ function evidence(n: number, over: Partial<DigestEvidence> = {}): DigestEvidence
   };
 }
 
-function facts(commitments: DigestCommitment[], over: Partial<DigestFacts> = {}): DigestFacts {
-  return {
-    week: { label: '2024-W19', start: '2024-05-05T23:00:00.000Z', end: '2024-05-12T23:00:00.000Z' },
-    timezone: 'Europe/London',
-    channel: '#followthrough',
-    now,
-    commitments,
-    feeds: [],
-    itemsSeen: 0,
-    alertsDelivered: 0,
-    ...over,
-  };
-}
+const facts = weekFacts;
 
 /** One commitment for every section, plus one resolved in an earlier week. */
 function fullWeek(): DigestFacts {

@@ -8,21 +8,12 @@ import { reviewReasonParts } from '../../../src/digest/digest-review.ts';
 import { renderDigestHtml } from '../../../src/digest/render-html.ts';
 import { renderDigestMarkdown } from '../../../src/digest/render-markdown.ts';
 import { renderDigestSlack } from '../../../src/digest/render-slack.ts';
+import { digestCommitment, weekFacts } from '../../support/digest-fixtures.ts';
 
 const thread = 'https://example.slack.com/archives/C1/p1715000000000100';
 
-function commitment(id: string, over: Partial<DigestCommitment> = {}): DigestCommitment {
-  return {
-    id,
-    title: `Commitment ${id}`,
-    status: 'open',
-    owners: [],
-    sourceUrl: 'https://www.gov.uk/government/news/calais-group',
-    sourcePublished: '2024-03-05',
-    newEvidence: [],
-    ...over,
-  };
-}
+const commitment = (id: string, over: Partial<DigestCommitment> = {}): DigestCommitment =>
+  digestCommitment(id, { owners: [], ...over });
 
 function review(slug: string, title: string, over: Partial<DigestReviewItem> = {}): DigestReviewItem {
   return {
@@ -42,18 +33,8 @@ function review(slug: string, title: string, over: Partial<DigestReviewItem> = {
   };
 }
 
-function facts(commitments: DigestCommitment[]): DigestFacts {
-  return {
-    week: { label: '2024-W19', start: '2024-05-05T23:00:00.000Z', end: '2024-05-12T23:00:00.000Z' },
-    timezone: 'Europe/London',
-    channel: '#followthrough',
-    now: '2024-05-13T08:00:00.000Z',
-    commitments,
-    feeds: [],
-    itemsSeen: 3,
-    alertsDelivered: 1,
-  };
-}
+const facts = (commitments: DigestCommitment[]): DigestFacts =>
+  weekFacts(commitments, { itemsSeen: 3, alertsDelivered: 1 });
 
 const week = facts([
   commitment('quiet'),

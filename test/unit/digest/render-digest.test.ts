@@ -8,21 +8,11 @@ import { renderDigestSlack } from '../../../src/digest/render-slack.ts';
 import { HIT_END, HIT_START } from '../../../src/match/match-types.ts';
 import type { SlackMessage } from '../../../src/slack/alert.ts';
 import { limits } from '../../../src/slack/limits.ts';
+import { digestCommitment, weekFacts } from '../../support/digest-fixtures.ts';
 
 const thread = 'https://example.slack.com/archives/C0123/p1715000000000100';
 
-function commitment(id: string, over: Partial<DigestCommitment> = {}): DigestCommitment {
-  return {
-    id,
-    title: `Commitment ${id}`,
-    status: 'open',
-    owners: ['Home Office'],
-    sourceUrl: 'https://www.gov.uk/government/news/calais-group',
-    sourcePublished: '2024-03-05',
-    newEvidence: [],
-    ...over,
-  };
-}
+const commitment = digestCommitment;
 
 function evidence(
   n: number,
@@ -52,19 +42,8 @@ function evidence(
   };
 }
 
-function facts(commitments: DigestCommitment[], over: Partial<DigestFacts> = {}): DigestFacts {
-  return {
-    week: { label: '2024-W19', start: '2024-05-05T23:00:00.000Z', end: '2024-05-12T23:00:00.000Z' },
-    timezone: 'Europe/London',
-    channel: '#followthrough',
-    now: '2024-05-13T08:00:00.000Z',
-    commitments,
-    feeds: [],
-    itemsSeen: 120,
-    alertsDelivered: 9,
-    ...over,
-  };
-}
+const facts = (commitments: DigestCommitment[], over: Partial<DigestFacts> = {}): DigestFacts =>
+  weekFacts(commitments, { itemsSeen: 120, alertsDelivered: 9, ...over });
 
 function everySection(): DigestFacts {
   return facts(
